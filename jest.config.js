@@ -1,0 +1,13 @@
+// `npm test` runs every workspace's tests in one jest run (one worker pool, one set of figures).
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const projects = ['libs', 'services'].flatMap((group) =>
+  existsSync(join(__dirname, group))
+    ? readdirSync(join(__dirname, group))
+        .map((name) => join(__dirname, group, name, 'jest.config.js'))
+        .filter((config) => existsSync(config))
+    : [],
+);
+
+module.exports = { projects };

@@ -1,0 +1,119 @@
+// The harness's promise to every other test: a real Kafka, a real MongoDB-compatible database and
+// gRPC over ts-proto stubs all work from here.
+import * as grpc from '@grpc/grpc-js';
+import {
+  HealthCheckResponse_ServingStatus,
+  HealthClient,
+  HealthService,
+  type HealthServer,
+} from '@hangviet/contracts/grpc/health/v1/health';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose from 'mongoose';
+import { testScope } from '../src';
+
+const scope = testScope('harness');
+
+describe('Kafka', () => {
+  const kafka = new Kafka({ clientId: 'harness-test', brokers: scope.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const topic = scope.topic('harness.ping');
+
+  it('delivers a produced message to a consumer group, key and headers intact', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.disconnect();
+
+    const consumer = kafka.consumer({ groupId: scope.group('harness') });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const received = new Promise<{ key: string; value: string; header: string }>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) =>
+          resolve({
+            key: String(message.key),
+            value: String(message.value),
+            header: String(message.headers?.ce_type),
+          }),
+      });
+    });
+
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: 'biz-1', value: 'xin chào', headers: { ce_type: 'hangviet.test.ping.v1' } }],
+    });
+    await producer.disconnect();
+
+    await expect(received).resolves.toEqual({ key: 'biz-1', value: 'xin chào', header: 'hangviet.test.ping.v1' });
+    await consumer.disconnect();
+  });
+});
+
+describe('database through mongoose', () => {
+  const Enterprise = mongoose.model(
+    'HarnessEnterprise',
+    new mongoose.Schema({ taxCode: { type: String, required: true, unique: true }, name: String }),
+  );
+
+  beforeAll(async () => {
+    await mongoose.connect(scope.mongoUrl);
+    await Enterprise.init();
+  });
+  afterAll(async () => {
+    await mongoose.connection.dropDatabase();
+    await mongoose.disconnect();
+  });
+
+  it('writes and reads a document with Vietnamese text unchanged', async () => {
+    await Enterprise.create({ taxCode: '0100233488', name: 'Hợp tác xã Hồi Lạng Sơn' });
+    const found = await Enterprise.findOne({ taxCode: '0100233488' }).lean();
+    expect(found?.name).toBe('Hợp tác xã Hồi Lạng Sơn');
+  });
+
+  it('enforces a unique index', async () => {
+    await Enterprise.create({ taxCode: '0100112437', name: 'Công ty A' });
+    await expect(Enterprise.create({ taxCode: '0100112437', name: 'Công ty B' })).rejects.toMatchObject({ code: 11000 });
+    expect(await Enterprise.countDocuments({ taxCode: '0100112437' })).toBe(1);
+  });
+});
+
+describe('gRPC through ts-proto stubs', () => {
+  let server: grpc.Server;
+  let client: HealthClient;
+
+  beforeAll(async () => {
+    server = new grpc.Server();
+    const health: HealthServer = {
+      check: (call, callback) =>
+        call.request.service === 'hangviet.test.v1.Unknown'
+          ? callback({ code: grpc.status.NOT_FOUND, details: 'unknown service' })
+          : callback(null, { status: HealthCheckResponse_ServingStatus.SERVING }),
+      watch: (call) => call.end(),
+    };
+    server.addService(HealthService, health);
+    const port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
+    client = new HealthClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  });
+  afterAll(() => {
+    client.close();
+    server.forceShutdown();
+  });
+
+  it('answers grpc.health.v1.Health/Check', async () => {
+    const response = await new Promise((resolve, reject) =>
+      client.check({ service: '' }, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+    expect(response).toEqual({ status: HealthCheckResponse_ServingStatus.SERVING });
+  });
+
+  it('carries a status code back to the caller', async () => {
+    const error = await new Promise<grpc.ServiceError>((resolve) =>
+      client.check({ service: 'hangviet.test.v1.Unknown' }, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (err) => resolve(err!)),
+    );
+    expect(error.code).toBe(grpc.status.NOT_FOUND);
+  });
+});
