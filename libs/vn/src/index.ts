@@ -1,0 +1,5 @@
+export * from './administrative-units';
+export * from './industries';
+export * from './phone';
+export * from './tax-code';
+export * from './text';
