@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// No network beyond the package registries here: keep turbo from phoning home or checking for updates.
+process.env.TURBO_TELEMETRY_DISABLED ??= '1';
+process.env.TURBO_NO_UPDATE_NOTIFIER ??= '1';
+process.env.DO_NOT_TRACK ??= '1';
+
 export function say(line) {
   console.log(`[hangviet] ${line}`);
 }
