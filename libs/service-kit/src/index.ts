@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './validation';
+export * from './config';
+export * from './logging';
+export * from './auth';
+export * from './readiness';
+export * from './problem';
+export { createHttpApp, finishHttpApp, roleGuard, businessGuard, type HttpAppOptions } from './http';
+export * from './idempotency';
+export * from './grpc';
+export * from './lifecycle';
+export { requestContext, type RequestContext } from './context';
+export { repositoryRoot, fromRepositoryRoot } from './paths';
