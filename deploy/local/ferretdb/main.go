@@ -11,10 +11,12 @@ import (
 	"flag"
 	"log"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 	_ "modernc.org/sqlite"
@@ -30,6 +32,9 @@ import (
 //     production runs MongoDB.
 const sqliteOptions = "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)"
 
+// childEnv marks the process that serves; without it the process supervises one that does.
+const childEnv = "HANGVIET_FERRETDB_CHILD"
+
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data", ".local/ferretdb/data", "SQLite data directory")
@@ -38,12 +43,60 @@ func main() {
 	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
 		log.Fatalf("ferretdb: cannot create data directory %s: %v", *dataDir, err)
 	}
-	quarantineBrokenDatabases(*dataDir)
+	if os.Getenv(childEnv) != "1" {
+		supervise(*dataDir)
+		return
+	}
+	serve(*listen, *dataDir)
+}
+
+// supervise runs the server as a child process and starts it again when it crashes: modernc
+// SQLite can die with SIGBUS in its WAL index under heavy concurrency (seen twice under parallel
+// test load), and one crash should cost the requests in flight, not every test that follows.
+// SIGTERM/SIGINT are passed on; more than 10 crashes in 10 minutes ends the supervisor too.
+func supervise(dataDir string) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
+	var crashes []time.Time
+	for {
+		quarantineBrokenDatabases(dataDir)
+		child := exec.Command(os.Args[0], os.Args[1:]...)
+		child.Env = append(os.Environ(), childEnv+"=1")
+		child.Stdout, child.Stderr = os.Stdout, os.Stderr
+		if err := child.Start(); err != nil {
+			log.Fatalf("ferretdb: cannot start the server process: %v", err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- child.Wait() }()
+		select {
+		case sig := <-signals:
+			_ = child.Process.Signal(sig)
+			<-exited
+			return
+		case err := <-exited:
+			if err == nil {
+				return
+			}
+			now := time.Now()
+			crashes = append(crashes, now)
+			for len(crashes) > 0 && now.Sub(crashes[0]) > 10*time.Minute {
+				crashes = crashes[1:]
+			}
+			if len(crashes) > 10 {
+				log.Fatalf("ferretdb: the server crashed %d times in 10 minutes (last: %v); giving up", len(crashes), err)
+			}
+			log.Printf("ferretdb: the server process crashed (%v); restarting it", err)
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+}
+
+func serve(listen, dataDir string) {
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: listen},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dataDir + "/" + sqliteOptions,
+		SQLiteURL: "file:" + dataDir + "/" + sqliteOptions,
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
@@ -52,7 +105,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	log.Printf("ferretdb listening on %s, data in %s", *listen, *dataDir)
+	log.Printf("ferretdb listening on %s, data in %s", listen, dataDir)
 	f.Run(ctx)
 }
 
