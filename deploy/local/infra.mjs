@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Local infrastructure without Docker: Apache Kafka 3.9.1 (KRaft, one node) from Maven Central
-// jars and FerretDB v1.24.2 (SQLite backend) built with Go, run as plain processes under .local/.
+// jars, FerretDB v1.24.2 (SQLite backend) built with Go, and a local mail sink, run as plain
+// processes under .local/.
 //
-//   node deploy/local/infra.mjs provision|start|stop|status [kafka] [ferretdb] [--json]
+//   node deploy/local/infra.mjs provision|start|stop|status [kafka] [ferretdb] [mailsink] [--json]
 //
 // Provisioning is cached: jars and the FerretDB binary are fetched or built once. `start` is
 // idempotent: a component already running is reported and left alone. Every failure ends with
@@ -217,6 +218,56 @@ const kafka = {
   },
 };
 
+// FerretDB v1 reads a document and writes it back in separate steps, so concurrent updates of one
+// document can be lost; deploy/local/ferretdb/overlay/hangviet_lock.go explains. These insertions
+// make update, findAndModify and delete hold a per-collection lock around that read-modify-write.
+// They are applied to a vendored copy of the pinned v1.24.2 sources at build time.
+const FERRETDB_PATCHES = [
+  {
+    file: 'internal/handler/msg_update.go',
+    after: 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n',
+    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
+  },
+  {
+    file: 'internal/handler/msg_findandmodify.go',
+    after: 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n',
+    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
+  },
+  {
+    file: 'internal/handler/msg_delete.go',
+    before: '\tfor i, p := range params.Deletes {\n',
+    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
+  },
+];
+
+/**
+ * Prepares a build directory with the wrapper module and a vendored, patched copy of FerretDB
+ * (Go refuses overlays of files in the module cache, so the patch goes into vendor/); returns it.
+ */
+function ferretdbBuildDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['main.go', 'go.mod', 'go.sum']) writeFileSync(join(dir, file), readFileSync(join(here, 'ferretdb', file)));
+  const vendor = spawnSync('go', ['mod', 'vendor'], { cwd: dir, encoding: 'utf8' });
+  if (vendor.status !== 0) {
+    fail(`fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`);
+  }
+  const handler = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB', 'internal', 'handler');
+  writeFileSync(join(handler, 'hangviet_lock.go'), readFileSync(join(here, 'ferretdb', 'overlay', 'hangviet_lock.go')));
+  for (const patch of FERRETDB_PATCHES) {
+    const file = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB', patch.file);
+    const original = readFileSync(file, 'utf8');
+    const anchor = patch.after ?? patch.before;
+    const at = original.indexOf(anchor);
+    if (at < 0 || original.indexOf(anchor, at + 1) >= 0) {
+      fail(`cannot patch FerretDB's ${patch.file}: its code is not what the patch expects (is go.mod still on FerretDB v1.24.2?)`);
+    }
+    const cut = patch.after ? at + anchor.length : at;
+    writeFileSync(file, original.slice(0, cut) + patch.insert + original.slice(cut));
+  }
+  return dir;
+}
+
 const ferretdb = {
   name: 'ferretdb',
   dir: join(local, 'ferretdb'),
@@ -230,11 +281,13 @@ const ferretdb = {
     return join(this.dir, 'bin', 'ferretdb');
   },
 
-  // The binary is rebuilt when the wrapper module changes.
+  // The binary is rebuilt when the wrapper module, its overlay or the patch below changes.
   sourceHash() {
     const src = join(here, 'ferretdb');
-    const hash = createHash('sha256');
-    for (const file of readdirSync(src).sort()) hash.update(file).update(readFileSync(join(src, file)));
+    const hash = createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES));
+    for (const file of ['main.go', 'go.mod', 'go.sum', join('overlay', 'hangviet_lock.go')]) {
+      hash.update(file).update(readFileSync(join(src, file)));
+    }
     return hash.digest('hex');
   },
 
@@ -247,8 +300,9 @@ const ferretdb = {
     requireTool('go', 'to build FerretDB', 'install Go ≥ 1.22 (https://go.dev/dl) and make sure `go` is on PATH');
     log('building FerretDB v1.24.2 with Go (first run only, a few minutes)…');
     mkdirSync(join(this.dir, 'bin'), { recursive: true });
-    const result = spawnSync('go', ['build', '-trimpath', '-o', `${this.binary()}.partial`, '.'], {
-      cwd: join(here, 'ferretdb'),
+    const build = ferretdbBuildDir(join(this.dir, 'build'));
+    const result = spawnSync('go', ['build', '-mod=vendor', '-trimpath', '-o', `${this.binary()}.partial`, '.'], {
+      cwd: build,
       env: { ...process.env, CGO_ENABLED: '0' },
       encoding: 'utf8',
     });
@@ -267,7 +321,32 @@ const ferretdb = {
   },
 };
 
-const components = { kafka, ferretdb };
+// A local SMTP sink with a Mailpit-like JSON API (deploy/local/mail-sink), so that mail the
+// notification service sends can be read: GET http://127.0.0.1:8025/api/v1/messages.
+const mailsink = {
+  name: 'mailsink',
+  dir: join(local, 'mailsink'),
+  port: 8025,
+  ports: [1025, 8025],
+  url: 'smtp://127.0.0.1:1025 (messages at http://127.0.0.1:8025/api/v1/messages)',
+  env: { SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_SINK_URL: 'http://127.0.0.1:8025' },
+  readyLine: /SMTP 127\.0\.0\.1:1025/,
+
+  provisioned() {
+    return existsSync(join(root, 'node_modules', 'smtp-server')) || existsSync(join(here, 'mail-sink', 'node_modules', 'smtp-server'));
+  },
+
+  provision() {
+    if (!this.provisioned()) fail('the mail sink needs its dependencies: run `npm install` at the repository root');
+  },
+
+  configure() {
+    mkdirSync(this.dir, { recursive: true });
+    return { command: process.execPath, args: [join(here, 'mail-sink', 'cli.js')] };
+  },
+};
+
+const components = { kafka, ferretdb, mailsink };
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle

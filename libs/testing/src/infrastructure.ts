@@ -77,7 +77,7 @@ export function runInfraCli(...args: string[]): Promise<InfraCliResult> {
 }
 
 async function startLocal(): Promise<Infrastructure> {
-  const { results, env } = await runInfraCli('start');
+  const { results, env } = await runInfraCli('start', 'kafka', 'ferretdb');
   const started = results.filter((r) => r.started).map((r) => r.name);
   return {
     kafkaBrokers: env.KAFKA_BROKERS,

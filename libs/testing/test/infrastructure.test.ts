@@ -72,6 +72,32 @@ describe('database through mongoose', () => {
     expect(found?.name).toBe('Hợp tác xã Hồi Lạng Sơn');
   });
 
+  // The outbox, optimistic concurrency and leases rely on MongoDB's atomic single-document updates;
+  // FerretDB v1 needs deploy/local's patch for this (see deploy/local/ferretdb/overlay).
+  it('applies concurrent updates of one document atomically: none lost', async () => {
+    const counters = mongoose.connection.collection<{ _id: string; n: number; items: number[] }>('harness_counters');
+    await counters.insertOne({ _id: 'c', n: 0, items: [] });
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => counters.updateOne({ _id: 'c' }, { $inc: { n: 1 }, $push: { items: i } })),
+    );
+    const doc = await counters.findOne({ _id: 'c' });
+    expect(doc?.n).toBe(25);
+    expect([...(doc?.items ?? [])].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+
+  it('lets exactly one of several concurrent conditional updates win', async () => {
+    const versions = mongoose.connection.collection<{ _id: string; version: number; owner?: number }>('harness_versions');
+    for (let round = 0; round < 5; round++) {
+      await versions.insertOne({ _id: `v${round}`, version: 0 });
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, owner) =>
+          versions.findOneAndUpdate({ _id: `v${round}`, version: 0 }, { $set: { version: 1, owner } }),
+        ),
+      );
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    }
+  });
+
   it('enforces a unique index', async () => {
     await Enterprise.create({ taxCode: '0100112437', name: 'Công ty A' });
     await expect(Enterprise.create({ taxCode: '0100112437', name: 'Công ty B' })).rejects.toMatchObject({ code: 11000 });
