@@ -1,0 +1,323 @@
+// Idempotent Kafka consumers: per-partition order, a fast skip for redeliveries, bounded retries,
+// then the dead-letter topic, and offsets committed only once a message is handled or dead-lettered.
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  propagation,
+  trace,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import { fromKafkaMessage, headerText, type EventEnvelope } from './envelope';
+import { createEventProducer, dlqTopic, ensureTopics, type EventProducer } from './producer';
+import {
+  eventType,
+  matchesEventType,
+  topics as catalogueTopics,
+  topicsForPattern,
+  type EventType,
+} from './registry';
+
+export interface ConsumedEvent<T = unknown> extends EventEnvelope<T> {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** MUST be idempotent by design (a keyed effect, or the mark written in the same update as the effect). */
+export type EventHandler<T = unknown> = (event: ConsumedEvent<T>) => Promise<void>;
+
+export interface EventConsumer {
+  /** Subscribes and resolves once the consumer has joined its group. */
+  start(): Promise<void>;
+  /** Finishes the message in hand (a handler waiting to retry gives up; its message is redelivered later) and disconnects. */
+  stop(): Promise<void>;
+}
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  /** The consuming service (and its use of the events): the Kafka group and the dedupe scope. */
+  groupId: string;
+  /** Holds processed_events. */
+  db: Db;
+  /** By exact ce_type or a pattern (see matchesEventType): `hangviet.registry.business.*`, `*`. */
+  handlers: Record<string, EventHandler<never>>;
+  logger: Logger;
+  /** Handler attempts in total before the event is dead-lettered (default 5). */
+  retries?: number;
+  /** The first retry's delay, doubled at each attempt (default 200 ms). */
+  backoffMs?: number;
+  /** The longest delay between attempts (default 10 s). */
+  maxBackoffMs?: number;
+  /** Where a new group starts (default true: a new consumer sees the retained history, nothing is missed). */
+  fromBeginning?: boolean;
+  /** Topics to subscribe to (default: derived from the handler keys and the catalogue). */
+  topics?: string[];
+  /** Event types outside the platform catalogue this consumer can decode (e.g. in tests). */
+  types?: EventType[];
+  /** Partitions handled at the same time, each in order (default 3). */
+  partitionsConsumedConcurrently?: number;
+  /** Partitions for topics this consumer has to create (default 3). */
+  partitions?: number;
+}
+
+export const PROCESSED_EVENTS = 'processed_events';
+const MAX_ERROR_HEADER = 1000;
+
+const headerGetter: TextMapGetter<IHeaders> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => headerText(carrier, key),
+};
+
+type Outcome = 'handled' | 'skipped' | 'dead-lettered' | 'interrupted';
+
+export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
+  const { kafka, groupId, db } = opts;
+  const logger = opts.logger.child({ component: 'event-consumer', groupId });
+  const attempts = Math.max(1, opts.retries ?? 5);
+  const backoffMs = opts.backoffMs ?? 200;
+  const maxBackoffMs = opts.maxBackoffMs ?? 10_000;
+  const handlers = Object.entries(opts.handlers) as [string, EventHandler][];
+  const localTypes = new Map((opts.types ?? []).map((t) => [t.type, t]));
+  const processed = db.collection(PROCESSED_EVENTS);
+  const tracer = trace.getTracer('@hangviet/events');
+
+  let consumer: Consumer | undefined;
+  let producer: EventProducer | undefined;
+  let stopping = false;
+  const stopSignal = new AbortController();
+
+  function subscribedTopics(): string[] {
+    if (opts.topics) return opts.topics;
+    const found = new Set<string>();
+    for (const [pattern] of handlers) {
+      if (pattern === '*') catalogueTopics().forEach((t) => found.add(t));
+      else topicsForPattern(pattern).forEach((t) => found.add(t));
+      for (const t of localTypes.values()) if (matchesEventType(pattern, t.type)) found.add(t.topic);
+    }
+    return [...found].sort();
+  }
+
+  /** An exact handler wins; otherwise the most specific (longest) matching pattern. */
+  function handlerFor(type: string): EventHandler | undefined {
+    const exact = opts.handlers[type] as EventHandler | undefined;
+    if (exact) return exact;
+    return handlers
+      .filter(([pattern]) => pattern.includes('*') && matchesEventType(pattern, type))
+      .sort(([a], [b]) => b.length - a.length)[0]?.[1];
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (stopSignal.signal.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        stopSignal.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      stopSignal.signal.addEventListener('abort', done);
+    });
+  }
+
+  async function deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+  ): Promise<void> {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const headers: IHeaders = {
+      ...message.headers,
+      dlq_error: text.length > MAX_ERROR_HEADER ? `${text.slice(0, MAX_ERROR_HEADER - 1)}…` : text,
+      dlq_consumer: groupId,
+      dlq_original_topic: topic,
+      dlq_original_partition: String(partition),
+      dlq_original_offset: message.offset,
+      dlq_failed_at: new Date().toISOString(),
+    };
+    await producer!.send(dlqTopic(topic), [{ key: message.key, value: message.value, headers }]);
+    logger.error(
+      {
+        topic,
+        partition,
+        offset: message.offset,
+        ceId: headerText(message.headers, 'ce_id'),
+        ceType: headerText(message.headers, 'ce_type'),
+        err: error,
+      },
+      'event dead-lettered',
+    );
+  }
+
+  async function runHandler(
+    handler: EventHandler,
+    event: ConsumedEvent,
+    heartbeat: () => Promise<void>,
+  ): Promise<unknown> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await handler(event);
+        return undefined;
+      } catch (error) {
+        lastError = error;
+        logger.warn(
+          { err: error, ceId: event.id, ceType: event.type, attempt, of: attempts },
+          'event handler failed',
+        );
+        if (attempt < attempts) {
+          await sleep(Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)));
+          if (stopping) throw new Interrupted();
+          await heartbeat();
+        }
+      }
+    }
+    return lastError ?? new Error('handler failed');
+  }
+
+  async function handle(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    let raw: EventEnvelope<Uint8Array>;
+    try {
+      raw = fromKafkaMessage(message);
+    } catch (error) {
+      await deadLetter(topic, partition, message, error);
+      return 'dead-lettered';
+    }
+    const handler = handlerFor(raw.type);
+    if (!handler) return 'skipped';
+    const definition = localTypes.get(raw.type) ?? eventType(raw.type);
+    if (!definition) {
+      // A type this build does not know (e.g. a newer version): tolerate it, as a reader of a growing catalogue must.
+      logger.warn({ topic, ceType: raw.type, ceId: raw.id }, 'event type not in the catalogue; skipped');
+      return 'skipped';
+    }
+    if (await processed.findOne({ consumer: groupId, eventId: raw.id }, { projection: { _id: 1 } }))
+      return 'skipped';
+    let data: unknown;
+    try {
+      data = definition.codec.decode(raw.data);
+    } catch (error) {
+      await deadLetter(topic, partition, message, error);
+      return 'dead-lettered';
+    }
+    const event: ConsumedEvent = { ...raw, data, topic, partition, offset: message.offset };
+    const parent = propagation.extract(ROOT_CONTEXT, message.headers ?? {}, headerGetter);
+    const failure = await tracer.startActiveSpan(
+      `process ${topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': groupId,
+          'messaging.message.id': raw.id,
+          'messaging.kafka.offset': Number(message.offset),
+          'cloudevents.event_type': raw.type,
+        },
+      },
+      parent,
+      async (span) => {
+        try {
+          const error = await runHandler(handler, event, heartbeat);
+          if (error)
+            span.setStatus({
+              code: SpanStatusCode.ERROR,
+              message: error instanceof Error ? error.message : String(error),
+            });
+          return error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+    if (failure) {
+      await deadLetter(topic, partition, message, failure);
+      return 'dead-lettered';
+    }
+    // After the effect, never before: a crash in between redelivers, and the idempotent handler absorbs it.
+    try {
+      await processed.insertOne({
+        consumer: groupId,
+        eventId: raw.id,
+        type: raw.type,
+        topic,
+        partition,
+        offset: message.offset,
+        processedAt: new Date(),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    return 'handled';
+  }
+
+  return {
+    async start() {
+      const subscribed = subscribedTopics();
+      if (subscribed.length === 0)
+        throw new Error(`consumer ${groupId}: its handlers name no known topic; pass topics`);
+      await processed.createIndex({ consumer: 1, eventId: 1 }, { unique: true, name: 'consumer_event' });
+      await ensureTopics(kafka, subscribed, opts.partitions);
+      producer = await createEventProducer(kafka);
+      consumer = kafka.consumer({ groupId });
+      // Resolves on the first group join; a crash before that (e.g. an unknown topic) fails start().
+      const joined = new Promise<void>((resolve, reject) => {
+        const removeJoin = consumer!.on(consumer!.events.GROUP_JOIN, () => {
+          removeJoin();
+          removeCrash();
+          resolve();
+        });
+        const removeCrash = consumer!.on(consumer!.events.CRASH, (event) => {
+          removeJoin();
+          removeCrash();
+          reject(event.payload.error);
+        });
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: subscribed, fromBeginning: opts.fromBeginning ?? true });
+      await consumer.run({
+        // Committed explicitly below, per message, after it is handled or dead-lettered.
+        autoCommit: false,
+        partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          let outcome: Outcome;
+          try {
+            outcome = await handle(topic, partition, message, heartbeat);
+          } catch (error) {
+            if (!(error instanceof Interrupted)) throw error;
+            outcome = 'interrupted';
+          }
+          // Not committed: kafkajs stops before the next message and the next owner re-reads this one.
+          if (outcome === 'interrupted') return;
+          await consumer!.commitOffsets([
+            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+          ]);
+        },
+      });
+      await joined;
+      logger.info({ topics: subscribed }, 'event consumer started');
+    },
+    async stop() {
+      stopping = true;
+      stopSignal.abort();
+      await consumer?.disconnect();
+      await producer?.disconnect();
+      consumer = undefined;
+      producer = undefined;
+    },
+  };
+}
+
+class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+}

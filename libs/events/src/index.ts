@@ -1,0 +1,8 @@
+export * from './registry';
+export * from './envelope';
+export * from './producer';
+export * from './outbox';
+export * from './consumer';
+export * from './dlq';
+// Loads and registers the platform catalogue, so eventType()/topics() know every event.
+import './catalog';

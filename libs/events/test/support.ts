@@ -1,0 +1,92 @@
+// Shared set-up for the integration tests: a scope of their own (database, topic prefix, groups),
+// a Kafka client, a database, a test event type and a way to wait for Kafka to catch up.
+import { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
+import { testScope, type TestScope } from '@hangviet/testing';
+import type { Kafka } from 'kafkajs';
+import { MongoClient, type Db } from 'mongodb';
+import pino from 'pino';
+import { createKafka, defineEvent, type EventType } from '../src';
+
+export const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+
+export interface Harness {
+  scope: TestScope;
+  kafka: Kafka;
+  client: MongoClient;
+  db: Db;
+  /** `<prefix>.hangviet.test.widget.changed.v1`, data: ErrorInfo (reason, domain, metadata). */
+  changed: EventType<ErrorInfo>;
+  close(): Promise<void>;
+}
+
+export async function openHarness(label: string): Promise<Harness> {
+  const scope = testScope(label);
+  const kafka = createKafka({ clientId: `test-${label}`, brokers: scope.kafkaBrokers, logger });
+  const client = await MongoClient.connect(scope.mongoUrl);
+  const db = client.db(scope.databaseName);
+  const changed = defineEvent(
+    `${scope.topic('hangviet.test.widget')}.changed.v1`,
+    ErrorInfo,
+    'a test widget changed',
+  );
+  return {
+    scope,
+    kafka,
+    client,
+    db,
+    changed,
+    async close() {
+      await db.dropDatabase().catch(() => undefined);
+      await client.close();
+    },
+  };
+}
+
+export function widgetData(reason: string, metadata: Record<string, string> = {}): ErrorInfo {
+  return { reason, domain: 'test.hangviet.vn', metadata };
+}
+
+/** Polls until the check returns a value other than undefined/false; fails after the bound (a hang guard, not a timing assertion). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  boundMs = 45_000,
+): Promise<T> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whether a group has committed every partition of a topic up to its current end. */
+export async function caughtUp(kafka: Kafka, groupId: string, topic: string): Promise<boolean> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const at = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+    return ends.every((p) => BigInt(p.high) === 0n || (at.get(p.partition) ?? -1n) >= BigInt(p.high));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Retries a test writer's update when FerretDB's SQLite backend reports SQLITE_BUSY under concurrent
+ * writes (MongoDB does not do this; a real service would answer 503 and the client retry).
+ * Safe: a failed update was rolled back.
+ */
+export async function retryBusy<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 10 || !String((error as Error).message).includes('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
