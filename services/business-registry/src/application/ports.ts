@@ -1,0 +1,47 @@
+// What the use cases need from the outside world. One implementation each in infrastructure/;
+// the interfaces exist so use cases read without mongoose and are testable in isolation.
+import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
+
+export interface SearchCriteria {
+  /** Folded query tokens (every one must match, prefix-aware). */
+  tokens: string[];
+  provinceCode?: string;
+  wardCode?: string;
+  /** A VSIC code prefix, matched against any of the business's industries. */
+  industryCode?: string;
+  type?: BusinessType;
+  /** Undefined: every status. */
+  statuses?: BusinessStatus[];
+}
+
+/** The position after the last row of a page, in the directory sort order (folded legal name, id). */
+export interface SearchCursor {
+  sortName: string;
+  id: string;
+}
+
+export interface BusinessRepository {
+  newId(): string;
+  /** Inserts a new business with its events; a taken tax code throws conflict DUPLICATE_TAX_CODE (meta.existingId). */
+  add(business: Business): Promise<void>;
+  /** Writes the changes and events only if the stored version is still `business.loadedVersion`; else throws CONCURRENT_UPDATE. */
+  save(business: Business): Promise<void>;
+  findById(id: string): Promise<Business | undefined>;
+  findByIds(ids: string[]): Promise<Business[]>;
+  findByTaxCode(taxCode: string): Promise<Business | undefined>;
+  findByOwner(subject: string): Promise<Business | undefined>;
+  /** Which of these tax codes are taken, and by which business id: one query for a whole import. */
+  findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>>;
+  /** Up to `limit` businesses after `after`, in sort order. */
+  search(criteria: SearchCriteria, limit: number, after?: SearchCursor): Promise<BusinessState[]>;
+}
+
+export interface RegistryDeps {
+  businesses: BusinessRepository;
+  now: () => Date;
+}
+
+export interface VisibilityOptions {
+  /** Every status is visible (internal callers); otherwise the caller's role decides. */
+  allStatuses?: boolean;
+}

@@ -1,0 +1,59 @@
+import { isStaff, requireRole, type Principal } from '@hangviet/service-kit';
+import { AppError, conflict, invalid, type FieldError } from '@hangviet/service-kit/errors';
+import { Business } from '../domain/business';
+import type { RegistryDeps } from './ports';
+import { normaliseProfile, parseTaxCodeField } from './profile-input';
+import type { RegisterBusinessBody } from './profile-schema';
+
+export function duplicateTaxCode(taxCode: string, existingId: string): AppError {
+  return conflict('DUPLICATE_TAX_CODE', `Tax code ${taxCode} is already registered as business ${existingId}.`, { taxCode, existingId });
+}
+
+/** Parses the tax code and the profile together so one response lists every problem. */
+export function prepareRegistration(body: RegisterBusinessBody): { taxCode: string; profile: ReturnType<typeof normaliseProfile> } {
+  const errors: FieldError[] = [];
+  const collect = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof AppError && err.errors) {
+        errors.push(...err.errors);
+        return undefined;
+      }
+      throw err;
+    }
+  };
+  const taxCode = collect(() => parseTaxCodeField(body.taxCode, body.type));
+  const profile = collect(() => normaliseProfile(body));
+  if (errors.length > 0 || taxCode === undefined || profile === undefined) throw invalid(errors);
+  return { taxCode, profile };
+}
+
+/**
+ * Staff register any business; an enterprise user registers the one business they own and
+ * becomes its owner. The platform's enterprise tokens always carry a business id: for a new
+ * account it is allocated at sign-up, before the business exists, and the registration takes it.
+ * A tax code is never registered twice.
+ */
+export async function registerBusiness(deps: RegistryDeps, principal: Principal | undefined, body: RegisterBusinessBody): Promise<Business> {
+  const p = requireRole(principal, 'admin', 'staff', 'enterprise');
+  const registeringOwn = !isStaff(p);
+  const { taxCode, profile } = prepareRegistration(body);
+  if (registeringOwn) {
+    const owned = (p.businessId ? await deps.businesses.findById(p.businessId) : undefined) ?? (await deps.businesses.findByOwner(p.subject));
+    if (owned) throw conflict('ALREADY_OWNS_BUSINESS', `This account already owns business ${owned.id}.`, { existingId: owned.id });
+  }
+  const existing = await deps.businesses.findByTaxCode(taxCode);
+  if (existing) throw duplicateTaxCode(taxCode, existing.id);
+  const business = Business.register({
+    id: registeringOwn && p.businessId ? p.businessId : deps.businesses.newId(),
+    taxCode,
+    type: body.type,
+    profile,
+    ...(registeringOwn ? { ownerSubject: p.subject } : {}),
+    actor: { subject: p.subject },
+    now: deps.now(),
+  });
+  await deps.businesses.add(business);
+  return business;
+}

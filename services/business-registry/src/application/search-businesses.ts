@@ -1,0 +1,73 @@
+import { isStaff, type Principal } from '@hangviet/service-kit';
+import { forbidden, invalid } from '@hangviet/service-kit/errors';
+import { diacriticScore, queryTokens } from '@hangviet/vn';
+import type { BusinessState, BusinessStatus, BusinessType } from '../domain/business';
+import { decodePageToken, encodePageToken, queryFingerprint } from './page-token';
+import type { RegistryDeps, SearchCriteria, VisibilityOptions } from './ports';
+import { sortNameOf } from './sort-name';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface SearchBusinessesQuery {
+  q?: string;
+  provinceCode?: string;
+  wardCode?: string;
+  industryCode?: string;
+  type?: BusinessType;
+  status?: BusinessStatus;
+  pageSize?: number;
+  pageToken?: string;
+}
+
+export interface SearchBusinessesResult {
+  items: BusinessState[];
+  /** Empty on the last page. */
+  nextPageToken: string;
+}
+
+function nameText(b: BusinessState): string {
+  return [b.legalName, b.tradeName, b.englishName].filter(Boolean).join(' ');
+}
+
+/**
+ * The directory: diacritic-insensitive, prefix-aware search over the names, in name order with
+ * stable keyset paging. Within a page, rows spelled as typed (same diacritics) come first.
+ * Non-staff callers see only ACTIVE businesses.
+ */
+export async function searchBusinesses(
+  deps: RegistryDeps,
+  principal: Principal | undefined,
+  query: SearchBusinessesQuery,
+  opts: VisibilityOptions = {},
+): Promise<SearchBusinessesResult> {
+  const staff = isStaff(principal) || opts.allStatuses === true;
+  if (!staff && query.status !== undefined && query.status !== 'ACTIVE') {
+    throw forbidden('STATUS_FILTER_FORBIDDEN', 'Only staff may list businesses that are not ACTIVE.', { status: query.status });
+  }
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
+    throw invalid([{ field: 'pageSize', code: 'OUT_OF_RANGE', message: `pageSize must be 1–${MAX_PAGE_SIZE}` }]);
+  }
+  const statuses: BusinessStatus[] | undefined = query.status ? [query.status] : staff ? undefined : ['ACTIVE'];
+  const criteria: SearchCriteria = {
+    // One-letter words cannot be matched as prefixes (tokens start at two letters): "kẹo dừa b" searches "kẹo dừa".
+    tokens: query.q ? queryTokens(query.q).filter((t) => t.length >= 2) : [],
+    ...(query.provinceCode ? { provinceCode: query.provinceCode } : {}),
+    ...(query.wardCode ? { wardCode: query.wardCode } : {}),
+    ...(query.industryCode ? { industryCode: query.industryCode } : {}),
+    ...(query.type ? { type: query.type } : {}),
+    ...(statuses ? { statuses } : {}),
+  };
+  const fingerprint = queryFingerprint(criteria);
+  const after = query.pageToken ? decodePageToken(query.pageToken, fingerprint) : undefined;
+  const size = pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
+  const rows = await deps.businesses.search(criteria, size + 1, after);
+  const page = rows.slice(0, size);
+  const last = page.at(-1);
+  const nextPageToken = rows.length > size && last ? encodePageToken({ sortName: sortNameOf(last), id: last.id }, fingerprint) : '';
+  const q = query.q;
+  // Array.prototype.sort is stable: equal scores keep name order.
+  const items = q ? [...page].sort((a, b) => diacriticScore(q, nameText(b)) - diacriticScore(q, nameText(a))) : page;
+  return { items, nextPageToken };
+}

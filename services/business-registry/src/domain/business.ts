@@ -1,0 +1,353 @@
+// The Business aggregate: a profile, a status that follows the review state machine, and the
+// events each change raises. Pure: inputs arrive already normalised (see application/profile-input.ts);
+// this file decides what is allowed and what happened.
+import { failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
+
+export const BUSINESS_TYPES = ['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+
+export const BUSINESS_STATUSES = ['PENDING_REVIEW', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'DISSOLVED'] as const;
+export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
+
+export const EMPLOYEE_RANGES = ['1-9', '10-49', '50-199', '200-999', '1000+'] as const;
+export type EmployeeRange = (typeof EMPLOYEE_RANGES)[number];
+
+export type IndustryEdition = '2018' | '2025';
+export type Locale = 'vi' | 'en';
+
+/** An address in the 2025 units: province + commune/ward. */
+export interface Address {
+  provinceCode: string;
+  provinceName: string;
+  wardCode: string;
+  wardName: string;
+  street: string;
+}
+
+/** A pre-2025 address exactly as given; kept next to the mapped `address`. */
+export interface LegacyAddress {
+  provinceName?: string;
+  districtName?: string;
+  wardName?: string;
+  wardCode?: string;
+  street: string;
+}
+
+export interface BusinessIndustry {
+  edition: IndustryEdition;
+  code: string;
+  name: string;
+  main: boolean;
+}
+
+export interface Contact {
+  email?: string;
+  /** E.164 (+84…). */
+  phone?: string;
+}
+
+/** Personal data of the legal representative: never shown to the public, never put in events. */
+export interface Representative {
+  fullName: string;
+  position?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** What the business itself describes and may change. */
+export interface BusinessProfile {
+  legalName: string;
+  tradeName?: string;
+  englishName?: string;
+  address: Address;
+  legacyAddress?: LegacyAddress;
+  industries: BusinessIndustry[];
+  contact: Contact;
+  representative?: Representative;
+  website?: string;
+  description?: string;
+  /** YYYY-MM-DD */
+  foundingDate?: string;
+  employeeRange?: EmployeeRange;
+  preferredLocale: Locale;
+}
+
+export const PROFILE_FIELDS = [
+  'legalName',
+  'tradeName',
+  'englishName',
+  'address',
+  'legacyAddress',
+  'industries',
+  'contact',
+  'representative',
+  'website',
+  'description',
+  'foundingDate',
+  'employeeRange',
+  'preferredLocale',
+] as const satisfies readonly (keyof BusinessProfile)[];
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export interface BusinessState extends BusinessProfile {
+  id: string;
+  /** Canonical: `0100233488`, `0314409058-002`, or a 12-digit personal ID (household). */
+  taxCode: string;
+  type: BusinessType;
+  status: BusinessStatus;
+  statusReason?: string;
+  ownerSubject?: string;
+  /** Starts at 1; +1 per change. The REST ETag and the optimistic-concurrency guard. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Actor {
+  subject: string;
+}
+
+interface EventBase {
+  actor: string;
+  occurredAt: Date;
+  /** The status and version right after this event (several events can share one save). */
+  status: BusinessStatus;
+  version: number;
+}
+export type BusinessEvent =
+  | ({ kind: 'registered' } & EventBase)
+  | ({ kind: 'approved' } & EventBase)
+  | ({ kind: 'rejected'; reason: string } & EventBase)
+  | ({ kind: 'profile_updated'; changedFields: ProfileField[] } & EventBase)
+  | ({ kind: 'suspended'; reason: string } & EventBase)
+  | ({ kind: 'reinstated'; reason?: string } & EventBase)
+  | ({ kind: 'dissolved'; reason: string; previousStatus: BusinessStatus } & EventBase);
+export type BusinessEventKind = BusinessEvent['kind'];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type RaisedEvent = DistributiveOmit<BusinessEvent, 'status' | 'version'>;
+
+export type StatusAction = 'approve' | 'reject' | 'suspend' | 'reinstate' | 'dissolve';
+
+/** The state machine: which status each action starts from, and where it leads. */
+const TRANSITIONS: Record<StatusAction, { from: readonly BusinessStatus[]; to: BusinessStatus }> = {
+  approve: { from: ['PENDING_REVIEW'], to: 'ACTIVE' },
+  reject: { from: ['PENDING_REVIEW'], to: 'REJECTED' },
+  suspend: { from: ['ACTIVE'], to: 'SUSPENDED' },
+  reinstate: { from: ['SUSPENDED'], to: 'ACTIVE' },
+  dissolve: { from: ['PENDING_REVIEW', 'ACTIVE', 'REJECTED', 'SUSPENDED'], to: 'DISSOLVED' },
+};
+
+/** Statuses in which the profile may still change: a rejected or dissolved record is closed. */
+const EDITABLE: readonly BusinessStatus[] = ['PENDING_REVIEW', 'ACTIVE', 'SUSPENDED'];
+
+export const REASON_MAX_LENGTH = 1000;
+
+export function canTransition(status: BusinessStatus, action: StatusAction): boolean {
+  return TRANSITIONS[action].from.includes(status);
+}
+
+const ENTERPRISE_CODE = /^\d{10}$/;
+const DEPENDENT_UNIT_CODE = /^\d{10}-\d{3}$/;
+const PERSONAL_ID_CODE = /^\d{12}$/;
+
+function checkTaxCodeMatchesType(taxCode: string, type: BusinessType): FieldError[] {
+  if (type === 'BRANCH') {
+    return DEPENDENT_UNIT_CODE.test(taxCode)
+      ? []
+      : [{ field: 'taxCode', code: 'TAX_CODE_TYPE_MISMATCH', message: 'a BRANCH needs a dependent-unit tax code: 10 digits + "-" + 3 digits' }];
+  }
+  if (DEPENDENT_UNIT_CODE.test(taxCode)) {
+    return [{ field: 'type', code: 'TAX_CODE_TYPE_MISMATCH', message: 'a dependent-unit tax code (with a -NNN suffix) belongs to a BRANCH' }];
+  }
+  if (PERSONAL_ID_CODE.test(taxCode)) {
+    return type === 'HOUSEHOLD'
+      ? []
+      : [{ field: 'taxCode', code: 'TAX_CODE_TYPE_MISMATCH', message: 'a 12-digit personal ID is a tax code only for a HOUSEHOLD business' }];
+  }
+  return ENTERPRISE_CODE.test(taxCode)
+    ? []
+    : [{ field: 'taxCode', code: 'TAX_CODE_FORMAT', message: 'taxCode is not in canonical form' }];
+}
+
+function checkProfile(profile: BusinessProfile): FieldError[] {
+  const errors: FieldError[] = [];
+  if (profile.legalName.trim() === '') {
+    errors.push({ field: 'legalName', code: 'REQUIRED', message: 'legalName must not be empty' });
+  }
+  if (profile.legalName !== profile.legalName.normalize('NFC')) {
+    errors.push({ field: 'legalName', code: 'NOT_NFC', message: 'legalName must be stored in Unicode NFC' });
+  }
+  if (profile.industries.length === 0) {
+    errors.push({ field: 'industries', code: 'REQUIRED', message: 'at least one industry is required' });
+  } else if (profile.industries.filter((i) => i.main).length !== 1) {
+    errors.push({ field: 'industries', code: 'MAIN_INDUSTRY_COUNT', message: 'exactly one industry must be marked main' });
+  }
+  const keys = profile.industries.map((i) => `${i.edition}:${i.code}`);
+  if (new Set(keys).size !== keys.length) {
+    errors.push({ field: 'industries', code: 'DUPLICATE_INDUSTRY', message: 'an industry (edition, code) is listed twice' });
+  }
+  return errors;
+}
+
+function checkReason(reason: string | undefined, required: boolean): string | undefined {
+  const trimmed = reason?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) throw invalid([{ field: 'reason', code: 'REQUIRED', message: 'reason is required' }]);
+    return undefined;
+  }
+  if (trimmed.length > REASON_MAX_LENGTH) {
+    throw invalid([{ field: 'reason', code: 'TOO_LONG', message: `reason must be at most ${REASON_MAX_LENGTH} characters` }]);
+  }
+  return trimmed.normalize('NFC');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface RegisterBusinessInput {
+  id: string;
+  taxCode: string;
+  type: BusinessType;
+  profile: BusinessProfile;
+  /** The enterprise user who registers their own business becomes its owner. */
+  ownerSubject?: string;
+  actor: Actor;
+  now: Date;
+}
+
+export class Business {
+  private current: BusinessState;
+  private readonly raised: BusinessEvent[] = [];
+  /** The version this instance was loaded at: the repository writes only if it is still current. */
+  readonly loadedVersion: number;
+
+  private constructor(state: BusinessState, loadedVersion: number) {
+    this.current = state;
+    this.loadedVersion = loadedVersion;
+  }
+
+  static register(input: RegisterBusinessInput): Business {
+    const errors = [...checkTaxCodeMatchesType(input.taxCode, input.type), ...checkProfile(input.profile)];
+    if (errors.length > 0) throw invalid(errors);
+    const business = new Business(
+      {
+        ...input.profile,
+        id: input.id,
+        taxCode: input.taxCode,
+        type: input.type,
+        status: 'PENDING_REVIEW',
+        ...(input.ownerSubject ? { ownerSubject: input.ownerSubject } : {}),
+        version: 1,
+        createdAt: input.now,
+        updatedAt: input.now,
+      },
+      0,
+    );
+    business.raise({ kind: 'registered', actor: input.actor.subject, occurredAt: input.now });
+    return business;
+  }
+
+  /** Rebuilds a stored business; raises nothing. */
+  static fromState(state: BusinessState): Business {
+    return new Business({ ...state }, state.version);
+  }
+
+  get state(): Readonly<BusinessState> {
+    return this.current;
+  }
+
+  get id(): string {
+    return this.current.id;
+  }
+
+  get status(): BusinessStatus {
+    return this.current.status;
+  }
+
+  /** Events raised since loading, in order. */
+  get events(): readonly BusinessEvent[] {
+    return this.raised;
+  }
+
+  get changed(): boolean {
+    return this.raised.length > 0;
+  }
+
+  approve(actor: Actor, now: Date): void {
+    this.transition('approve', now);
+    delete this.current.statusReason;
+    this.raise({ kind: 'approved', actor: actor.subject, occurredAt: now });
+  }
+
+  reject(reason: string, actor: Actor, now: Date): void {
+    const why = checkReason(reason, true) as string;
+    this.transition('reject', now, why);
+    this.raise({ kind: 'rejected', reason: why, actor: actor.subject, occurredAt: now });
+  }
+
+  suspend(reason: string, actor: Actor, now: Date): void {
+    const why = checkReason(reason, true) as string;
+    this.transition('suspend', now, why);
+    this.raise({ kind: 'suspended', reason: why, actor: actor.subject, occurredAt: now });
+  }
+
+  reinstate(actor: Actor, now: Date, reason?: string): void {
+    const why = checkReason(reason, false);
+    this.transition('reinstate', now);
+    delete this.current.statusReason;
+    this.raise({ kind: 'reinstated', ...(why ? { reason: why } : {}), actor: actor.subject, occurredAt: now });
+  }
+
+  dissolve(reason: string, actor: Actor, now: Date): void {
+    const why = checkReason(reason, true) as string;
+    const previousStatus = this.current.status;
+    this.transition('dissolve', now, why);
+    this.raise({ kind: 'dissolved', reason: why, previousStatus, actor: actor.subject, occurredAt: now });
+  }
+
+  /**
+   * Replaces the given profile fields (`undefined` in `changes` clears an optional field).
+   * Raises `profile_updated` naming the fields whose value really changed; nothing when none did.
+   */
+  updateProfile(changes: Partial<BusinessProfile>, actor: Actor, now: Date): void {
+    if (!EDITABLE.includes(this.current.status)) {
+      throw failedPrecondition('BUSINESS_NOT_EDITABLE', `a ${this.current.status} business can no longer be edited`, {
+        status: this.current.status,
+      });
+    }
+    const next: BusinessState = { ...this.current };
+    const changedFields: ProfileField[] = [];
+    for (const field of PROFILE_FIELDS) {
+      if (!(field in changes)) continue;
+      const value = changes[field];
+      if (sameValue(next[field], value)) continue;
+      changedFields.push(field);
+      if (value === undefined) delete next[field];
+      else (next as unknown as Record<string, unknown>)[field] = value;
+    }
+    if (changedFields.length === 0) return;
+    const errors = checkProfile(next);
+    if (errors.length > 0) throw invalid(errors);
+    this.current = { ...next, version: next.version + 1, updatedAt: now };
+    this.raise({ kind: 'profile_updated', changedFields, actor: actor.subject, occurredAt: now });
+  }
+
+  private raise(event: RaisedEvent): void {
+    this.raised.push({ ...event, status: this.current.status, version: this.current.version } as BusinessEvent);
+  }
+
+  private transition(action: StatusAction, now: Date, reason?: string): void {
+    const from = this.current.status;
+    if (!canTransition(from, action)) {
+      throw failedPrecondition('ILLEGAL_STATUS_TRANSITION', `cannot ${action} a business that is ${from}`, { status: from, action });
+    }
+    this.current = {
+      ...this.current,
+      status: TRANSITIONS[action].to,
+      ...(reason !== undefined ? { statusReason: reason } : {}),
+      version: this.current.version + 1,
+      updatedAt: now,
+    };
+  }
+}

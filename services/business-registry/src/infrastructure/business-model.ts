@@ -1,0 +1,79 @@
+// The `businesses` collection: one document per business holding its state, its search keys and
+// its pending events (outbox). Portable to FerretDB: plain, unique and compound indexes only.
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { BusinessState } from '../domain/business';
+
+export const BUSINESSES_COLLECTION = 'businesses';
+
+export interface BusinessDocument extends Omit<BusinessState, 'id'> {
+  _id: string;
+  /** Folded words of the names and each word's prefixes: `$all` over an index, no `$text`. */
+  searchTokens: string[];
+  /** Folded legal name: the directory's sort key (with `_id` as the tie-breaker). */
+  sortName: string;
+  /** Every prefix (2–5 digits) of every industry code, for "industry starts with" filters. */
+  industryPrefixes: string[];
+  outbox?: unknown[];
+  outboxPendingSince?: Date;
+  outboxLease?: unknown;
+}
+
+const addressSchema = new Schema(
+  { provinceCode: String, provinceName: String, wardCode: String, wardName: String, street: String },
+  { _id: false },
+);
+
+const businessSchema = new Schema<BusinessDocument>(
+  {
+    _id: { type: String, required: true },
+    taxCode: { type: String, required: true },
+    type: { type: String, required: true },
+    status: { type: String, required: true },
+    statusReason: String,
+    legalName: { type: String, required: true },
+    tradeName: String,
+    englishName: String,
+    address: { type: addressSchema, required: true },
+    legacyAddress: new Schema({ provinceName: String, districtName: String, wardName: String, wardCode: String, street: String }, { _id: false }),
+    industries: [new Schema({ edition: String, code: String, name: String, main: Boolean }, { _id: false })],
+    contact: new Schema({ email: String, phone: String }, { _id: false }),
+    representative: new Schema({ fullName: String, position: String, email: String, phone: String }, { _id: false }),
+    website: String,
+    description: String,
+    foundingDate: String,
+    employeeRange: String,
+    preferredLocale: { type: String, required: true },
+    ownerSubject: String,
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    searchTokens: [String],
+    sortName: { type: String, required: true },
+    industryPrefixes: [String],
+    outbox: [Schema.Types.Mixed],
+    outboxPendingSince: Date,
+    outboxLease: Schema.Types.Mixed,
+  },
+  {
+    collection: BUSINESSES_COLLECTION,
+    versionKey: false,
+    // The domain sets createdAt/updatedAt itself; mongoose must not.
+    timestamps: false,
+    autoIndex: false,
+    minimize: true,
+  },
+);
+
+businessSchema.index({ taxCode: 1 }, { unique: true, name: 'taxCode_unique' });
+businessSchema.index({ searchTokens: 1 }, { name: 'searchTokens' });
+businessSchema.index({ sortName: 1, _id: 1 }, { name: 'sortName_id' });
+businessSchema.index({ status: 1, sortName: 1, _id: 1 }, { name: 'status_sortName_id' });
+businessSchema.index({ 'address.provinceCode': 1, 'address.wardCode': 1 }, { name: 'province_ward' });
+businessSchema.index({ industryPrefixes: 1 }, { name: 'industryPrefixes' });
+businessSchema.index({ ownerSubject: 1 }, { name: 'ownerSubject' });
+
+export type BusinessModel = Model<BusinessDocument>;
+
+export function businessModel(connection: Connection): BusinessModel {
+  return (connection.models.Business as BusinessModel | undefined) ?? connection.model<BusinessDocument>('Business', businessSchema);
+}

@@ -1,0 +1,147 @@
+// Businesses in MongoDB/FerretDB. Every write is ONE single-document operation that carries the
+// new state and the events it raised (outbox), guarded by the version the business was loaded at.
+import { randomUUID } from 'node:crypto';
+import { outboxUpdate } from '@hangviet/events';
+import { conflict } from '@hangviet/service-kit/errors';
+import { searchTokens } from '@hangviet/vn';
+import type { QueryFilter } from 'mongoose';
+import { Business, PROFILE_FIELDS, type BusinessState } from '../domain/business';
+import { duplicateTaxCode } from '../application/register-business';
+import type { BusinessRepository, SearchCriteria, SearchCursor } from '../application/ports';
+import { sortNameOf } from '../application/sort-name';
+import { outboxEntriesOf } from './business-events';
+import type { BusinessDocument, BusinessModel } from './business-model';
+
+/** Fields a read never needs: search keys and the outbox stay in the database. */
+const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+
+const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject'] as const;
+
+function industryPrefixes(state: BusinessState): string[] {
+  const prefixes = new Set<string>();
+  for (const i of state.industries) {
+    for (let n = 2; n <= i.code.length; n += 1) prefixes.add(i.code.slice(0, n));
+    if (/^[A-Z]$/.test(i.code)) prefixes.add(i.code);
+  }
+  return [...prefixes];
+}
+
+/** The stored fields derived from the state (search keys), recomputed on every write. */
+function derived(state: BusinessState): Pick<BusinessDocument, 'searchTokens' | 'sortName' | 'industryPrefixes'> {
+  return {
+    searchTokens: searchTokens(state.legalName, state.tradeName, state.englishName),
+    sortName: sortNameOf(state),
+    industryPrefixes: industryPrefixes(state),
+  };
+}
+
+function toDocument(state: BusinessState): BusinessDocument {
+  const { id, ...rest } = state;
+  return { _id: id, ...stripUndefined(rest), ...derived(state) } as BusinessDocument;
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function toState(doc: Record<string, unknown>): BusinessState {
+  const { _id, searchTokens: _t, sortName: _s, industryPrefixes: _p, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, ...rest } = doc;
+  return { id: String(_id), ...rest } as unknown as BusinessState;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+export interface MongoBusinessRepositoryOptions {
+  /** Awaited after each successful write: the outbox relay publishes the new events at once. */
+  afterWrite?: (id: string) => Promise<void>;
+}
+
+export class MongoBusinessRepository implements BusinessRepository {
+  constructor(
+    private readonly model: BusinessModel,
+    private readonly options: MongoBusinessRepositoryOptions = {},
+  ) {}
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  async add(business: Business): Promise<void> {
+    const entries = outboxEntriesOf(business);
+    const doc: BusinessDocument = { ...toDocument(business.state), ...(entries.length > 0 ? { outbox: entries, outboxPendingSince: new Date() } : {}) };
+    try {
+      await this.model.collection.insertOne(doc as never);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = await this.findByTaxCode(business.state.taxCode);
+      if (existing) throw duplicateTaxCode(business.state.taxCode, existing.id);
+      // The other unique key is the id: an enterprise account registering twice at once.
+      if (await this.findById(business.id)) throw conflict('ALREADY_OWNS_BUSINESS', `Business ${business.id} is already registered.`, { existingId: business.id });
+      throw err;
+    }
+    await this.options.afterWrite?.(business.id);
+  }
+
+  async save(business: Business): Promise<void> {
+    const entries = outboxEntriesOf(business);
+    const state = business.state;
+    const { _id: _ignored, ...set } = toDocument(state);
+    const unset = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => state[f] === undefined).map((f) => [f, '']));
+    const update = {
+      $set: set,
+      ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+      ...(entries.length > 0 ? outboxUpdate(entries) : {}),
+    };
+    const result = await this.model.collection.updateOne({ _id: business.id, version: business.loadedVersion } as never, update as never);
+    if (result.matchedCount === 0) {
+      throw conflict('CONCURRENT_UPDATE', `Business ${business.id} was changed by someone else meanwhile.`, { id: business.id });
+    }
+    await this.options.afterWrite?.(business.id);
+  }
+
+  private async findOne(filter: QueryFilter<BusinessDocument>): Promise<Business | undefined> {
+    const doc = await this.model.findOne(filter, READ_PROJECTION).lean();
+    return doc ? Business.fromState(toState(doc as unknown as Record<string, unknown>)) : undefined;
+  }
+
+  findById(id: string): Promise<Business | undefined> {
+    return this.findOne({ _id: id });
+  }
+
+  findByTaxCode(taxCode: string): Promise<Business | undefined> {
+    return this.findOne({ taxCode });
+  }
+
+  findByOwner(subject: string): Promise<Business | undefined> {
+    return this.findOne({ ownerSubject: subject });
+  }
+
+  async findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>> {
+    if (taxCodes.length === 0) return new Map();
+    const docs = await this.model.find({ taxCode: { $in: [...new Set(taxCodes)] } }, { _id: 1, taxCode: 1 }).lean();
+    return new Map(docs.map((d) => [d.taxCode, String(d._id)]));
+  }
+
+  async findByIds(ids: string[]): Promise<Business[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: ids } }, READ_PROJECTION).lean();
+    return docs.map((d) => Business.fromState(toState(d as unknown as Record<string, unknown>)));
+  }
+
+  async search(criteria: SearchCriteria, limit: number, after?: SearchCursor): Promise<BusinessState[]> {
+    const filter: QueryFilter<BusinessDocument> = {};
+    if (criteria.tokens.length > 0) filter.searchTokens = { $all: criteria.tokens };
+    if (criteria.statuses) filter.status = criteria.statuses.length === 1 ? criteria.statuses[0] : { $in: criteria.statuses };
+    if (criteria.provinceCode) filter['address.provinceCode'] = criteria.provinceCode;
+    if (criteria.wardCode) filter['address.wardCode'] = criteria.wardCode;
+    if (criteria.industryCode) filter.industryPrefixes = criteria.industryCode;
+    if (criteria.type) filter.type = criteria.type;
+    if (after) {
+      filter.$or = [{ sortName: { $gt: after.sortName } }, { sortName: after.sortName, _id: { $gt: after.id } }];
+    }
+    const docs = await this.model.find(filter, READ_PROJECTION).sort({ sortName: 1, _id: 1 }).limit(limit).lean();
+    return docs.map((d) => toState(d as unknown as Record<string, unknown>));
+  }
+}

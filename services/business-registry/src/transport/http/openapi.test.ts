@@ -1,0 +1,43 @@
+import type { IdempotencyStore } from '@hangviet/service-kit';
+import type { Router } from 'express';
+import type { RegistryDeps } from '../../application/ports';
+import { businessesRouter } from './businesses-router';
+import { openApiDocument, openApiRouter } from './openapi';
+import { referenceRouter } from './reference-router';
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** "METHOD /path" for every route of the routers, in OpenAPI path syntax. */
+function routesOf(...routers: Router[]): string[] {
+  return routers.flatMap((router) =>
+    (router.stack as Layer[]).flatMap((layer) => {
+      if (!layer.route) return [];
+      const path = layer.route.path.replace(/(?<!\\):([A-Za-z]+)/g, '{$1}').replace(/\\:/g, ':');
+      return Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${path}`);
+    }),
+  );
+}
+
+describe('the OpenAPI document', () => {
+  // The routers are only inspected, never called: no dependency is touched.
+  const routers = [businessesRouter({} as RegistryDeps, {} as IdempotencyStore), referenceRouter(), openApiRouter()];
+  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+  it('is OpenAPI 3.1', () => {
+    expect(doc.openapi).toBe('3.1.0');
+  });
+
+  it('documents every route, and no route that does not exist', () => {
+    const routes = routesOf(...routers);
+    expect(routes.length).toBeGreaterThan(10);
+    expect([...routes].sort()).toEqual([...documented].sort());
+  });
+
+  it('gives every operation a unique operationId', () => {
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId: string }).operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,0 +1,285 @@
+// The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
+// routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
+import { Router } from 'express';
+import { z } from 'zod';
+import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
+import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
+import { optionalReasonBody, reasonBody } from './schemas';
+
+type Json = Record<string, unknown>;
+
+const jsonSchema = (schema: z.ZodType): Json => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
+  description,
+  content: { 'application/json': { schema } },
+  ...(headers ? { headers } : {}),
+});
+
+const etagHeader = { ETag: { description: 'The business version; send it back in If-Match.', schema: { type: 'string' } } };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of the version being changed; 412 when stale.' };
+const bearer = [{ bearer: [] }];
+const anyone = [{}, { bearer: [] }];
+
+const common = {
+  '401': problem('Missing or invalid token'),
+  '422': problem('Invalid input; errors[] names each field'),
+};
+
+function statusAction(action: string, summary: string, reasonRequired: boolean): Json {
+  return {
+    post: {
+      operationId: `${action}Business`,
+      summary: `${summary} (staff)`,
+      tags: ['businesses'],
+      security: bearer,
+      parameters: [idParam, ifMatch],
+      requestBody: {
+        required: reasonRequired,
+        content: { 'application/json': { schema: jsonSchema(reasonRequired ? reasonBody : optionalReasonBody) } },
+      },
+      responses: {
+        '200': json(ref('Business'), 'The business after the change', etagHeader),
+        ...common,
+        '403': problem('Not staff'),
+        '404': problem('BUSINESS_NOT_FOUND'),
+        '409': problem('ILLEGAL_STATUS_TRANSITION: not allowed from the current status'),
+        '412': problem('VERSION_MISMATCH: If-Match is stale'),
+      },
+    },
+  };
+}
+
+const businessSchema: Json = {
+  type: 'object',
+  required: ['id', 'taxCode', 'type', 'status', 'legalName', 'address', 'industries', 'contact', 'preferredLocale', 'version', 'createdAt', 'updatedAt'],
+  properties: {
+    id: { type: 'string' },
+    taxCode: { type: 'string', examples: ['0100233488', '0314409058-002'] },
+    type: { enum: [...BUSINESS_TYPES] },
+    status: { enum: [...BUSINESS_STATUSES] },
+    statusReason: { type: 'string' },
+    legalName: { type: 'string' },
+    tradeName: { type: 'string' },
+    englishName: { type: 'string' },
+    address: {
+      type: 'object',
+      properties: { provinceCode: { type: 'string' }, provinceName: { type: 'string' }, wardCode: { type: 'string' }, wardName: { type: 'string' }, street: { type: 'string' } },
+    },
+    legacyAddress: {
+      type: 'object',
+      description: 'The pre-2025 address as registered; `address` holds its mapping onto the 2025 units.',
+      properties: { provinceName: { type: 'string' }, districtName: { type: 'string' }, wardName: { type: 'string' }, wardCode: { type: 'string' }, street: { type: 'string' } },
+    },
+    industries: {
+      type: 'array',
+      items: { type: 'object', properties: { edition: { enum: ['2018', '2025'] }, code: { type: 'string' }, name: { type: 'string' }, main: { type: 'boolean' } } },
+    },
+    contact: { type: 'object', properties: { email: { type: 'string' }, phone: { type: 'string', description: 'E.164' } } },
+    representative: {
+      type: 'object',
+      description: 'Only for staff and the owner.',
+      properties: { fullName: { type: 'string' }, position: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' } },
+    },
+    ownerSubject: { type: 'string', description: 'Only for staff and the owner.' },
+    website: { type: 'string' },
+    description: { type: 'string' },
+    foundingDate: { type: 'string', format: 'date' },
+    employeeRange: { enum: [...EMPLOYEE_RANGES] },
+    preferredLocale: { enum: ['vi', 'en'] },
+    version: { type: 'integer' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'hangviet business registry',
+      version: '1.0.0',
+      description: 'The directory of enterprises: registration, review, status and search. Errors are RFC 9457 problem+json with a stable `code`.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Business: businessSchema,
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'code'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            instance: { type: 'string' },
+            requestId: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        RegisterBusiness: jsonSchema(registerBusinessSchema),
+        UpdateBusiness: jsonSchema(updateBusinessSchema),
+      },
+    },
+    paths: {
+      '/v1/businesses': {
+        post: {
+          operationId: 'registerBusiness',
+          summary: 'Register a business (staff, or an enterprise user who becomes its owner)',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RegisterBusiness') } } },
+          responses: {
+            '201': json(ref('Business'), 'Registered, PENDING_REVIEW', etagHeader),
+            ...common,
+            '403': problem('Role not allowed, or the account already owns a business'),
+            '409': problem('DUPLICATE_TAX_CODE (detail names the existing id), IDEMPOTENCY_IN_FLIGHT'),
+          },
+        },
+        get: {
+          operationId: 'listBusinesses',
+          summary: 'Search the directory (public: ACTIVE only)',
+          tags: ['businesses'],
+          security: anyone,
+          parameters: [
+            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Diacritic-insensitive, prefix-aware, over legal, trade and English names' },
+            { name: 'province', in: 'query', schema: { type: 'string' } },
+            { name: 'ward', in: 'query', schema: { type: 'string' } },
+            { name: 'industry', in: 'query', schema: { type: 'string' }, description: 'VSIC code prefix' },
+            { name: 'type', in: 'query', schema: { enum: [...BUSINESS_TYPES] } },
+            { name: 'status', in: 'query', schema: { enum: [...BUSINESS_STATUSES] }, description: 'Other than ACTIVE: staff only' },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'pageToken', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('Business') }, nextPageToken: { type: 'string' } } }),
+            ...common,
+            '403': problem('STATUS_FILTER_FORBIDDEN'),
+          },
+        },
+      },
+      '/v1/businesses:lookup': {
+        get: {
+          operationId: 'lookupBusinessByTaxCode',
+          summary: 'Find a business by tax code',
+          tags: ['businesses'],
+          security: anyone,
+          parameters: [{ name: 'taxCode', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': json(ref('Business'), 'Found', etagHeader), ...common, '404': problem('BUSINESS_NOT_FOUND') },
+        },
+      },
+      '/v1/businesses:import': {
+        post: {
+          operationId: 'importBusinesses',
+          summary: 'Import a CSV of enterprises (staff); re-running the same file creates nothing twice',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [{ name: 'approve', in: 'query', schema: { enum: ['true', 'false'] }, description: 'Register rows as ACTIVE at once' }],
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                summary: { type: 'object', properties: { total: { type: 'integer' }, created: { type: 'integer' }, duplicate: { type: 'integer' }, invalid: { type: 'integer' } } },
+                rows: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      line: { type: 'integer' },
+                      taxCode: { type: 'string' },
+                      outcome: { enum: ['created', 'duplicate', 'invalid'] },
+                      id: { type: 'string' },
+                      existingId: { type: 'string' },
+                      errors: { type: 'array', items: { type: 'object' } },
+                    },
+                  },
+                },
+              },
+            }),
+            ...common,
+            '403': problem('Not staff'),
+          },
+        },
+      },
+      '/v1/businesses/{id}': {
+        get: {
+          operationId: 'getBusiness',
+          summary: 'Get a business (public: ACTIVE only, no representative data)',
+          tags: ['businesses'],
+          security: anyone,
+          parameters: [idParam],
+          responses: { '200': json(ref('Business'), 'Found', etagHeader), '401': common['401'], '404': problem('BUSINESS_NOT_FOUND') },
+        },
+        patch: {
+          operationId: 'updateBusinessProfile',
+          summary: 'Change the profile (owner or staff); null clears an optional field',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [idParam, ifMatch],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('UpdateBusiness') }, 'application/merge-patch+json': { schema: ref('UpdateBusiness') } } },
+          responses: {
+            '200': json(ref('Business'), 'Updated', etagHeader),
+            ...common,
+            '403': problem('NOT_OWNER'),
+            '404': problem('BUSINESS_NOT_FOUND'),
+            '409': problem('BUSINESS_NOT_EDITABLE'),
+            '412': problem('VERSION_MISMATCH'),
+          },
+        },
+      },
+      '/v1/businesses/{id}:approve': statusAction('approve', 'Approve a registration under review', false),
+      '/v1/businesses/{id}:reject': statusAction('reject', 'Reject a registration under review (reason required)', true),
+      '/v1/businesses/{id}:suspend': statusAction('suspend', 'Suspend an ACTIVE business (reason required)', true),
+      '/v1/businesses/{id}:reinstate': statusAction('reinstate', 'Reinstate a SUSPENDED business', false),
+      '/v1/businesses/{id}:dissolve': statusAction('dissolve', 'Dissolve a business (reason required; terminal)', true),
+      '/v1/provinces': {
+        get: { operationId: 'listProvinces', summary: 'The 34 provinces (2025 units)', tags: ['reference'], security: anyone, responses: { '200': json({ type: 'object' }) } },
+      },
+      '/v1/provinces/{code}/wards': {
+        get: {
+          operationId: 'listWards',
+          summary: 'The wards and communes of a province (2025 units)',
+          tags: ['reference'],
+          security: anyone,
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': json({ type: 'object' }), '404': problem('PROVINCE_NOT_FOUND'), '422': common['422'] },
+        },
+      },
+      '/v1/industries': {
+        get: {
+          operationId: 'listIndustries',
+          summary: 'VSIC industries by code prefix or name (sections when q is absent)',
+          tags: ['reference'],
+          security: anyone,
+          parameters: [
+            { name: 'edition', in: 'query', schema: { enum: ['2018', '2025'], default: '2025' } },
+            { name: 'q', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { '200': json({ type: 'object' }), '422': common['422'] },
+        },
+      },
+      '/v1/openapi.json': {
+        get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: anyone, responses: { '200': json({ type: 'object' }) } },
+      },
+    },
+  };
+}
+
+export function openApiRouter(): Router {
+  const router = Router();
+  const document = openApiDocument();
+  router.get('/v1/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  return router;
+}
