@@ -65,6 +65,19 @@ export interface EventConsumerOptions {
 }
 
 export const PROCESSED_EVENTS = 'processed_events';
+
+/** A consumer group's mark that it handled an event. */
+export interface ProcessedEvent {
+  /** `JSON.stringify([consumer, eventId])`. */
+  _id: string;
+  consumer: string;
+  eventId: string;
+  type: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  processedAt: Date;
+}
 const MAX_ERROR_HEADER = 1000;
 
 const headerGetter: TextMapGetter<IHeaders> = {
@@ -82,7 +95,10 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
   const maxBackoffMs = opts.maxBackoffMs ?? 10_000;
   const handlers = Object.entries(opts.handlers) as [string, EventHandler][];
   const localTypes = new Map((opts.types ?? []).map((t) => [t.type, t]));
-  const processed = db.collection(PROCESSED_EVENTS);
+  const processed = db.collection<ProcessedEvent>(PROCESSED_EVENTS);
+  // The mark's _id is the (consumer, event) pair itself: FerretDB v1 answers an _id lookup from its primary
+  // key, while a filter on other fields reads the whole collection, which only grows.
+  const markId = (eventId: string) => JSON.stringify([groupId, eventId]);
   const tracer = trace.getTracer('@hangviet/events');
 
   let consumer: Consumer | undefined;
@@ -200,7 +216,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       logger.warn({ topic, ceType: raw.type, ceId: raw.id }, 'event type not in the catalogue; skipped');
       return 'skipped';
     }
-    if (await processed.findOne({ consumer: groupId, eventId: raw.id }, { projection: { _id: 1 } }))
+    if (await processed.findOne({ _id: markId(raw.id) }, { projection: { _id: 1 } }))
       return 'skipped';
     let data: unknown;
     try {
@@ -247,6 +263,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     // After the effect, never before: a crash in between redelivers, and the idempotent handler absorbs it.
     try {
       await processed.insertOne({
+        _id: markId(raw.id),
         consumer: groupId,
         eventId: raw.id,
         type: raw.type,

@@ -3,7 +3,7 @@
 // then publishes them and pulls them out; the sweeper catches what a crash left behind.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { context, propagation } from '@opentelemetry/api';
+import { ROOT_CONTEXT, context, propagation, type Context } from '@opentelemetry/api';
 import {
   Binary,
   type Collection,
@@ -81,19 +81,29 @@ export function outboxEntry<T>(
 }
 
 /**
+ * What outboxUpdate returns: `{ $push: { outbox: { $each: entries } }, $min: { outboxPendingSince } }`,
+ * typed as the `$push`/`$min` of the collection's own `UpdateFilter`, so it spreads into an update of a
+ * typed `Collection<T extends OutboxFields>` and of an untyped `Collection<Document>` alike. (A fixed
+ * `{ $push: { outbox: ... } }` type does not fit `UpdateFilter<Document>`: the driver's typings refuse
+ * every `$push` key on `Document`.)
+ */
+export type OutboxUpdate<T extends OutboxFields = OutboxFields> = Required<Pick<UpdateFilter<T>, '$push' | '$min'>>;
+
+/**
  * The part of the aggregate's update that records its events, e.g.
  * `updateOne({ _id, version }, { $set: {...}, ...outboxUpdate([entry]) })`.
  * `$min` keeps the oldest pending time when events are already waiting.
+ *
+ * `T` is inferred from the update it is spread into; name it when the update is built apart from the call,
+ * e.g. `const update: UpdateFilter<Document> = { ...outboxUpdate<Document>(entries) }`.
  */
-export function outboxUpdate(entries: OutboxEntry[]): {
-  $push: { outbox: { $each: OutboxEntry[] } };
-  $min: { outboxPendingSince: Date };
-} {
+export function outboxUpdate<T extends OutboxFields = OutboxFields>(entries: OutboxEntry[]): OutboxUpdate<T> {
   if (entries.length === 0) throw new Error('outboxUpdate needs at least one entry');
   const oldest = entries.reduce((min, e) => (e.time < min ? e.time : min), entries[0]!.time);
   // The time of the write, not of the events, decides when the sweeper steps in.
   const since = new Date(Math.min(Date.now(), oldest.getTime()));
-  return { $push: { outbox: { $each: entries } }, $min: { outboxPendingSince: since } };
+  // The driver cannot relate these literal keys to a generic T's operators; the shape is right for any T.
+  return { $push: { outbox: { $each: entries } }, $min: { outboxPendingSince: since } } as unknown as OutboxUpdate<T>;
 }
 
 export interface OutboxRelay {
@@ -105,8 +115,9 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-export interface OutboxRelayOptions {
-  collection: Collection<Document>;
+export interface OutboxRelayOptions<T extends OutboxFields = Document> {
+  /** The aggregates' collection, typed (`Collection<MyAggregate extends OutboxFields>`) or not. */
+  collection: Collection<T>;
   producer: EventProducer;
   logger: Logger;
   /** Names this relay in leases (default host:pid:random). */
@@ -157,19 +168,34 @@ function toMessage(entry: OutboxEntry): Message {
   });
 }
 
-/** Splits entries into runs of the same topic, keeping their order. */
-function topicRuns(entries: OutboxEntry[]): { topic: string; entries: OutboxEntry[] }[] {
-  const runs: { topic: string; entries: OutboxEntry[] }[] = [];
+/**
+ * Splits entries into runs of the same topic and the same trace context, keeping their order. One send
+ * is one context: an instrumented kafkajs parents every message's send span on the active context and
+ * rewrites its traceparent header with it, so entries of different requests go in separate sends.
+ */
+function sendRuns(entries: OutboxEntry[]): { topic: string; traceparent?: string; entries: OutboxEntry[] }[] {
+  const runs: { topic: string; traceparent?: string; entries: OutboxEntry[] }[] = [];
   for (const entry of entries) {
     const last = runs.at(-1);
-    if (last && last.topic === entry.topic) last.entries.push(entry);
-    else runs.push({ topic: entry.topic, entries: [entry] });
+    if (last && last.topic === entry.topic && last.traceparent === entry.traceparent) last.entries.push(entry);
+    else runs.push({ topic: entry.topic, traceparent: entry.traceparent, entries: [entry] });
   }
   return runs;
 }
 
-export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
-  const { collection, producer } = opts;
+/**
+ * The context to send an entry in: that of the request that wrote it (its traceparent), so the send, and
+ * the consumer's handling after it, join that request's trace even when the sweeper publishes much later.
+ */
+function contextOf(traceparent: string | undefined): Context {
+  if (!traceparent) return context.active();
+  return propagation.extract(ROOT_CONTEXT, { traceparent });
+}
+
+export function createOutboxRelay<T extends OutboxFields = Document>(opts: OutboxRelayOptions<T>): OutboxRelay {
+  const { producer } = opts;
+  // The relay touches only _id and the outbox fields; it works on the untyped view of the collection.
+  const collection = opts.collection as unknown as Collection<Document>;
   const logger = opts.logger.child({ component: 'outbox-relay', collection: collection.collectionName });
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const leaseMs = opts.leaseMs ?? 30_000;
@@ -231,8 +257,10 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     try {
       // In array order, one topic run at a time, each acknowledged before the next: a later event
       // of this aggregate is never on Kafka before an earlier one.
-      for (const run of topicRuns(entries)) {
-        await producer.send(run.topic, run.entries.map(toMessage));
+      for (const run of sendRuns(entries)) {
+        await context.with(contextOf(run.traceparent), () =>
+          producer.send(run.topic, run.entries.map(toMessage)),
+        );
         sent.push(...run.entries);
       }
     } catch (error) {

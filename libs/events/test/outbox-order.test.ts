@@ -1,5 +1,6 @@
-// Through the outbox, at volume: every aggregate's events arrive in the order they were written,
-// none missing, none doubled; two relays racing for one document publish each event once.
+// Through the outbox, at volume: with writers, publishes and the sweeper all working on the same
+// documents at once, every aggregate's events arrive in the order they were written, none missing,
+// none doubled; two relays racing for one document publish each event once.
 import { randomUUID } from 'node:crypto';
 import type { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
 import {
@@ -16,7 +17,8 @@ import {
 } from '../src';
 import { eventually, logger, openHarness, retryBusy, widgetData, type Harness } from './support';
 
-jest.setTimeout(180_000);
+// Bounds against a hang, not timings: a shared, busy FerretDB can make this run take minutes.
+jest.setTimeout(420_000);
 
 let h: Harness;
 let producer: EventProducer;
@@ -32,11 +34,19 @@ afterAll(async () => {
   await h.close();
 });
 
-test('1,000 events over 10 aggregates arrive in order per aggregate, none missing, none doubled', async () => {
+/** A widget aggregate: `seq` counts its writes, so a write's sequence number is the `seq` it left. */
+interface Widget extends OutboxFields {
+  _id: string;
+  seq: number;
+}
+
+test('1,000 events over 10 aggregates, written by concurrent writers while publishes and the sweeper run, arrive in order per aggregate, none missing, none doubled', async () => {
   const aggregates = Array.from({ length: 10 }, (_, i) => `widget-${i}-${randomUUID()}`);
   const perAggregate = 100;
-  const collection = h.db.collection<{ _id: string; seq?: number } & OutboxFields>('widgets');
-  const handled: { subject: string; seq: number; id: string }[] = [];
+  const writersPerAggregate = 4;
+  const collection = h.db.collection<Widget>('widgets');
+  await collection.insertMany(aggregates.map((_id) => ({ _id, seq: 0 })));
+  const handled: { subject: string; id: string }[] = [];
   const consumer = createEventConsumer({
     kafka: h.kafka,
     groupId: h.scope.group('order-consumer'),
@@ -45,41 +55,49 @@ test('1,000 events over 10 aggregates arrive in order per aggregate, none missin
     types: [h.changed],
     handlers: {
       [h.changed.type]: async (event: ConsumedEvent<ErrorInfo>) => {
-        handled.push({ subject: event.subject, seq: Number(event.data.metadata.seq), id: event.id });
+        handled.push({ subject: event.subject, id: event.id });
       },
     },
   });
   await consumer.start();
-  const relay = createOutboxRelay({
-    collection: h.db.collection('widgets'),
-    producer,
-    logger,
-    sweepIntervalMs: 200,
-    graceMs: 500,
-  });
+  const relay = createOutboxRelay({ collection, producer, logger, sweepIntervalMs: 50, graceMs: 100 });
   await relay.start();
+  // Event id → the sequence number its write got; filled in from each write's result.
+  const seqOf = new Map<string, number>();
+  const publishes: Promise<void>[] = [];
   try {
-    // Ten writers at once, each writing its aggregate's events one update at a time and publishing
-    // after each. (Each writer awaits its publish: FerretDB v1 loses one of two concurrent updates
-    // to the same document, so a writer and the relay must not write one aggregate at the same time
-    // there. MongoDB has no such limit.)
+    // Several writers per aggregate at once, none waiting for a publish: each write is ONE update that
+    // increments the aggregate's seq and pushes the event, so the seq it returns is the event's place in
+    // the outbox. Meanwhile the publishes of earlier writes, and the sweeper, read and pull the outbox.
+    const remaining = new Map(aggregates.map((id) => [id, perAggregate]));
     await Promise.all(
-      aggregates.map(async (id) => {
-        for (let seq = 1; seq <= perAggregate; seq++) {
-          const entry = outboxEntry(h.changed, id, widgetData('CHANGED', { seq: String(seq) }), {
-            source: 'test',
-          });
-          await retryBusy(() =>
-            collection.updateOne({ _id: id }, { $set: { seq }, ...outboxUpdate([entry]) }, { upsert: true }),
-          );
-          await relay.publish(id);
-        }
-      }),
+      aggregates.flatMap((id) =>
+        Array.from({ length: writersPerAggregate }, async (_, writer) => {
+          while ((remaining.get(id) ?? 0) > 0) {
+            remaining.set(id, remaining.get(id)! - 1);
+            const entry = outboxEntry(h.changed, id, widgetData('CHANGED', { writer: String(writer) }), {
+              source: 'test',
+            });
+            const after = await retryBusy(() =>
+              collection.findOneAndUpdate(
+                { _id: id },
+                { $inc: { seq: 1 }, ...outboxUpdate([entry]) },
+                { returnDocument: 'after' },
+              ),
+            );
+            if (!after) throw new Error(`aggregate ${id} vanished`);
+            seqOf.set(entry.id, after.seq);
+            // Every other write leaves its events to a later publish or to the sweeper.
+            if (after.seq % 2 === 0) publishes.push(relay.publish(id));
+          }
+        }),
+      ),
     );
+    await Promise.all(publishes);
     await eventually(
       async () => handled.length >= aggregates.length * perAggregate && handled,
       'all events to be consumed',
-      150_000,
+      360_000,
     );
     await eventually(
       async () => (await collection.countDocuments({ outboxPendingSince: { $exists: true } })) === 0,
@@ -90,17 +108,28 @@ test('1,000 events over 10 aggregates arrive in order per aggregate, none missin
     await consumer.stop();
   }
 
+  // Every write got its own sequence number, 1..100 per aggregate.
+  expect(seqOf.size).toBe(aggregates.length * perAggregate);
+  for (const doc of await collection.find({ _id: { $in: aggregates } }).toArray()) {
+    expect(doc.seq).toBe(perAggregate);
+    expect(doc.outbox).toEqual([]);
+  }
   expect(handled).toHaveLength(aggregates.length * perAggregate);
   expect(new Set(handled.map((e) => e.id)).size).toBe(handled.length);
+  const inOrder = Array.from({ length: perAggregate }, (_, i) => i + 1);
   for (const id of aggregates) {
-    const seqs = handled.filter((e) => e.subject === id).map((e) => e.seq);
-    expect(seqs).toEqual(Array.from({ length: perAggregate }, (_, i) => i + 1));
+    expect(handled.filter((e) => e.subject === id).map((e) => seqOf.get(e.id))).toEqual(inOrder);
   }
-  // The keys really were spread over the topic's partitions.
+  // On Kafka itself: each aggregate's events once each, in sequence order, spread over the partitions.
+  const published = new Map<string, number[]>();
   const partitions = new Set<number>();
-  await readTopicToEnd(h.kafka, h.changed.topic, async ({ partition }) => {
+  await readTopicToEnd(h.kafka, h.changed.topic, async ({ partition, message }) => {
+    const subject = headerText(message.headers, 'ce_subject')!;
+    if (!aggregates.includes(subject)) return;
     partitions.add(partition);
+    published.set(subject, [...(published.get(subject) ?? []), seqOf.get(headerText(message.headers, 'ce_id')!)!]);
   });
+  for (const id of aggregates) expect(published.get(id)).toEqual(inOrder);
   expect(partitions.size).toBeGreaterThan(1);
 });
 
