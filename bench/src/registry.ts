@@ -1,0 +1,422 @@
+// npm run bench:registry — the public directory search through business-registry against THE SAME
+// database query (filter, projection, sort, limit) through the raw mongodb driver in a bare express
+// handler, on the same freshly seeded database, in one run; then search latency at a fixed rate and
+// gRPC GetBusiness latency at a fixed rate.
+//   data:       BENCH_BUSINESSES synthetic ACTIVE businesses (the registry's own bulk seed) + the demo directory
+//   throughput: BENCH_REQUESTS searches per path from BENCH_CONCURRENCY closed loops (a fixed query mix)
+//   latency:    BENCH_SEARCH_RATE searches/s and BENCH_GRPC_RATE GetBusiness/s, each for BENCH_SECONDS
+// Every phase stops after BENCH_PHASE_TIMEOUT_S and prints what it measured until then: on FerretDB
+// (local) token queries scan the collection, so large sizes cannot finish there.
+import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { startRegistry, type RunningRegistry } from '@hangviet/business-registry/dist/app';
+import { loadRegistryConfig } from '@hangviet/business-registry/dist/config';
+import { businessModel } from '@hangviet/business-registry/dist/infrastructure/business-model';
+import { seedBulkDirectory } from '@hangviet/business-registry/dist/infrastructure/seed-data';
+import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
+import { callUnary, createGrpcClient, createLogger, ensureDevKeys, mintDevToken } from '@hangviet/service-kit';
+import { requireEnv } from '@hangviet/testing';
+import { queryTokens } from '@hangviet/vn';
+import express from 'express';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient, type Document, type Filter } from 'mongodb';
+import { atFixedRate, nowMs, summarize, withConcurrency, type LatencySummary } from './stats';
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} expects a positive number, got '${raw}'`);
+  return value;
+}
+
+const BUSINESSES = Math.floor(envNumber('BENCH_BUSINESSES', 100_000));
+const CONCURRENCY = Math.floor(envNumber('BENCH_CONCURRENCY', 16));
+const REQUESTS = Math.floor(envNumber('BENCH_REQUESTS', 2000));
+const SEARCH_RATE = envNumber('BENCH_SEARCH_RATE', 200);
+const GRPC_RATE = envNumber('BENCH_GRPC_RATE', 500);
+const SECONDS = envNumber('BENCH_SECONDS', 10);
+const PHASE_TIMEOUT_S = envNumber('BENCH_PHASE_TIMEOUT_S', 300);
+
+const GOAL_RATIO = 0.6;
+const GOAL_SEARCH_P99_MS = 50;
+const GOAL_GRPC_P99_MS = 10;
+
+const run = randomBytes(3).toString('hex');
+const DATABASE = `bench_registry_${run}`;
+const TOPIC_PREFIX = `bench_registry_${run}.`;
+
+/** The public directory's query mix: folded and accented words, prefixes, province and industry filters. */
+const QUERIES: Record<string, string>[] = [
+  { q: 'keo dua' },
+  { q: 'ben tre' },
+  { q: 'hoi' },
+  { q: 'kẹo dừa', province: '86' },
+  { q: 'ca phe', province: '66' },
+  { q: 'hop tac xa', industry: '01' },
+  { q: 'tinh dau hoi' },
+  { province: '20' },
+  { industry: '10' },
+  {},
+];
+
+// --- the baseline: the service's search query, verbatim, through the raw driver --------------------
+
+/** The projection of MongoBusinessRepository's reads (search keys and outbox stay in the database). */
+const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+/** The service's default page size (20) plus the one row that tells whether a next page exists. */
+const SEARCH_LIMIT = 21;
+
+/** The filter searchBusinesses + MongoBusinessRepository.search build for a public (non-staff) caller. */
+function directoryFilter(query: Record<string, unknown>): Filter<Document> {
+  const text = (name: string): string | undefined => (typeof query[name] === 'string' && query[name] !== '' ? (query[name] as string).trim() : undefined);
+  const q = text('q');
+  const tokens = q ? queryTokens(q).filter((t) => t.length >= 2) : [];
+  const filter: Filter<Document> = {};
+  if (tokens.length > 0) filter.searchTokens = { $all: tokens };
+  filter.status = 'ACTIVE';
+  const province = text('province');
+  const ward = text('ward');
+  const industry = text('industry');
+  if (province) filter['address.provinceCode'] = province;
+  if (ward) filter['address.wardCode'] = ward;
+  if (industry) filter.industryPrefixes = industry.toUpperCase();
+  return filter;
+}
+
+async function startBaseline(mongo: MongoClient): Promise<{ port: number; close(): Promise<void> }> {
+  const businesses = mongo.db(DATABASE).collection('businesses');
+  const app = express();
+  app.get('/v1/businesses', async (req, res) => {
+    const docs = await businesses
+      .find(directoryFilter(req.query as Record<string, unknown>), { projection: READ_PROJECTION })
+      .sort({ sortName: 1, _id: 1 })
+      .limit(SEARCH_LIMIT)
+      .toArray();
+    res.json({ items: docs.slice(0, SEARCH_LIMIT - 1).map(({ _id, ...rest }) => ({ id: _id, ...rest })) });
+  });
+  const server = await new Promise<http.Server>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+// --- client side -----------------------------------------------------------------------------------
+
+const searchPath = (query: Record<string, string>): string => `/v1/businesses?${new URLSearchParams(query).toString()}`;
+
+/** GET over a keep-alive agent; resolves with the status and the body (read to the end either way). */
+function get(agent: http.Agent, port: number, path: string, signal: AbortSignal): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, signal }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+interface Recorded {
+  latencies: number[];
+  errors: number;
+  /** Started but not finished when the phase was stopped. */
+  unfinished: number;
+  elapsedMs: number;
+  complete: boolean;
+}
+
+/** Times operations; failures count as errors, operations cut off by the phase's end as unfinished. */
+function recorder() {
+  const latencies: number[] = [];
+  let errors = 0;
+  let inFlight = 0;
+  let firstError: string | undefined;
+  return {
+    async time(signal: AbortSignal, op: () => Promise<void>): Promise<void> {
+      if (signal.aborted) return;
+      inFlight += 1;
+      const start = nowMs();
+      try {
+        await op();
+        if (!signal.aborted) latencies.push(nowMs() - start);
+      } catch (err) {
+        if (!signal.aborted) {
+          errors += 1;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        }
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    result(elapsedMs: number, complete: boolean): Recorded {
+      if (firstError) console.log(`    first error: ${firstError}`);
+      return { latencies: [...latencies], errors, unfinished: complete ? 0 : inFlight, elapsedMs, complete };
+    },
+  };
+}
+
+/** Runs `work` for at most BENCH_PHASE_TIMEOUT_S; on time-out aborts it and says so. */
+async function bounded(name: string, work: (signal: AbortSignal) => Promise<void>): Promise<{ elapsedMs: number; complete: boolean }> {
+  const controller = new AbortController();
+  // One signal is handed to every request of the phase (each adds and later removes a listener).
+  setMaxListeners(0, controller.signal);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), PHASE_TIMEOUT_S * 1000);
+  });
+  const start = nowMs();
+  process.stdout.write(`  ${name}… `);
+  const outcome = await Promise.race([work(controller.signal).then(() => 'done' as const), timeout]);
+  clearTimeout(timer);
+  const elapsedMs = nowMs() - start;
+  if (outcome === 'timeout') {
+    controller.abort();
+    console.log(
+      `STOPPED after ${PHASE_TIMEOUT_S} s (BENCH_PHASE_TIMEOUT_S); the figures cover what finished ` +
+        '(the database may still be working through cut-off queries during the next phase)',
+    );
+  } else {
+    console.log(`${(elapsedMs / 1000).toFixed(1)} s`);
+  }
+  return { elapsedMs, complete: outcome === 'done' };
+}
+
+async function closedLoop(name: string, agent: http.Agent, port: number): Promise<Recorded> {
+  const rec = recorder();
+  const { elapsedMs, complete } = await bounded(name, (signal) =>
+    withConcurrency(CONCURRENCY, REQUESTS, (i) =>
+      rec.time(signal, async () => {
+        const res = await get(agent, port, searchPath(QUERIES[i % QUERIES.length]!), signal);
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+      }),
+    ),
+  );
+  return rec.result(elapsedMs, complete);
+}
+
+async function fixedRate(name: string, rate: number, op: (i: number, signal: AbortSignal) => Promise<void>): Promise<Recorded> {
+  const rec = recorder();
+  const count = Math.max(1, Math.round(rate * SECONDS));
+  const { elapsedMs, complete } = await bounded(name, (signal) => atFixedRate(rate, count, (i) => rec.time(signal, () => op(i, signal))));
+  return rec.result(elapsedMs, complete);
+}
+
+// --- output ------------------------------------------------------------------------------------------
+
+const ms = (v: number): string => (Number.isNaN(v) ? '—' : v.toFixed(1));
+
+function row(path: string, r: Recorded, s: LatencySummary, throughput?: number): Record<string, string | number> {
+  return {
+    path,
+    ok: s.count,
+    errors: r.errors,
+    unfinished: r.unfinished,
+    ...(throughput !== undefined ? { 'req/s': throughput >= 100 ? Math.round(throughput) : Number(throughput.toFixed(1)) } : {}),
+    'p50 ms': ms(s.p50),
+    'p99 ms': ms(s.p99),
+    'max ms': ms(s.max),
+    'wall s': (r.elapsedMs / 1000).toFixed(1),
+  };
+}
+
+/** Appended to every verdict when the database is not MongoDB: a verdict there says little about the goal. */
+let verdictNote = '';
+
+function verdict(met: boolean, r: Recorded | Recorded[]): string {
+  const cut = ([] as Recorded[]).concat(r).some((x) => !x.complete);
+  if (cut) return `NOT measured to the end (phase timed out)${verdictNote}`;
+  return `${met ? 'met' : 'NOT met'}${verdictNote}`;
+}
+
+async function describeDatabase(mongo: MongoClient): Promise<{ ferret: boolean; text: string }> {
+  const info = await mongo.db('admin').command({ buildInfo: 1 });
+  if (info.ferretdbVersion !== undefined) {
+    const version = info.ferretdbVersion === 'unknown' ? '(version not reported)' : String(info.ferretdbVersion);
+    return { ferret: true, text: `FerretDB ${version}, MongoDB ${String(info.version)}-compatible` };
+  }
+  return { ferret: false, text: `MongoDB ${String(info.version)}` };
+}
+
+// --- the run -------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const mongoUrl = requireEnv('MONGO_URL');
+  const brokers = requireEnv('KAFKA_BROKERS');
+  const url = new URL(mongoUrl);
+  url.pathname = `/${DATABASE}`;
+
+  const mongo = await MongoClient.connect(mongoUrl);
+  const keys = await mkdtemp(join(tmpdir(), 'bench-registry-keys-'));
+  const cleanups: (() => Promise<unknown>)[] = [
+    () => rm(keys, { recursive: true, force: true }),
+    () => mongo.close(),
+    () => mongo.db(DATABASE).dropDatabase(),
+  ];
+  const cleanup = async (): Promise<void> => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => console.error('cleanup step failed:', err));
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    const database = await describeDatabase(mongo);
+    console.log(`bench:registry — database ${DATABASE} on ${database.text}`);
+    if (database.ferret) {
+      verdictNote = ' (on FerretDB)';
+      console.log(
+        '  NOTE: FerretDB answers queries on fields other than _id by scanning the collection (see\n' +
+          '  services/business-registry/README.md): these figures describe FerretDB, not the goals, which assume\n' +
+          '  MongoDB, where the search uses the searchTokens / status_sortName_id indexes.',
+      );
+    }
+    console.log(
+      `  ${BUSINESSES} businesses; throughput: ${REQUESTS} searches per path from ${CONCURRENCY} loops over ${QUERIES.length} queries; ` +
+        `latency: search at ${SEARCH_RATE}/s and GetBusiness at ${GRPC_RATE}/s for ${SECONDS} s each; phase time-out ${PHASE_TIMEOUT_S} s`,
+    );
+
+    // The service, in-process on ephemeral ports, with its own signing keys and topic prefix. It seeds the
+    // demo directory (Bến Tre coconut candy, Lạng Sơn star anise…) into the empty database on start.
+    await ensureDevKeys(keys);
+    const registry: RunningRegistry = await startRegistry(
+      {
+        ...loadRegistryConfig({
+          MONGO_URL: url.toString(),
+          KAFKA_BROKERS: brokers,
+          KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+          SEED_DEMO_DATA: 'true',
+          AUTH_JWKS_FILE: join(keys, 'jwks.json'),
+          LOG_LEVEL: 'silent',
+        }),
+        HTTP_PORT: 0,
+        GRPC_PORT: 0,
+      },
+      createLogger({ service: 'business-registry-bench', level: 'silent' }),
+    );
+    cleanups.push(() => registry.stop(), () => deleteTopics(brokers));
+    const staffToken = await mintDevToken({ role: 'staff', subject: 'bench-staff' }, keys);
+
+    // 1. Data: the registry's bulk seed (what `npm run seed -- --count N` runs), stopped at the time-out.
+    const seedStart = nowMs();
+    let seeded = 0;
+    const seedDeadline = seedStart + PHASE_TIMEOUT_S * 1000;
+    const stopped = new Error('seed time-out');
+    try {
+      await seedBulkDirectory(businessModel(registry.connection), BUSINESSES, {
+        onProgress: (done) => {
+          seeded = done;
+          if (nowMs() > seedDeadline) throw stopped;
+        },
+      });
+    } catch (err) {
+      if (err !== stopped) throw err;
+    }
+    const seedSeconds = (nowMs() - seedStart) / 1000;
+    const total = await registry.connection.db!.collection('businesses').estimatedDocumentCount();
+    console.log(
+      `  seeded ${seeded} businesses in ${seedSeconds.toFixed(1)} s (${Math.round(seeded / seedSeconds)}/s)` +
+        `${seeded < BUSINESSES ? ` — STOPPED at the ${PHASE_TIMEOUT_S} s time-out, short of ${BUSINESSES}` : ''}; ${total} in the collection`,
+    );
+
+    const baseline = await startBaseline(mongo);
+    cleanups.push(() => baseline.close());
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+    cleanups.push(async () => agent.destroy());
+
+    // 2. Same answers on both paths (and a warm-up): the service reorders a page by diacritics, so compare id sets.
+    const agreed: string[] = [];
+    await bounded('checking both paths return the same rows', async (signal) => {
+      for (const query of QUERIES) {
+        const [svc, raw] = await Promise.all([get(agent, registry.httpPort, searchPath(query), signal), get(agent, baseline.port, searchPath(query), signal)]);
+        if (svc.status !== 200 || raw.status !== 200) throw new Error(`search ${JSON.stringify(query)}: HTTP ${svc.status} / ${raw.status}`);
+        const ids = (body: string) => (JSON.parse(body) as { items: { id: string }[] }).items.map((b) => b.id).sort();
+        const a = ids(svc.body);
+        const b = ids(raw.body);
+        const same = a.length === b.length && a.every((id, n) => id === b[n]);
+        agreed.push(`${JSON.stringify(query)} → ${a.length} rows${same ? '' : ` MISMATCH (baseline ${b.length})`}`);
+      }
+    });
+    for (const line of agreed) console.log(`    ${line}`);
+
+    // 3. Throughput at fixed concurrency, baseline first.
+    const raw = await closedLoop('baseline search (raw driver, bare express)', agent, baseline.port);
+    const svc = await closedLoop('service search (GET /v1/businesses, public)', agent, registry.httpPort);
+    const rawSummary = summarize(raw.latencies);
+    const svcSummary = summarize(svc.latencies);
+    const rawTput = rawSummary.count / (raw.elapsedMs / 1000);
+    const svcTput = svcSummary.count / (svc.elapsedMs / 1000);
+    console.log(`\nDirectory search, ${CONCURRENCY} concurrent clients`);
+    console.table([row('baseline: raw mongodb driver in bare express', raw, rawSummary, rawTput), row('business-registry GET /v1/businesses', svc, svcSummary, svcTput)]);
+    const ratio = svcTput / rawTput;
+    console.log(`throughput ratio (service / baseline): ${(ratio * 100).toFixed(0)}%   goal ≥ ${GOAL_RATIO * 100}%: ${verdict(ratio >= GOAL_RATIO, [raw, svc])}`);
+
+    // 4. Search latency at a fixed rate (open loop: a slow answer does not delay the next request).
+    const rated = await fixedRate(`service search at ${SEARCH_RATE}/s`, SEARCH_RATE, async (i, signal) => {
+      const res = await get(agent, registry.httpPort, searchPath(QUERIES[i % QUERIES.length]!), signal);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    });
+    const ratedSummary = summarize(rated.latencies);
+
+    // 5. gRPC GetBusiness at a fixed rate, as an internal caller forwarding a staff token (verified on each call).
+    const client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${registry.grpcPort}`, { deadlineMs: PHASE_TIMEOUT_S * 1000 });
+    cleanups.push(async () => client.close());
+    const metadata = new grpc.Metadata();
+    metadata.set('authorization', `Bearer ${staffToken}`);
+    const bulkId = (n: number) => `bulk-${String(n).padStart(7, '0')}`;
+    const idCount = Math.max(1, seeded);
+    const probe = await callUnary(client, client.getBusiness, { id: bulkId(1) }, metadata);
+    if (probe.business?.id !== bulkId(1)) throw new Error(`GetBusiness ${bulkId(1)} returned ${probe.business?.id}`);
+    const got = await fixedRate(`gRPC GetBusiness at ${GRPC_RATE}/s`, GRPC_RATE, async () => {
+      const id = bulkId(1 + Math.floor(Math.random() * idCount));
+      const res = await callUnary(client, client.getBusiness, { id }, metadata);
+      if (res.business?.id !== id) throw new Error(`GetBusiness ${id} returned ${res.business?.id}`);
+    });
+    const gotSummary = summarize(got.latencies);
+
+    console.log('\nLatency at a fixed rate');
+    console.table([
+      row(`search GET /v1/businesses at ${SEARCH_RATE}/s`, rated, ratedSummary, ratedSummary.count / (rated.elapsedMs / 1000)),
+      row(`gRPC GetBusiness at ${GRPC_RATE}/s`, got, gotSummary, gotSummary.count / (got.elapsedMs / 1000)),
+    ]);
+    console.log(`search p99 at ${SEARCH_RATE} req/s: ${ms(ratedSummary.p99)} ms   goal ≤ ${GOAL_SEARCH_P99_MS} ms: ${verdict(ratedSummary.p99 <= GOAL_SEARCH_P99_MS && rated.errors === 0, rated)}`);
+    console.log(
+      `GetBusiness at ${GRPC_RATE} req/s: p50 ${ms(gotSummary.p50)} ms, p99 ${ms(gotSummary.p99)} ms   goal p99 ≤ ${GOAL_GRPC_P99_MS} ms: ${verdict(gotSummary.p99 <= GOAL_GRPC_P99_MS && got.errors === 0, got)}`,
+    );
+    if (database.ferret) console.log(`(measured on ${database.text}; see the NOTE above)`);
+  } finally {
+    await cleanup();
+  }
+}
+
+/** The service created its topics under this run's prefix: remove them with the run. */
+async function deleteTopics(brokers: string): Promise<void> {
+  const admin = new Kafka({ clientId: `bench-registry-${run}`, brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(TOPIC_PREFIX));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+main().then(
+  // Exit explicitly: an open-loop schedule cut short by a time-out may still hold timers.
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
