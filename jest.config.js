@@ -10,4 +10,5 @@ const projects = ['libs', 'services'].flatMap((group) =>
     : [],
 );
 
-module.exports = { projects };
+// testTimeout is a global option: in a project's config it is ignored when jest runs them together.
+module.exports = { projects, testTimeout: 60_000 };

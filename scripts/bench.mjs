@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { build, ensureInfrastructure, ensureInstalled, root, say } from './lib.mjs';
 
 const [name, ...args] = process.argv.slice(2);
-const script = join(root, 'bench', 'dist', `${name}.js`);
+// TypeScript benchmarks compile to bench/dist/<name>.js; plain ones are bench/<name>.mjs.
+const script = [join(root, 'bench', 'dist', `${name}.js`), join(root, 'bench', `${name}.mjs`)].find((file) => existsSync(file));
 
 ensureInstalled();
 build();
-if (!existsSync(script)) {
-  say(`no benchmark named "${name}" (expected ${script})`);
+if (!script) {
+  say(`no benchmark named "${name}" in bench/`);
   process.exit(2);
 }
 const infra = await ensureInfrastructure();

@@ -47,6 +47,18 @@ export async function ensureInfrastructure() {
   return infra;
 }
 
+/** Runs deploy/local/infra.mjs with --json; resolves with its report, rejects with its one-line error. */
+export function runInfraCli(...args) {
+  const result = spawnSync(process.execPath, [join(root, 'deploy', 'local', 'infra.mjs'), ...args, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    return Promise.reject(new Error(result.stderr.trim().split('\n').filter(Boolean).pop() ?? `infra ${args.join(' ')} failed`));
+  }
+  return Promise.resolve(JSON.parse(result.stdout));
+}
+
 /** The services under services/, with the ports each declares in its package.json "hangviet" field. */
 export function services() {
   const dir = join(root, 'services');

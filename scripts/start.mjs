@@ -1,9 +1,11 @@
 // `npm start`: install, build, bring up Kafka and the database, start every service under services/,
 // wait until each is ready, print where to reach them, and stop everything it started on Ctrl-C.
-import { build, ensureInfrastructure, ensureInstalled, say, services, startService, stopProcess, waitReady } from './lib.mjs';
+import { join } from 'node:path';
+import { build, ensureInfrastructure, ensureInstalled, root, runInfraCli, say, services, startService, stopProcess, waitReady } from './lib.mjs';
 
 const begun = Date.now();
 let infra;
+let mailSinkStarted = false;
 const children = [];
 let stopping = false;
 
@@ -13,6 +15,7 @@ async function shutdown(code) {
   say('stopping…');
   await Promise.all(children.map((child) => stopProcess(child)));
   try {
+    if (mailSinkStarted) await runInfraCli('stop', 'mailsink');
     await infra?.stop();
   } catch (err) {
     say(`stopping the infrastructure failed: ${err.message}`);
@@ -27,10 +30,22 @@ async function main() {
   ensureInstalled();
   build();
   infra = await ensureInfrastructure();
+  if (!process.env.SMTP_URL) {
+    // A local mail sink, so mail the notification service sends can be read.
+    const { results, env } = await runInfraCli('start', 'mailsink');
+    mailSinkStarted = results.some((r) => r.started);
+    Object.assign(process.env, env);
+  }
+  if (!process.env.AUTH_JWKS_URL) {
+    // Development signing keys (.local/auth): services verify tokens against their public half.
+    const { ensureDevKeys } = await import(join(root, 'libs', 'service-kit', 'dist', 'index.js'));
+    await ensureDevKeys();
+  }
 
   const list = services();
   for (const service of list) {
-    const child = startService(service, {});
+    // Local partner receivers run on this machine: let webhooks reach loopback (the service logs it).
+    const child = startService(service, { WEBHOOK_ALLOW_CIDRS: process.env.WEBHOOK_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128' });
     children.push(child);
     child.on('exit', (code) => {
       if (!stopping) {
@@ -44,6 +59,7 @@ async function main() {
   const rows = [
     ['Kafka', process.env.KAFKA_BROKERS],
     ['Database', process.env.MONGO_URL],
+    ...(process.env.MAIL_SINK_URL ? [['Mail sink', `${process.env.MAIL_SINK_URL}/api/v1/messages (SMTP ${process.env.SMTP_URL})`]] : []),
     ...list.flatMap((s) => [
       [s.name, `http://127.0.0.1:${s.httpPort}/v1  (gRPC 127.0.0.1:${s.grpcPort})`],
     ]),
@@ -52,6 +68,8 @@ async function main() {
   console.log(`\nhangviet is up in ${Math.round((Date.now() - begun) / 1000)} s:\n`);
   for (const [name, where] of rows) console.log(`  ${name.padEnd(width)}  ${where}`);
   if (!list.length) console.log('\n  (no services yet)');
+  console.log('\nA development token for the APIs: npm run -s token -- --role staff');
+  console.log('(or --role enterprise --business <id>, --role partner --partner <id>)');
   console.log('\nPress Ctrl-C to stop.\n');
 }
 

@@ -1,0 +1,157 @@
+// Webhook delivery benchmark: N events × M endpoints on local receivers, against the real Kafka and
+// database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out, then paced
+// at BENCH_RATE events/s, with the raw Kafka produce → consume latency of the same run as reference.
+// Run: npm run build -w @hangviet/notification && npm run bench:webhooks -w @hangviet/notification
+import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const require = createRequire(import.meta.url);
+const { startNotificationService } = require('../services/notification/dist/service.js');
+const { loadNotificationConfig } = require('../services/notification/dist/config.js');
+const { createKafka, createEventProducer, toKafkaMessage, ensureTopics } = require('@hangviet/events');
+const { BusinessApproved } = require('@hangviet/events/catalog');
+const { createAuthenticator, createLogger, mintDevToken } = require('@hangviet/service-kit');
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
+const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const PACED = Number(process.env.BENCH_PACED_EVENTS ?? 300);
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const mongoBase = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
+
+const id = randomBytes(4).toString('hex');
+const topic = `bench${id}.hangviet.registry.business`;
+const mongoUrl = new URL(mongoBase);
+mongoUrl.pathname = `/bench_notification_${id}`;
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const summary = (latencies) => {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { n: s.length, p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1) };
+};
+
+const sentAt = new Map();
+const receipts = [];
+const receivers = [];
+for (let i = 0; i < ENDPOINTS; i++) {
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const at = performance.now();
+      const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      receipts.push({ id: event.id, at });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receivers.push(server);
+}
+
+const keysDir = await mkdtemp(join(tmpdir(), 'bench-keys-'));
+await mintDevToken({ role: 'staff' }, keysDir);
+const config = loadNotificationConfig({
+  LOG_LEVEL: 'silent',
+  MONGO_URL: mongoUrl.toString(),
+  KAFKA_BROKERS: brokers.join(','),
+  EVENT_TOPICS: topic,
+  CONSUMER_GROUP: `bench${id}.notification`,
+  WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
+  WORKER_POLL_INTERVAL: '100ms',
+});
+config.HTTP_PORT = 0;
+config.GRPC_PORT = 0;
+const logger = createLogger({ service: 'notification-bench', level: 'silent' });
+const authenticator = createAuthenticator({ issuer: 'hangviet-dev', audience: 'hangviet', jwksFile: join(keysDir, 'jwks.json') });
+const service = await startNotificationService(config, { logger, authenticator, host: '127.0.0.1' });
+const token = await mintDevToken({ role: 'partner', partnerId: 'bench' }, keysDir);
+for (const server of receivers) {
+  const res = await fetch(`http://127.0.0.1:${service.httpPort}/v1/webhook-endpoints`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `http://127.0.0.1:${server.address().port}/hooks`, eventTypes: ['hangviet.registry.business.*'] }),
+  });
+  if (res.status !== 201) throw new Error(`endpoint creation failed: ${res.status} ${await res.text()}`);
+}
+
+const kafka = createKafka({ clientId: `bench-${id}`, brokers });
+const producer = await createEventProducer(kafka);
+const data = BusinessApproved.codec.fromJSON({ business: { id: 'bench', taxCode: '0101234567', tradeName: 'Bench', preferredLocale: 'vi' } });
+const publish = async (n) => {
+  // One aggregate per event: spread over partitions, as real traffic is.
+  const eventId = randomUUID();
+  sentAt.set(eventId, performance.now());
+  await producer.send(topic, [toKafkaMessage({ id: eventId, type: BusinessApproved.type, source: 'bench', subject: `biz-${n}`, time: new Date().toISOString(), data }, BusinessApproved.codec)]);
+};
+const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
+const waitFor = async (count, what) => {
+  const until = Date.now() + 30 * 60_000;
+  let shown = Date.now();
+  while (receipts.length < count) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${receipts.length}/${count}`);
+    if (Date.now() - shown > 5000) {
+      progress(`${what}: ${receipts.length}/${count}`);
+      shown = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+progress(`service up, ${ENDPOINTS} endpoints; raw Kafka reference`);
+// Raw Kafka reference: produce → consume on a topic of its own.
+const rawTopic = `bench${id}.raw`;
+await ensureTopics(kafka, [rawTopic]);
+const rawLatencies = [];
+const consumer = kafka.consumer({ groupId: `bench${id}.raw` });
+await consumer.connect();
+await consumer.subscribe({ topic: rawTopic, fromBeginning: true });
+await consumer.run({ eachMessage: async ({ message }) => void rawLatencies.push(performance.now() - Number(message.value.toString())) });
+for (let i = 0; i < PACED; i++) {
+  await producer.send(rawTopic, [{ key: `k${i}`, value: String(performance.now()) }]);
+  await new Promise((r) => setTimeout(r, 1000 / RATE));
+}
+while (rawLatencies.length < PACED) await new Promise((r) => setTimeout(r, 50));
+await consumer.disconnect();
+
+progress('flat out');
+// 1. Throughput: every event at once.
+const t0 = performance.now();
+await Promise.all(Array.from({ length: EVENTS }, (_, n) => publish(n)));
+const published = performance.now();
+await waitFor(EVENTS * ENDPOINTS, 'the flat-out deliveries');
+const t1 = performance.now();
+const flat = receipts.map((r) => r.at - sentAt.get(r.id));
+
+progress('paced');
+// 2. Latency at a steady rate.
+receipts.length = 0;
+for (let i = 0; i < PACED; i++) {
+  await publish(EVENTS + i);
+  await new Promise((r) => setTimeout(r, 1000 / RATE));
+}
+await waitFor(PACED * ENDPOINTS, 'the paced deliveries');
+const paced = receipts.map((r) => r.at - sentAt.get(r.id));
+
+const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+console.log(JSON.stringify({
+  events: EVENTS,
+  endpoints: ENDPOINTS,
+  flatOut: { publishMs: Math.round(published - t0), totalMs: Math.round(t1 - t0), deliveriesPerSecond: Math.round((EVENTS * ENDPOINTS) / ((t1 - t0) / 1000)), latencyMs: round(summary(flat)) },
+  paced: { eventsPerSecond: RATE, events: PACED, latencyMs: round(summary(paced)) },
+  rawKafkaMs: round(summary(rawLatencies)),
+}, null, 2));
+
+await producer.disconnect();
+await service.stop();
+// After the workers stopped, so nothing recreates a collection.
+const { MongoClient } = require('mongodb');
+const client = await MongoClient.connect(mongoUrl.toString());
+await client.db().dropDatabase();
+await client.close();
+await Promise.all(receivers.map((s) => new Promise((r) => { s.close(r); s.closeAllConnections(); })));
+await rm(keysDir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,102 @@
+// The notification service's configuration: one typed object from the environment, checked at start.
+import { baseConfigSchema, loadConfig, port, positiveInt } from '@hangviet/service-kit';
+import { z } from 'zod';
+import { parseDuration, parseRetrySchedule } from './domain/retry-schedule';
+import { parseAllowlist } from './domain/ssrf-policy';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration such as 500ms, 5s, 5m, 2h or 5d' });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const schedule = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return parseRetrySchedule(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `expected durations separated by commas: ${(err as Error).message}` });
+        return z.NEVER;
+      }
+    });
+
+const optionalList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === 'true' || value === '1'));
+
+export const configSchema = baseConfigSchema.extend({
+  HTTP_PORT: port().default(8084),
+  GRPC_PORT: port().default(50054),
+  /** Database name when MONGO_URL names none. */
+  MONGO_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, { error: 'expected a database name' }).default('hangviet_notification'),
+  KAFKA_CLIENT_ID: z.string().min(1).default('notification'),
+  CONSUMER_GROUP: z.string().min(1).default('notification'),
+  /** Topics to consume instead of every topic in the event catalogue (tests use prefixed topics). */
+  EVENT_TOPICS: optionalList,
+
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, { error: 'expected an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Hàng Việt <no-reply@hangviet.local>'),
+  SMS_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  SMS_API_TOKEN: z.string().min(1).optional(),
+  ZALO_ZNS_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  ZALO_ZNS_ACCESS_TOKEN: z.string().min(1).optional(),
+  ZALO_ZNS_TEMPLATE_ID: z.string().min(1).default('hangviet_notice'),
+  /** Staff who receive "new registration to review"; `email` or `email:en`. */
+  STAFF_EMAILS: optionalList,
+  DELIVERY_RETRY_SCHEDULE: schedule('0,30s,2m,10m,1h,6h'),
+
+  WEBHOOK_RETRY_SCHEDULE: schedule('0,5s,5m,30m,2h,5h,10h,10h'),
+  WEBHOOK_TIMEOUT_MS: positiveInt().default(15_000),
+  WEBHOOK_DISABLE_AFTER: duration('5d'),
+  WEBHOOK_FAILING_AFTER_ATTEMPTS: positiveInt().default(4),
+  WEBHOOK_SECRET_OVERLAP: duration('24h'),
+  /** CIDR ranges webhooks may reach although private or loopback (npm start allows loopback). */
+  WEBHOOK_ALLOW_CIDRS: optionalList.refine(
+    (list) => {
+      try {
+        parseAllowlist(list);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected IP addresses or CIDR ranges separated by commas' },
+  ),
+  /** Production refuses plain-http webhook URLs. */
+  WEBHOOK_REQUIRE_HTTPS: bool(false),
+
+  WORKER_CONCURRENCY: positiveInt().default(16),
+  /** How often one worker scans the database for due work it was not handed (retries of a crashed instance). */
+  WORKER_POLL_INTERVAL: duration('2s'),
+  WORKER_LEASE: duration('60s'),
+  EVENT_LOG_RETENTION: duration('7d'),
+  EVENT_LOG_SWEEP_INTERVAL: duration('1h'),
+  /** How long a stream waits for a missing sequence number before skipping it (its writer died). */
+  EVENT_LOG_GAP_WAIT: duration('5s'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(configSchema, env);
+  if (env.WEBHOOK_REQUIRE_HTTPS === undefined && config.NODE_ENV === 'production') config.WEBHOOK_REQUIRE_HTTPS = true;
+  return config;
+}
+

@@ -1,0 +1,328 @@
+// Mongoose models of the notification database. Every effect of an event is keyed by the event
+// (deterministic _id), so a redelivered event finds its document already there and adds nothing.
+// Only what FerretDB v1 supports: no TTL or partial indexes, no transactions.
+import { Schema, type Connection } from 'mongoose';
+import type { Channel, QuietHours } from '../domain/preferences';
+import type { Locale } from '../domain/locale';
+import type { RenderedMessage, TemplateKey } from '../domain/templates';
+import type { EndpointSecret } from '../domain/webhook-signing';
+import type { WebhookMessageStatus } from '../domain/webhook-delivery';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface DeliveryAttempt {
+  at: Date;
+  ok: boolean;
+  error?: string;
+  durationMs: number;
+}
+
+/** One message to one person on one channel: _id = (eventId, recipient, channel). */
+export interface DeliveryDoc {
+  _id: string;
+  eventId: string;
+  eventType: string;
+  recipientKey: string;
+  channel: Exclude<Channel, 'inbox'>;
+  address: string;
+  locale: Locale;
+  template: TemplateKey;
+  content: RenderedMessage;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  attemptCount: number;
+  nextAttemptAt: Date;
+  lastError?: string;
+  createdAt: Date;
+  sentAt?: Date;
+}
+
+export interface InboxMessageDoc {
+  _id: string;
+  recipientKey: string;
+  eventId: string;
+  eventType: string;
+  title: string;
+  body: string;
+  locale: Locale;
+  createdAt: Date;
+  readAt?: Date;
+}
+
+export interface PreferencesDoc {
+  _id: string;
+  channels: Record<Channel, boolean>;
+  locale?: Locale;
+  phone?: string;
+  smsQuietHours?: QuietHours | null;
+  updatedAt: Date;
+}
+
+export type EndpointStatus = 'active' | 'disabled';
+
+export interface WebhookEndpointDoc {
+  _id: string;
+  owner: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  secrets: EndpointSecret[];
+  status: EndpointStatus;
+  disabledReason?: string;
+  failingSince?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One event for one endpoint: _id = (eventId, endpointId); also the webhook-id partners deduplicate on. */
+export interface WebhookMessageDoc {
+  _id: string;
+  endpointId: string;
+  owner: string;
+  eventId: string;
+  eventType: string;
+  payload: string;
+  /** An operational event about another endpoint of the owner: it raises no operational events itself. */
+  operational: boolean;
+  status: WebhookMessageStatus;
+  attemptCount: number;
+  nextAttemptAt: Date;
+  failingNotified: boolean;
+  lastError?: string;
+  lastAttemptAt?: Date;
+  deliveredAt?: Date;
+  createdAt: Date;
+}
+
+export interface WebhookAttemptDoc {
+  _id: string;
+  messageId: string;
+  endpointId: string;
+  eventId: string;
+  attempt: number;
+  at: Date;
+  ok: boolean;
+  statusCode?: number;
+  error?: string;
+  responseBody?: string;
+  durationMs: number;
+}
+
+export interface OperationalEventDoc {
+  _id: string;
+  owner: string;
+  endpointId: string;
+  messageId?: string;
+  kind: string;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The partner event stream's log: _id is the gapless sequence the cursor carries. */
+export interface EventLogDoc {
+  _id: number;
+  eventId: string;
+  type?: string;
+  source?: string;
+  subject?: string;
+  time?: string;
+  dataJson?: string;
+  dataProto?: Buffer;
+  loggedAt: Date;
+}
+
+export interface ClaimDoc {
+  _id: string;
+  createdAt: Date;
+}
+
+/** eventId → sequence, so that finding an event's entry is a lookup by _id (FerretDB scans otherwise). */
+export interface EventLogIdDoc {
+  _id: string;
+  seq: number;
+}
+
+/** Retention marks: every event-log sequence up to deletedThrough may have been deleted. */
+export interface CounterDoc {
+  _id: string;
+  deletedThrough: number;
+}
+
+
+export type NotificationModels = ReturnType<typeof createModels>;
+
+const opts = { versionKey: false, strict: true } as const;
+
+const renderedSchema = new Schema<RenderedMessage>({ subject: String, text: String, html: String, short: String }, { _id: false });
+const attemptSchema = new Schema<DeliveryAttempt>({ at: Date, ok: Boolean, error: String, durationMs: Number }, { _id: false });
+const secretSchema = new Schema<EndpointSecret>({ secret: String, createdAt: Date, expiresAt: Date }, { _id: false });
+const channelsSchema = new Schema({ email: Boolean, sms: Boolean, zalo: Boolean, inbox: Boolean }, { _id: false });
+const quietSchema = new Schema<QuietHours>({ start: String, end: String }, { _id: false });
+
+export function createModels(connection: Connection) {
+  const deliverySchema = new Schema<DeliveryDoc>(
+    {
+      _id: String,
+      eventId: { type: String, required: true },
+      eventType: String,
+      recipientKey: String,
+      channel: String,
+      address: String,
+      locale: String,
+      template: String,
+      content: renderedSchema,
+      status: { type: String, required: true },
+      attempts: [attemptSchema],
+      attemptCount: { type: Number, default: 0 },
+      nextAttemptAt: Date,
+      lastError: String,
+      createdAt: Date,
+      sentAt: Date,
+    },
+    { ...opts, collection: 'deliveries' },
+  );
+  deliverySchema.index({ status: 1, nextAttemptAt: 1 }, { name: 'due' });
+  deliverySchema.index({ eventId: 1 }, { name: 'event' });
+
+  const inboxSchema = new Schema<InboxMessageDoc>(
+    {
+      _id: String,
+      recipientKey: { type: String, required: true },
+      eventId: String,
+      eventType: String,
+      title: String,
+      body: String,
+      locale: String,
+      createdAt: Date,
+      readAt: Date,
+    },
+    { ...opts, collection: 'inbox_messages' },
+  );
+  inboxSchema.index({ recipientKey: 1, createdAt: -1, _id: -1 }, { name: 'recipient_newest' });
+
+  const preferencesSchema = new Schema<PreferencesDoc>(
+    { _id: String, channels: channelsSchema, locale: String, phone: String, smsQuietHours: quietSchema, updatedAt: Date },
+    { ...opts, collection: 'preferences' },
+  );
+
+  const endpointSchema = new Schema<WebhookEndpointDoc>(
+    {
+      _id: String,
+      owner: { type: String, required: true },
+      url: { type: String, required: true },
+      description: String,
+      eventTypes: [String],
+      secrets: [secretSchema],
+      status: { type: String, required: true },
+      disabledReason: String,
+      failingSince: Date,
+      createdAt: Date,
+      updatedAt: Date,
+    },
+    { ...opts, collection: 'webhook_endpoints' },
+  );
+  endpointSchema.index({ status: 1 }, { name: 'status' });
+  endpointSchema.index({ owner: 1, createdAt: 1 }, { name: 'owner' });
+
+  const messageSchema = new Schema<WebhookMessageDoc>(
+    {
+      _id: String,
+      endpointId: { type: String, required: true },
+      owner: String,
+      eventId: { type: String, required: true },
+      eventType: String,
+      payload: String,
+      operational: { type: Boolean, default: false },
+      status: { type: String, required: true },
+      attemptCount: { type: Number, default: 0 },
+      nextAttemptAt: Date,
+      failingNotified: { type: Boolean, default: false },
+      lastError: String,
+      lastAttemptAt: Date,
+      deliveredAt: Date,
+      createdAt: Date,
+    },
+    { ...opts, collection: 'webhook_messages' },
+  );
+  messageSchema.index({ status: 1, nextAttemptAt: 1 }, { name: 'due' });
+  messageSchema.index({ endpointId: 1, createdAt: 1 }, { name: 'endpoint_time' });
+  // The promise that a redelivered event never yields a second webhook, independent of the _id scheme.
+  messageSchema.index({ eventId: 1, endpointId: 1 }, { name: 'event_endpoint', unique: true });
+
+  const attemptDocSchema = new Schema<WebhookAttemptDoc>(
+    {
+      _id: String,
+      messageId: String,
+      endpointId: String,
+      eventId: String,
+      attempt: Number,
+      at: Date,
+      ok: Boolean,
+      statusCode: Number,
+      error: String,
+      responseBody: String,
+      durationMs: Number,
+    },
+    { ...opts, collection: 'webhook_attempts' },
+  );
+  attemptDocSchema.index({ endpointId: 1, at: -1 }, { name: 'endpoint_newest' });
+  attemptDocSchema.index({ messageId: 1, attempt: 1 }, { name: 'message_attempt' });
+
+  const operationalSchema = new Schema<OperationalEventDoc>(
+    {
+      _id: String,
+      owner: String,
+      endpointId: String,
+      messageId: String,
+      kind: String,
+      type: String,
+      data: Schema.Types.Mixed,
+      createdAt: Date,
+    },
+    { ...opts, collection: 'operational_events' },
+  );
+  operationalSchema.index({ owner: 1, createdAt: -1 }, { name: 'owner_newest' });
+  operationalSchema.index({ endpointId: 1, createdAt: -1 }, { name: 'endpoint_newest' });
+
+  const eventLogSchema = new Schema<EventLogDoc>(
+    {
+      _id: Number,
+      eventId: { type: String, required: true },
+      type: String,
+      source: String,
+      subject: String,
+      time: String,
+      dataJson: String,
+      dataProto: Buffer,
+      loggedAt: Date,
+    },
+    { ...opts, collection: 'event_log' },
+  );
+  eventLogSchema.index({ eventId: 1 }, { name: 'event', unique: true });
+  eventLogSchema.index({ loggedAt: 1 }, { name: 'logged_at' });
+
+  const eventLogIdSchema = new Schema<EventLogIdDoc>({ _id: String, seq: Number }, { ...opts, collection: 'event_log_ids' });
+  const counterSchema = new Schema<CounterDoc>({ _id: String, deletedThrough: Number }, { ...opts, collection: 'counters' });
+  const claimSchema = new Schema<ClaimDoc>({ _id: String, createdAt: Date }, { ...opts, collection: 'claims' });
+  claimSchema.index({ createdAt: 1 }, { name: 'created_at' });
+
+  return {
+    deliveries: connection.model('Delivery', deliverySchema),
+    inbox: connection.model('InboxMessage', inboxSchema),
+    preferences: connection.model('Preferences', preferencesSchema),
+    endpoints: connection.model('WebhookEndpoint', endpointSchema),
+    webhookMessages: connection.model('WebhookMessage', messageSchema),
+    webhookAttempts: connection.model('WebhookAttempt', attemptDocSchema),
+    operationalEvents: connection.model('OperationalEvent', operationalSchema),
+    eventLog: connection.model('EventLog', eventLogSchema),
+    eventLogIds: connection.model('EventLogId', eventLogIdSchema),
+    counters: connection.model('Counter', counterSchema),
+    claims: connection.model('Claim', claimSchema),
+  };
+}
+
+/** Creates the indexes (unique ones included) before any write relies on them. */
+export async function ensureIndexes(models: NotificationModels): Promise<void> {
+  for (const model of Object.values(models)) await (model as { createIndexes(): Promise<unknown> }).createIndexes();
+}

@@ -1,0 +1,115 @@
+// Resolves a webhook URL's host and refuses it unless every address it resolves to is allowed.
+// The HTTP client connects through `lookup` below, which runs the same check on the addresses it
+// actually connects to, so a DNS answer that changes between check and connect (rebinding) is caught.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { classifyAddress, parseAllowlist, type AddressAllowlist } from '../domain/ssrf-policy';
+
+export type TargetRefusalCode =
+  | 'URL_INVALID'
+  | 'URL_SCHEME_NOT_ALLOWED'
+  | 'URL_CREDENTIALS_NOT_ALLOWED'
+  | 'HOST_UNRESOLVABLE'
+  | 'ADDRESS_NOT_ALLOWED';
+
+/** The target of a webhook may not be called. The message is safe to show the endpoint's owner. */
+export class TargetRefused extends Error {
+  constructor(
+    readonly code: TargetRefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TargetRefused';
+  }
+}
+
+export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolveAll: ResolveAll = (hostname) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
+
+export interface SsrfGuardOptions {
+  /** CIDR ranges an operator permits despite being private or loopback (e.g. '127.0.0.0/8' for local partners). */
+  allowCidrs?: readonly string[];
+  requireHttps?: boolean;
+  resolveAll?: ResolveAll;
+}
+
+export interface SsrfGuard {
+  /** Parses and checks a URL, resolving its host; the resolved addresses are returned. */
+  check(url: string): Promise<{ url: URL; addresses: LookupAddress[] }>;
+  /** A net/http `lookup` that resolves and refuses with TargetRefused before any connection is made. */
+  lookup: LookupFunction;
+  readonly requireHttps: boolean;
+}
+
+export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
+  const allowlist: AddressAllowlist = parseAllowlist(options.allowCidrs ?? []);
+  const resolveAll = options.resolveAll ?? systemResolveAll;
+  const requireHttps = options.requireHttps ?? false;
+
+  const refuseDenied = (host: string, addresses: readonly LookupAddress[]): void => {
+    if (addresses.length === 0) throw new TargetRefused('HOST_UNRESOLVABLE', `host '${host}' has no address`);
+    for (const { address } of addresses) {
+      const verdict = classifyAddress(address, allowlist);
+      if (!verdict.allowed) {
+        throw new TargetRefused(
+          'ADDRESS_NOT_ALLOWED',
+          `host '${host}' resolves to ${address}, a private, loopback, link-local or reserved address`,
+        );
+      }
+    }
+  };
+
+  const resolveChecked = async (host: string): Promise<LookupAddress[]> => {
+    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    const family = isIP(bare);
+    let addresses: LookupAddress[];
+    if (family !== 0) {
+      addresses = [{ address: bare, family }];
+    } else {
+      try {
+        addresses = await resolveAll(bare);
+      } catch {
+        throw new TargetRefused('HOST_UNRESOLVABLE', `host '${bare}' does not resolve`);
+      }
+    }
+    refuseDenied(bare, addresses);
+    return addresses;
+  };
+
+  const check = async (text: string) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new TargetRefused('URL_INVALID', 'not an absolute URL');
+    }
+    const allowedSchemes = requireHttps ? ['https:'] : ['https:', 'http:'];
+    if (!allowedSchemes.includes(url.protocol)) {
+      throw new TargetRefused('URL_SCHEME_NOT_ALLOWED', requireHttps ? 'the URL must use https' : 'the URL must use http or https');
+    }
+    if (url.username || url.password) throw new TargetRefused('URL_CREDENTIALS_NOT_ALLOWED', 'the URL must not carry credentials');
+    return { url, addresses: await resolveChecked(url.hostname) };
+  };
+
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    resolveChecked(hostname).then(
+      (addresses) => {
+        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        if (options.all) {
+          (callback as unknown as (err: null, addresses: LookupAddress[]) => void)(null, wanted);
+        } else {
+          const first = wanted[0];
+          if (first) callback(null, first.address, first.family);
+          else callback(Object.assign(new Error(`no IPv${options.family} address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+        }
+      },
+      (err: Error) => callback(err as NodeJS.ErrnoException, '', 0),
+    );
+  };
+
+  return { check, lookup, requireHttps };
+}

@@ -1,0 +1,108 @@
+// hangviet.notification.v1.EventStreamService: a partner's resumable server stream of platform events.
+import type * as grpc from '@grpc/grpc-js';
+import {
+  StartPosition,
+  type SubscribeRequest,
+  type SubscribeResponse,
+} from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
+import { bearerToken, invalid, requireRole, toServiceError, unauthenticated, type Authenticator, type Logger } from '@hangviet/service-kit';
+import { eventTypePatternProblem, MAX_PATTERNS } from '../../domain/event-type-pattern';
+import { decodeCursor, streamEventLog } from '../../application/stream-events';
+import type { EventLog } from '../../infrastructure/event-log';
+import type { EventLogDoc } from '../../infrastructure/models';
+
+export interface EventStreamOptions {
+  eventLog: EventLog;
+  authenticator: Authenticator;
+  logger: Logger;
+  pollIntervalMs: number;
+  gapWaitMs: number;
+}
+
+function timestampOf(iso: string | undefined): { seconds: string; nanos: number } | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return { seconds: String(Math.floor(ms / 1000)), nanos: (((ms % 1000) + 1000) % 1000) * 1_000_000 };
+}
+
+function toResponse(cursor: string, entry: EventLogDoc): SubscribeResponse {
+  return {
+    cursor,
+    event: {
+      id: entry.eventId,
+      type: entry.type ?? '',
+      source: entry.source ?? '',
+      subject: entry.subject ?? '',
+      time: timestampOf(entry.time),
+      dataContentType: 'application/json',
+      dataJson: entry.dataJson ?? 'null',
+      dataProto: entry.dataProto ?? Buffer.alloc(0),
+    },
+  };
+}
+
+function checkRequest(request: SubscribeRequest): { patterns: string[]; after?: number; start: 'latest' | 'earliest' } {
+  const errors = request.eventTypes.flatMap((pattern, i) => {
+    const problem = eventTypePatternProblem(pattern);
+    return problem ? [{ field: `event_types[${i}]`, code: 'EVENT_TYPE_PATTERN_INVALID', message: `'${pattern}' ${problem}` }] : [];
+  });
+  if (request.eventTypes.length > MAX_PATTERNS) errors.push({ field: 'event_types', code: 'TOO_MANY_EVENT_TYPES', message: `at most ${MAX_PATTERNS} patterns` });
+  if (errors.length) throw invalid(errors);
+  const result: { patterns: string[]; after?: number; start: 'latest' | 'earliest' } = {
+    patterns: request.eventTypes,
+    start: request.startPosition === StartPosition.START_POSITION_EARLIEST ? 'earliest' : 'latest',
+  };
+  if (request.cursor) result.after = decodeCursor(request.cursor);
+  return result;
+}
+
+/** Resolves once the stream can take more (gRPC flow control), or the call ended. */
+function drained(call: grpc.ServerWritableStream<SubscribeRequest, SubscribeResponse>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      call.off('drain', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    call.on('drain', done);
+    signal.addEventListener('abort', done);
+  });
+}
+
+export function eventStreamService(opts: EventStreamOptions): grpc.UntypedServiceImplementation {
+  return {
+    subscribe(call: grpc.ServerWritableStream<SubscribeRequest, SubscribeResponse>) {
+      const abort = new AbortController();
+      const stop = () => abort.abort();
+      call.on('cancelled', stop);
+      call.on('close', stop);
+      call.on('error', stop);
+      void (async () => {
+        try {
+          const header = call.metadata.get('authorization')[0];
+          const token = bearerToken(typeof header === 'string' ? header : header?.toString('utf8'));
+          if (token === undefined) throw unauthenticated('TOKEN_MISSING', 'A bearer token is required.');
+          const principal = requireRole(await opts.authenticator.verify(token), 'partner', 'staff', 'admin');
+          const request = checkRequest(call.request);
+          opts.logger.info({ subject: principal.subject, patterns: request.patterns, resumed: request.after !== undefined }, 'event stream subscribed');
+          const events = streamEventLog(opts.eventLog, {
+            ...request,
+            signal: abort.signal,
+            pollIntervalMs: opts.pollIntervalMs,
+            gapWaitMs: opts.gapWaitMs,
+          });
+          for await (const { cursor, entry } of events) {
+            if (abort.signal.aborted) break;
+            if (!call.write(toResponse(cursor, entry))) await drained(call, abort.signal);
+          }
+          if (!abort.signal.aborted) call.end();
+        } catch (err) {
+          if (abort.signal.aborted) return;
+          opts.logger.warn({ err }, 'event stream ended with an error');
+          call.emit('error', toServiceError(err));
+        }
+      })();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+// REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
+// its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
+import { forbidden, idempotent, isStaff, parse, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { CHANNELS, isClockTime } from '../../domain/preferences';
+import { LOCALES } from '../../domain/locale';
+import type { NotificationDeps } from '../../application/deps';
+import { listInbox, markInboxMessageRead } from '../../application/inbox';
+import { getPreferences, updatePreferences } from '../../application/preferences';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  endpointView,
+  listOperationalEvents,
+  listWebhookAttempts,
+  listWebhookEndpoints,
+  listWebhookMessages,
+  loadOwnedEndpoint,
+  recoverWebhookMessages,
+  replayWebhookMessage,
+  rotateWebhookSecret,
+  setWebhookEndpointEnabled,
+  updateWebhookEndpoint,
+} from '../../application/webhook-endpoints';
+
+const pageQuery = z.object({
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  pageToken: z.string().max(500).optional(),
+});
+
+const inboxQuery = pageQuery.extend({
+  businessId: z.string().min(1).max(64).optional(),
+  unreadOnly: z.enum(['true', 'false']).optional(),
+});
+
+const quietHours = z.object({
+  start: z.string().refine(isClockTime, { error: 'expected HH:mm (24-hour)' }),
+  end: z.string().refine(isClockTime, { error: 'expected HH:mm (24-hour)' }),
+});
+
+const preferencesBody = z
+  .object({
+    channels: z.object(Object.fromEntries(CHANNELS.map((c) => [c, z.boolean().optional()]))).strict().optional(),
+    locale: z.enum(LOCALES as [string, ...string[]]).nullable().optional(),
+    phone: z
+      .string()
+      .regex(/^\+84[35789]\d{8}$/, { error: 'expected a Vietnamese mobile number in E.164, e.g. +84912345678' })
+      .nullable()
+      .optional(),
+    smsQuietHours: quietHours.nullable().optional(),
+  })
+  .strict();
+
+const webhookUrl = z.string().min(1).max(2000);
+const eventTypes = z.array(z.string().max(200)).max(50);
+const endpointBody = z
+  .object({ url: webhookUrl, eventTypes: eventTypes.min(1, { error: 'subscribe to at least one event type pattern' }), description: z.string().max(500).optional() })
+  .strict();
+const endpointPatch = z
+  .object({ url: webhookUrl.optional(), eventTypes: eventTypes.min(1).optional(), description: z.string().max(500).optional() })
+  .strict();
+const rotateBody = z.object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional() }).strict();
+const recoverBody = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional() }).strict();
+const messagesQuery = pageQuery.extend({ status: z.enum(['pending', 'delivered', 'exhausted']).optional() });
+const attemptsQuery = pageQuery.extend({ messageId: z.string().max(100).optional() });
+const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'not a valid id' }) });
+const messageParams = idParam.extend({ messageId: z.string().regex(/^msg_[A-Za-z0-9_-]{1,100}$/, { error: 'not a message id' }) });
+
+function signedIn(req: Request): Principal {
+  return requireRole(req.principal, 'admin', 'staff', 'enterprise', 'partner');
+}
+
+/** The inbox/preferences key of the caller: its business, or (staff) a business named in the query, or itself. */
+function recipientKeyFor(principal: Principal, businessId: string | undefined): string {
+  if (businessId) {
+    requireBusinessAccess(principal, businessId);
+    return `business:${businessId}`;
+  }
+  if (principal.roles.includes('enterprise') && principal.businessId) return `business:${principal.businessId}`;
+  if (isStaff(principal) && principal.email) return `staff:${principal.email.toLowerCase()}`;
+  throw forbidden('RECIPIENT_UNKNOWN', 'Name a businessId: this token carries neither a business nor an e-mail address.');
+}
+
+const webhookManager = (req: Request) => requireRole(req.principal, 'partner', 'staff', 'admin');
+
+export function notificationRouter(deps: NotificationDeps, idempotency: IdempotencyStore): Router {
+  const r = Router();
+
+  r.get('/v1/inbox', async (req, res) => {
+    const principal = signedIn(req);
+    const q = parse(inboxQuery, req.query, 'query');
+    const key = recipientKeyFor(principal, q.businessId);
+    res.json(await listInbox(deps, key, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), unreadOnly: q.unreadOnly === 'true' }));
+  });
+
+  r.post('/v1/inbox/:id\\:markRead', async (req, res) => {
+    const principal = signedIn(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const q = parse(z.object({ businessId: z.string().min(1).max(64).optional() }), req.query, 'query');
+    res.json(await markInboxMessageRead(deps, recipientKeyFor(principal, q.businessId), id));
+  });
+
+  r.get('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
+    const principal = signedIn(req);
+    const businessId = String(req.params.businessId);
+    res.json(await getPreferences(deps, recipientKeyFor(principal, businessId)));
+  });
+
+  r.patch('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
+    const principal = signedIn(req);
+    const key = recipientKeyFor(principal, String(req.params.businessId));
+    const body = parse(preferencesBody, req.body ?? {}, 'body');
+    res.json(await updatePreferences(deps, key, body as Parameters<typeof updatePreferences>[2]));
+  });
+
+  r.post('/v1/webhook-endpoints', idempotent(idempotency), async (req, res) => {
+    const principal = webhookManager(req);
+    const body = parse(endpointBody, req.body ?? {}, 'body');
+    const created = await createWebhookEndpoint(deps, principal, body);
+    res.status(201).location(`/v1/webhook-endpoints/${created.endpoint.id}`).json({ ...created.endpoint, secret: created.secret });
+  });
+
+  r.get('/v1/webhook-endpoints', async (req, res) => {
+    const principal = webhookManager(req);
+    const q = parse(pageQuery, req.query, 'query');
+    res.json(await listWebhookEndpoints(deps, principal, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) }));
+  });
+
+  r.get('/v1/webhook-endpoints/:id', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.json(endpointView(await loadOwnedEndpoint(deps, principal, id)));
+  });
+
+  r.patch('/v1/webhook-endpoints/:id', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const body = parse(endpointPatch, req.body ?? {}, 'body');
+    res.json(await updateWebhookEndpoint(deps, principal, id, body));
+  });
+
+  r.delete('/v1/webhook-endpoints/:id', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    await deleteWebhookEndpoint(deps, principal, id);
+    res.status(204).end();
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:disable', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.json(await setWebhookEndpointEnabled(deps, principal, id, false));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:enable', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.json(await setWebhookEndpointEnabled(deps, principal, id, true));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:rotateSecret', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const body = parse(rotateBody, req.body ?? {}, 'body');
+    res.json(await rotateWebhookSecret(deps, principal, id, body.overlapSeconds === undefined ? undefined : body.overlapSeconds * 1000));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:recover', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const body = parse(recoverBody, req.body ?? {}, 'body');
+    res.json(await recoverWebhookMessages(deps, principal, id, { since: new Date(body.since), ...(body.until ? { until: new Date(body.until) } : {}) }));
+  });
+
+  r.get('/v1/webhook-endpoints/:id/attempts', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const q = parse(attemptsQuery, req.query, 'query');
+    res.json(await listWebhookAttempts(deps, principal, id, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), ...(q.messageId ? { messageId: q.messageId } : {}) }));
+  });
+
+  r.get('/v1/webhook-endpoints/:id/messages', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const q = parse(messagesQuery, req.query, 'query');
+    res.json(await listWebhookMessages(deps, principal, id, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), ...(q.status ? { status: q.status } : {}) }));
+  });
+
+  r.post('/v1/webhook-endpoints/:id/messages/:messageId\\:replay', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id, messageId } = parse(messageParams, req.params, 'params');
+    res.json(await replayWebhookMessage(deps, principal, id, messageId));
+  });
+
+  r.get('/v1/webhook-endpoints/:id/operational-events', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const q = parse(pageQuery, req.query, 'query');
+    res.json(await listOperationalEvents(deps, principal, id, q.pageSize));
+  });
+
+  return r;
+}

@@ -1,0 +1,133 @@
+// The webhook endpoint REST resource: who may manage which endpoint, validation, listing,
+// disable/enable, replay, idempotent creation, deletion, and automatic disabling of a dead endpoint.
+import { BusinessApproved } from '@hangviet/events/catalog';
+import { randomUUID } from 'node:crypto';
+import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+const receivers: { close(): Promise<void> }[] = [];
+beforeAll(async () => {
+  h = await startHarness('notification_endpoints', {
+    WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
+    WEBHOOK_RETRY_SCHEDULE: '0,600ms,600ms',
+    WEBHOOK_DISABLE_AFTER: '300ms',
+  });
+});
+afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  await h?.close();
+});
+
+async function receiver(statuses: number[]) {
+  const r = await startReceiver(statuses);
+  receivers.push(r);
+  return r;
+}
+
+describe('webhook endpoints REST', () => {
+  it('lets partners and staff manage endpoints, each partner only its own', async () => {
+    const a = await h.token('partner', { partnerId: 'portal' });
+    const b = await h.token('partner', { partnerId: 'bank' });
+    const staff = await h.token('staff');
+    const enterprise = await h.token('enterprise', { businessId: 'biz-1' });
+    const r = await receiver([204]);
+
+    expect((await api(h.base, 'POST', '/v1/webhook-endpoints', enterprise, { url: r.url, eventTypes: ['*'] })).status).toBe(403);
+    expect((await api(h.base, 'POST', '/v1/webhook-endpoints', undefined, { url: r.url, eventTypes: ['*'] })).status).toBe(401);
+    const invalid = await api(h.base, 'POST', '/v1/webhook-endpoints', a, { url: r.url, eventTypes: ['hangviet.*.approved'], extra: 1 });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
+
+    const created = await api(h.base, 'POST', '/v1/webhook-endpoints', a, { url: r.url, eventTypes: ['hangviet.registry.*'], description: 'Cổng tỉnh' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/v1/webhook-endpoints/${created.body.id as string}`);
+    expect(created.body).toMatchObject({ status: 'active', owner: 'partner:portal', description: 'Cổng tỉnh', secret: expect.stringMatching(/^whsec_/) });
+    const id = created.body.id as string;
+
+    const got = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, a);
+    expect(got.body.secret).toBeUndefined(); // shown once, at creation
+    expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, b)).status).toBe(404);
+    expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, staff)).status).toBe(200);
+    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', b)).body.endpoints as unknown[]).map((e) => (e as { id: string }).id)).not.toContain(id);
+    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', a)).body.endpoints as { id: string }[]).map((e) => e.id)).toContain(id);
+
+    const disabled = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, a);
+    expect(disabled.body).toMatchObject({ status: 'disabled', disabledReason: 'DISABLED_BY_OWNER' });
+    expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, a)).body.code).toBe('WEBHOOK_ENDPOINT_ALREADY_DISABLED');
+    expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:enable`, a)).body.status).toBe('active');
+
+    expect((await api(h.base, 'DELETE', `/v1/webhook-endpoints/${id}`, b)).status).toBe(404);
+    expect((await api(h.base, 'DELETE', `/v1/webhook-endpoints/${id}`, a)).status).toBe(204);
+    expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, a)).status).toBe(404);
+  });
+
+  it('pages the list of endpoints', async () => {
+    const p = await h.token('partner', { partnerId: 'pager' });
+    const r = await receiver([204]);
+    for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.fair.*'] });
+    const first = await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=2', p);
+    expect(first.body.endpoints).toHaveLength(2);
+    const second = await api(h.base, 'GET', `/v1/webhook-endpoints?pageSize=2&pageToken=${first.body.nextPageToken as string}`, p);
+    expect(second.body).toMatchObject({ nextPageToken: '' });
+    expect(second.body.endpoints).toHaveLength(1);
+    expect((await api(h.base, 'GET', '/v1/webhook-endpoints?pageToken=nonsense', p)).status).toBe(422);
+  });
+
+  it('replays the same creation for a repeated Idempotency-Key', async () => {
+    const p = await h.token('partner', { partnerId: 'idem' });
+    const r = await receiver([204]);
+    const key = randomUUID();
+    const post = () =>
+      fetch(`${h.base}/v1/webhook-endpoints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${p}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ url: r.url, eventTypes: ['hangviet.fair.*'] }),
+      });
+    const one = await post();
+    const two = await post();
+    expect(two.headers.get('idempotency-replayed')).toBe('true');
+    expect(((await two.json()) as { id: string }).id).toBe(((await one.json()) as { id: string }).id);
+  });
+
+  it('replays one delivered message on request, with the same webhook-id', async () => {
+    const p = await h.token('partner', { partnerId: 'replayer' });
+    const r = await receiver([204]);
+    const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
+    const id = created.body.id as string;
+    await h.publish(BusinessApproved, 'biz-replay', approvedEvent('biz-replay'));
+    const message = await eventually(async () => {
+      const [m] = (await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/messages`, p)).body.messages as { id: string; status: string }[];
+      return m?.status === 'delivered' ? m : undefined;
+    }, 'the first delivery');
+    expect(r.received).toHaveLength(1);
+    const replayed = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}/messages/${message!.id}:replay`, p);
+    expect(replayed.status).toBe(200);
+    await eventually(() => r.received.length === 2, 'the replay');
+    expect(r.received[1]!.headers['webhook-id']).toBe(r.received[0]!.headers['webhook-id']);
+    expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}/messages/msg_unknown:replay`, p)).status).toBe(404);
+  });
+
+  it('disables an endpoint that keeps failing past the (compressed) limit and says so', async () => {
+    const p = await h.token('partner', { partnerId: 'dead' });
+    const r = await receiver([500]);
+    const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
+    const id = created.body.id as string;
+    await h.publish(BusinessApproved, 'biz-dead', approvedEvent('biz-dead'));
+    const endpoint = await eventually(async () => {
+      const res = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, p);
+      return res.body.status === 'disabled' ? res.body : undefined;
+    }, 'the endpoint disabled');
+    expect(endpoint.disabledReason).toBe('FAILING_TOO_LONG');
+    expect(r.received).toHaveLength(2);
+    const types = await eventually(async () => {
+      const events = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/operational-events`, p);
+      const list = (events.body.events as { type: string }[]).map((e) => e.type).sort();
+      return list.length === 2 ? list : undefined;
+    }, 'the operational events');
+    expect(types).toEqual(['hangviet.notification.delivery.attempt_exhausted.v1', 'hangviet.notification.delivery.endpoint_disabled.v1']);
+    const recover = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:recover`, p, { since: new Date(Date.now() - 60_000).toISOString() });
+    expect(recover.body.code).toBe('WEBHOOK_ENDPOINT_DISABLED');
+  });
+});
