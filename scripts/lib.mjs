@@ -28,8 +28,11 @@ export function ensureInstalled() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the registry these machines reach serves only the Linux builds of
+  // platform packages (@bufbuild/buf-darwin-*, @swc/core-win32-*, …), so no lock file made here lists
+  // them and `npm ci` refuses it as out of sync. `npm install` follows the committed lock all the same.
+  say('installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 export function build() {

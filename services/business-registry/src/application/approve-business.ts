@@ -1,11 +1,10 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
-import { requireStaff } from './access';
-import { modifyBusiness } from './modify-business';
+import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /** Approves a registration under review (PENDING_REVIEW → ACTIVE). Staff only. */
-export async function approveBusiness(
+export function approveBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
   id: string,
@@ -13,13 +12,7 @@ export async function approveBusiness(
   _reason?: string,
   expectedVersion?: number,
 ): Promise<Business> {
-  const staff = requireStaff(principal);
-  const actor = { subject: staff.subject };
-  return modifyBusiness(deps, {
-    id,
-    principal,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    authorise: () => undefined,
-    change: (business, now) => business.approve(actor, now),
-  });
+  return modifyBusinessAsStaff(deps, principal, id, expectedVersion, (business, actor, now) =>
+    business.approve(actor, now),
+  );
 }

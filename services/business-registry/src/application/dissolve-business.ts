@@ -1,24 +1,17 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
-import { requireStaff } from './access';
-import { modifyBusiness } from './modify-business';
+import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /** Dissolves a business in any status but DISSOLVED, with a reason (terminal). Staff only. */
-export async function dissolveBusiness(
+export function dissolveBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
   id: string,
   reason?: string,
   expectedVersion?: number,
 ): Promise<Business> {
-  const staff = requireStaff(principal);
-  const actor = { subject: staff.subject };
-  return modifyBusiness(deps, {
-    id,
-    principal,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    authorise: () => undefined,
-    change: (business, now) => business.dissolve(reason ?? '', actor, now),
-  });
+  return modifyBusinessAsStaff(deps, principal, id, expectedVersion, (business, actor, now) =>
+    business.dissolve(reason ?? '', actor, now),
+  );
 }

@@ -3,7 +3,7 @@
 import type { Principal } from '@hangviet/service-kit';
 import { AppError, preconditionFailed } from '@hangviet/service-kit/errors';
 import type { Business } from '../domain/business';
-import { businessNotFound } from './access';
+import { businessNotFound, requireStaff } from './access';
 import type { RegistryDeps } from './ports';
 
 const ATTEMPTS = 3;
@@ -44,4 +44,25 @@ export async function modifyBusiness(deps: RegistryDeps, req: ModifyBusinessRequ
       if (attempt >= ATTEMPTS) throw err;
     }
   }
+}
+
+/**
+ * A status action only staff may take (approve, reject, suspend, reinstate, dissolve): the acting
+ * staff member is recorded on the event the change raises.
+ */
+export async function modifyBusinessAsStaff(
+  deps: RegistryDeps,
+  principal: Principal | undefined,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (business: Business, actor: { subject: string }, now: Date) => void,
+): Promise<Business> {
+  const actor = { subject: requireStaff(principal).subject };
+  return modifyBusiness(deps, {
+    id,
+    principal,
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    authorise: () => undefined,
+    change: (business, now) => change(business, actor, now),
+  });
 }

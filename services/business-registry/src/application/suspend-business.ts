@@ -1,24 +1,17 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
-import { requireStaff } from './access';
-import { modifyBusiness } from './modify-business';
+import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /** Suspends an ACTIVE business, with a reason. Staff only. */
-export async function suspendBusiness(
+export function suspendBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
   id: string,
   reason?: string,
   expectedVersion?: number,
 ): Promise<Business> {
-  const staff = requireStaff(principal);
-  const actor = { subject: staff.subject };
-  return modifyBusiness(deps, {
-    id,
-    principal,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    authorise: () => undefined,
-    change: (business, now) => business.suspend(reason ?? '', actor, now),
-  });
+  return modifyBusinessAsStaff(deps, principal, id, expectedVersion, (business, actor, now) =>
+    business.suspend(reason ?? '', actor, now),
+  );
 }
