@@ -15,6 +15,7 @@ import {
   type OutboxFields,
   type OutboxRelay,
 } from '../src';
+import { swcRequireHook } from '@hangviet/testing';
 import { caughtUp, eventually, logger, openHarness, widgetData, type Harness } from './support';
 
 let h: Harness;
@@ -49,7 +50,7 @@ function runWriter(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['-r', join(__dirname, 'fixtures', 'register-ts.js'), fixture],
+      ['-r', swcRequireHook, fixture],
       { env: { ...process.env, ...env }, cwd: __dirname },
       (error, stdout) =>
         resolve({

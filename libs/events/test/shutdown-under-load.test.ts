@@ -1,5 +1,6 @@
 // SIGTERM under load: a service stops while 20 clients keep creating items. Every item a client saw
 // acknowledged (201) is in the database and its event in Kafka; nothing acknowledged is lost.
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
 import {
@@ -11,8 +12,8 @@ import {
   type EventProducer,
   type OutboxFields,
 } from '../src';
+import { startScenario, type ScenarioRun } from '@hangviet/testing';
 import { eventually, logger, openHarness, type Harness } from './support';
-import { startScenario, type ScenarioRun } from './support/run-scenario';
 
 jest.setTimeout(240_000);
 
@@ -45,7 +46,7 @@ async function publishedSubjects(topic: string): Promise<Map<string, number>> {
 test('every item acknowledged before SIGTERM is in the database and its event in Kafka', async () => {
   const created = defineEvent(`${h.scope.topic('hangviet.test.item')}.created.v1`, ErrorInfo, 'an item was created');
   await producer.ensureTopics([created.topic]);
-  const { child, done } = startScenario('shutdown-service', {
+  const { child, done } = startScenario(join(__dirname, 'scenarios', 'shutdown-service.ts'), {
     KAFKA_BROKERS: h.scope.kafkaBrokers.join(','),
     MONGO_URL: h.scope.mongoUrl,
     EVENT_TYPE: created.type,

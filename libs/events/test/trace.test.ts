@@ -1,9 +1,9 @@
 // One trace from the HTTP request that writes an event, through the outbox relay's Kafka send, to the
 // consumer's handling: run in a child process, where the instrumentations see http, express and kafkajs.
 import { SpanKind } from '@opentelemetry/api';
-import { testScope } from '@hangviet/testing';
+import { join } from 'node:path';
+import { reportOf, runScenario, testScope } from '@hangviet/testing';
 import type { SpanRecord } from './scenarios/in-memory-telemetry';
-import { reportOf, runScenario } from './support/run-scenario';
 
 interface Report {
   topic: string;
@@ -19,7 +19,7 @@ let report: Report;
 
 beforeAll(async () => {
   report = reportOf<Report>(
-    await runScenario('http-outbox-consumer', {
+    await runScenario(join(__dirname, 'scenarios', 'http-outbox-consumer.ts'), {
       KAFKA_BROKERS: scope.kafkaBrokers.join(','),
       MONGO_URL: scope.mongoUrl,
       EVENT_TYPE: `${scope.topic('hangviet.test.widget')}.created.v1`,

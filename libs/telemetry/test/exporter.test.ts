@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { reportOf, runScenario } from './support/run-scenario';
+import { join } from 'node:path';
+import { reportOf, runScenario } from '@hangviet/testing';
 
 interface Report {
   traceparent?: string;
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 test('without OTEL_EXPORTER_OTLP_ENDPOINT a service traces but exports nothing, attempts no connection and prints nothing', async () => {
-  const run = await runScenario('service-start', { OTEL_SERVICE_NAME: 'silence-check' });
+  const run = await runScenario(join(__dirname, 'scenarios', 'service-start.ts'), { OTEL_SERVICE_NAME: 'silence-check' });
   const report = reportOf<Report>(run);
 
   expect(report.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
@@ -46,7 +47,7 @@ test('without OTEL_EXPORTER_OTLP_ENDPOINT a service traces but exports nothing, 
 
 test('with OTEL_EXPORTER_OTLP_ENDPOINT the spans go to the collector, under the service name', async () => {
   received.length = 0;
-  const run = await runScenario('service-start', { OTEL_SERVICE_NAME: 'export-check', OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl });
+  const run = await runScenario(join(__dirname, 'scenarios', 'service-start.ts'), { OTEL_SERVICE_NAME: 'export-check', OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl });
   const report = reportOf<Report>(run);
 
   expect(report.connections).toContain(collectorUrl.replace('http://', ''));

@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
-import { testScope } from '@hangviet/testing';
+import { join } from 'node:path';
+import { reportOf, runScenario, testScope } from '@hangviet/testing';
 import type { SpanRecord } from './scenarios/in-memory-telemetry';
-import { reportOf, runScenario } from './support/run-scenario';
 
 interface Report {
   probeStatus: number;
@@ -17,7 +17,7 @@ let report: Report;
 
 beforeAll(async () => {
   report = reportOf<Report>(
-    await runScenario('http-to-kafka', {
+    await runScenario(join(__dirname, 'scenarios', 'http-to-kafka.ts'), {
       KAFKA_BROKERS: scope.kafkaBrokers.join(','),
       SCENARIO_TOPIC: scope.topic('telemetry.orders'),
       SCENARIO_GROUP: scope.group('telemetry-consumer'),

@@ -1,2 +1,3 @@
 export { ensureInfrastructure, type Infrastructure } from './infrastructure';
 export { requireEnv, testScope, type TestScope } from './isolation';
+export { reportOf, runScenario, startScenario, swcRequireHook, type ScenarioRun } from './scenario';

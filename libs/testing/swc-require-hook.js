@@ -1,5 +1,5 @@
-// Lets a plain `node` child process load this workspace's TypeScript (`node -r ./test/support/swc-require-hook.js x.ts`),
-// with the same SWC settings as jest. Only for test scenarios that must run outside jest's module registry.
+// Lets a plain `node` child process load TypeScript (`node -r @hangviet/testing/swc-require-hook.js x.ts`) with
+// the same SWC settings as jest. For test scenarios that must run outside jest's module registry.
 'use strict';
 const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
