@@ -98,22 +98,24 @@ export async function waitReady(url, child, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Stops a process group started with detached: true, SIGTERM first, SIGKILL after a bound. */
-export async function stopProcess(child, graceMs = 15_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+const groupAlive = (pid) => {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-pid, 0);
+    return true;
   } catch {
-    return;
+    return false;
   }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, graceMs);
-  await exited;
-  clearTimeout(timer);
+};
+
+/**
+ * Stops a process group started with detached: true: SIGTERM, then SIGKILL after a bound. It waits
+ * for the whole group, not just its leader: `npm run` exits on SIGTERM while the service it started
+ * is still draining, and infrastructure stopped under it would cut that short.
+ */
+export async function stopProcess(child, graceMs = 15_000) {
+  if (!groupAlive(child.pid)) return;
+  process.kill(-child.pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
 }

@@ -386,7 +386,7 @@ async function start(c) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (!alive(child.pid)) fail(`${c.name} exited during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
-    const ready = (await portOpen(c.port)) && (!c.readyLine || c.readyLine.test(readFileSync(logFile, 'utf8').slice(offset)));
+    const ready = (await portOpen(c.port)) && (!c.readyLine || c.readyLine.test(readFileSync(logFile).subarray(offset).toString('utf8')));
     if (ready) {
       log(`${c.name} is ready on ${c.url}`);
       return { name: c.name, url: c.url, pid: child.pid, started: true };
