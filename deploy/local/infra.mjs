@@ -218,15 +218,31 @@ const kafka = {
   },
 };
 
-// FerretDB v1 reads a document and writes it back in separate steps, so concurrent updates of one
-// document can be lost; deploy/local/ferretdb/overlay/hangviet_lock.go explains. These insertions
-// make update, findAndModify and delete hold a per-collection lock around that read-modify-write.
-// They are applied to a vendored copy of the pinned v1.24.2 sources at build time.
+// FerretDB v1.24.2 needs three changes for hangviet, applied to a vendored copy of its sources at build
+// time (each explained in the overlay file it brings or next to its insertion):
+// - atomic single-document updates: a per-collection lock around read-modify-write
+//   (overlay/hangviet_lock.go);
+// - _id filters answered from the _id index also when the filter has other fields, and for `$in`
+//   (overlay/hangviet_id_pushdown.go);
+// - an update command releases each statement's read before the next: upstream defers it to the end of
+//   the command, so one bulk update of 100 statements holds all 100 SQLite connections and deadlocks;
+// - _id lookups written as the _id index is (`->"_id"`): upstream queries `->'$._id'`, an expression
+//   SQLite does not match to that index, so every lookup by _id scanned and parsed the whole table.
+const FERRETDB_OVERLAYS = [
+  { file: 'hangviet_lock.go', into: 'internal/handler' },
+  { file: 'hangviet_id_pushdown.go', into: 'internal/backends/sqlite' },
+];
+
 const FERRETDB_PATCHES = [
   {
     file: 'internal/handler/msg_update.go',
     after: 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n',
     insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
+  },
+  {
+    file: 'internal/handler/msg_update.go',
+    after: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+    insert: '\t\tres.Iter.Close()\n',
   },
   {
     file: 'internal/handler/msg_findandmodify.go',
@@ -237,6 +253,16 @@ const FERRETDB_PATCHES = [
     file: 'internal/handler/msg_delete.go',
     before: '\tfor i, p := range params.Deletes {\n',
     insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
+  },
+  {
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    replace: `\tIDColumn = DefaultColumn + "->'$._id'"\n`,
+    insert: '\tIDColumn = DefaultColumn + `->"_id"`\n',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    before: '\tq += whereClause\n',
+    insert: '\tif where, whereArgs, ok := hangvietIDWhere(params.Filter); ok {\n\t\twhereClause, args = where, whereArgs\n\t}\n\n',
   },
 ];
 
@@ -252,18 +278,21 @@ function ferretdbBuildDir(dir) {
   if (vendor.status !== 0) {
     fail(`fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`);
   }
-  const handler = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB', 'internal', 'handler');
-  writeFileSync(join(handler, 'hangviet_lock.go'), readFileSync(join(here, 'ferretdb', 'overlay', 'hangviet_lock.go')));
+  const upstream = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
+  for (const overlay of FERRETDB_OVERLAYS) {
+    writeFileSync(join(upstream, overlay.into, overlay.file), readFileSync(join(here, 'ferretdb', 'overlay', overlay.file)));
+  }
   for (const patch of FERRETDB_PATCHES) {
-    const file = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB', patch.file);
+    const file = join(upstream, patch.file);
     const original = readFileSync(file, 'utf8');
-    const anchor = patch.after ?? patch.before;
+    const anchor = patch.after ?? patch.before ?? patch.replace;
     const at = original.indexOf(anchor);
     if (at < 0 || original.indexOf(anchor, at + 1) >= 0) {
       fail(`cannot patch FerretDB's ${patch.file}: its code is not what the patch expects (is go.mod still on FerretDB v1.24.2?)`);
     }
     const cut = patch.after ? at + anchor.length : at;
-    writeFileSync(file, original.slice(0, cut) + patch.insert + original.slice(cut));
+    const resume = patch.replace ? at + anchor.length : cut;
+    writeFileSync(file, original.slice(0, cut) + patch.insert + original.slice(resume));
   }
   return dir;
 }
@@ -285,7 +314,7 @@ const ferretdb = {
   sourceHash() {
     const src = join(here, 'ferretdb');
     const hash = createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES));
-    for (const file of ['main.go', 'go.mod', 'go.sum', join('overlay', 'hangviet_lock.go')]) {
+    for (const file of ['main.go', 'go.mod', 'go.sum', ...FERRETDB_OVERLAYS.map((o) => join('overlay', o.file))]) {
       hash.update(file).update(readFileSync(join(src, file)));
     }
     return hash.digest('hex');

@@ -98,6 +98,35 @@ describe('database through mongoose', () => {
     }
   });
 
+  // FerretDB's patched build answers these from the _id index (deploy/local/ferretdb/overlay); the
+  // results must be exactly MongoDB's: the rest of the filter still applies.
+  it('filters by _id together with other fields, and by _id $in, with the whole filter applied', async () => {
+    const docs = mongoose.connection.collection<{ _id: string; version: number }>('harness_id_filters');
+    await docs.insertMany(Array.from({ length: 6 }, (_, i) => ({ _id: `d${i}`, version: i % 2 })));
+    expect(await docs.findOne({ _id: 'd1', version: 1 })).toEqual({ _id: 'd1', version: 1 });
+    expect(await docs.findOne({ _id: 'd1', version: 0 })).toBeNull();
+    const update = await docs.updateOne({ _id: 'd2', version: 1 }, { $set: { version: 9 } });
+    expect(update.matchedCount).toBe(0);
+    const found = await docs.find({ _id: { $in: ['d0', 'd3', 'd4', 'missing'] }, version: 0 }).toArray();
+    expect(found.map((d) => d._id).sort()).toEqual(['d0', 'd4']);
+    const removed = await docs.deleteMany({ _id: { $in: ['d0', 'd1', 'd2'] }, version: 1 });
+    expect(removed.deletedCount).toBe(1);
+    expect(await docs.countDocuments()).toBe(5);
+  });
+
+  // Upstream FerretDB v1 held every statement's read open until the end of the command: a bulk
+  // update of 100 or more statements exhausted its connections and never answered.
+  it('applies a bulk update of 150 statements', async () => {
+    const docs = mongoose.connection.collection<{ _id: string; n: number }>('harness_bulk');
+    await docs.insertMany(Array.from({ length: 150 }, (_, i) => ({ _id: `b${i}`, n: 0 })));
+    const result = await docs.bulkWrite(
+      Array.from({ length: 150 }, (_, i) => ({ updateOne: { filter: { _id: `b${i}` }, update: { $inc: { n: i + 1 } } } })),
+      { ordered: false },
+    );
+    expect(result.modifiedCount).toBe(150);
+    expect(await docs.findOne({ _id: 'b149' })).toEqual({ _id: 'b149', n: 150 });
+  });
+
   it('enforces a unique index', async () => {
     await Enterprise.create({ taxCode: '0100112437', name: 'Công ty A' });
     await expect(Enterprise.create({ taxCode: '0100112437', name: 'Công ty B' })).rejects.toMatchObject({ code: 11000 });
