@@ -8,6 +8,7 @@ import {
   trace,
   type TextMapGetter,
 } from '@opentelemetry/api';
+import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
@@ -60,6 +61,11 @@ export interface EventConsumerOptions {
   types?: EventType[];
   /** Partitions handled at the same time, each in order (default 3). */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Messages of a partition handled per chunk (default 100): one read of their marks before, one write of
+   * the new marks and one offset commit after.
+   */
+  chunkSize?: number;
   /** Partitions for topics this consumer has to create (default 3). */
   partitions?: number;
 }
@@ -85,7 +91,7 @@ const headerGetter: TextMapGetter<IHeaders> = {
   get: (carrier, key) => headerText(carrier, key),
 };
 
-type Outcome = 'handled' | 'skipped' | 'dead-lettered' | 'interrupted';
+type Outcome = 'handled' | 'skipped' | 'dead-lettered';
 
 export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
   const { kafka, groupId, db } = opts;
@@ -93,6 +99,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
   const attempts = Math.max(1, opts.retries ?? 5);
   const backoffMs = opts.backoffMs ?? 200;
   const maxBackoffMs = opts.maxBackoffMs ?? 10_000;
+  const chunkSize = Math.max(1, opts.chunkSize ?? 100);
   const handlers = Object.entries(opts.handlers) as [string, EventHandler][];
   const localTypes = new Map((opts.types ?? []).map((t) => [t.type, t]));
   const processed = db.collection<ProcessedEvent>(PROCESSED_EVENTS);
@@ -195,11 +202,18 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     return lastError ?? new Error('handler failed');
   }
 
+  /**
+   * Handles one message of a chunk. `done` holds the marks of the chunk's events already handled (read
+   * before the chunk, or handled earlier in it); a handled event's mark is added to `marks`, written
+   * after the chunk.
+   */
   async function handle(
     topic: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
+    done: Set<string>,
+    marks: ProcessedEvent[],
   ): Promise<Outcome> {
     let raw: EventEnvelope<Uint8Array>;
     try {
@@ -216,8 +230,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       logger.warn({ topic, ceType: raw.type, ceId: raw.id }, 'event type not in the catalogue; skipped');
       return 'skipped';
     }
-    if (await processed.findOne({ _id: markId(raw.id) }, { projection: { _id: 1 } }))
-      return 'skipped';
+    if (done.has(markId(raw.id))) return 'skipped';
     let data: unknown;
     try {
       data = definition.codec.decode(raw.data);
@@ -260,22 +273,68 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       await deadLetter(topic, partition, message, failure);
       return 'dead-lettered';
     }
-    // After the effect, never before: a crash in between redelivers, and the idempotent handler absorbs it.
-    try {
-      await processed.insertOne({
-        _id: markId(raw.id),
-        consumer: groupId,
-        eventId: raw.id,
-        type: raw.type,
-        topic,
-        partition,
-        offset: message.offset,
-        processedAt: new Date(),
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    done.add(markId(raw.id));
+    marks.push({
+      _id: markId(raw.id),
+      consumer: groupId,
+      eventId: raw.id,
+      type: raw.type,
+      topic,
+      partition,
+      offset: message.offset,
+      processedAt: new Date(),
+    });
     return 'handled';
+  }
+
+  /** The marks among these messages' events that are already written: one read per chunk. */
+  async function alreadyDone(messages: KafkaMessage[]): Promise<Set<string>> {
+    const ids = [
+      ...new Set(
+        messages.flatMap((message) => {
+          const id = headerText(message.headers, 'ce_id');
+          return id ? [markId(id)] : [];
+        }),
+      ),
+    ];
+    if (ids.length === 0) return new Set();
+    const found = await processed.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray();
+    return new Set(found.map((mark) => mark._id));
+  }
+
+  /** After the effects, never before: a crash in between redelivers, and the idempotent handlers absorb it. */
+  async function writeMarks(marks: ProcessedEvent[]): Promise<void> {
+    if (marks.length === 0) return;
+    // Duplicates are marks another member of the group wrote for the same events after a rebalance.
+    await duplicateKeyIndexes(processed.insertMany(marks, { ordered: false }));
+  }
+
+  /**
+   * Handles a chunk of one partition's messages in order; returns how many it finished (handled,
+   * skipped or dead-lettered): fewer than all only when stopping interrupted a handler.
+   */
+  async function handleChunk(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<number> {
+    const done = await alreadyDone(messages);
+    const marks: ProcessedEvent[] = [];
+    let finished = 0;
+    try {
+      for (const message of messages) {
+        await handle(topic, partition, message, heartbeat, done, marks);
+        finished++;
+        // Cheap: kafkajs sends one only when the heartbeat interval has passed.
+        await heartbeat();
+      }
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error;
+    } finally {
+      await writeMarks(marks);
+    }
+    return finished;
   }
 
   return {
@@ -303,22 +362,24 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       await consumer.connect();
       await consumer.subscribe({ topics: subscribed, fromBeginning: opts.fromBeginning ?? true });
       await consumer.run({
-        // Committed explicitly below, per message, after it is handled or dead-lettered.
+        // Committed explicitly below, after each chunk is handled or dead-lettered and its marks written.
         autoCommit: false,
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          let outcome: Outcome;
-          try {
-            outcome = await handle(topic, partition, message, heartbeat);
-          } catch (error) {
-            if (!(error instanceof Interrupted)) throw error;
-            outcome = 'interrupted';
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const { topic, partition } = batch;
+          for (let start = 0; start < batch.messages.length; start += chunkSize) {
+            if (!isRunning() || isStale()) return;
+            const chunk = batch.messages.slice(start, start + chunkSize);
+            const finished = await handleChunk(topic, partition, chunk, heartbeat);
+            if (finished > 0) {
+              const last = chunk[finished - 1]!;
+              await consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+              resolveOffset(last.offset);
+            }
+            // Interrupted: the rest is not committed, and the next owner re-reads it.
+            if (finished < chunk.length) return;
           }
-          // Not committed: kafkajs stops before the next message and the next owner re-reads this one.
-          if (outcome === 'interrupted') return;
-          await consumer!.commitOffsets([
-            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-          ]);
         },
       });
       await joined;

@@ -12,6 +12,7 @@ import {
   type ObjectId,
   type UpdateFilter,
 } from 'mongodb';
+import { duplicateKeyIndexes, isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import type { Message } from 'kafkajs';
 import type { Logger } from 'pino';
 import { encodedToKafkaMessage } from './envelope';
@@ -107,11 +108,15 @@ export function outboxUpdate<T extends OutboxFields = OutboxFields>(entries: Out
 }
 
 export interface OutboxRelay {
-  /** Publishes the document's pending events; call right after the write. Never throws: the sweeper retries. */
+  /**
+   * Publishes the aggregate's pending events; call right after the write. Resolves once a publish cycle
+   * that included the aggregate has finished (its events are on Kafka unless Kafka or the database
+   * failed, or another relay holds the aggregate). Never throws: the sweeper retries.
+   */
   publish(aggregateId: string | ObjectId): Promise<void>;
-  /** Creates the sweeper's index and starts sweeping. */
+  /** Creates the sweeper's index, sweeps once and keeps sweeping. */
   start(): Promise<void>;
-  /** Stops the sweeper and waits for publishes in flight. */
+  /** Stops the sweeper and publishes what was already asked for. */
   stop(): Promise<void>;
 }
 
@@ -122,14 +127,14 @@ export interface OutboxRelayOptions<T extends OutboxFields = Document> {
   logger: Logger;
   /** Names this relay in leases (default host:pid:random). */
   owner?: string;
-  /** How often the sweeper looks for stranded events (default 1000 ms). */
+  /** How often the sweeper looks for stranded events (default 5000 ms). */
   sweepIntervalMs?: number;
   /** How long a claim holds (default 30 s); a relay that dies loses its claim after this. */
   leaseMs?: number;
   /** How old pending events must be before the sweeper takes them (default 1000 ms), leaving fresh ones to publish(). */
   graceMs?: number;
-  /** Documents per sweep (default 100). */
-  sweepBatch?: number;
+  /** Aggregates per publish cycle, and per sweep (default 100). */
+  batchSize?: number;
 }
 
 /** Runs an idempotent database step, retrying a few times with a short backoff. */
@@ -192,6 +197,20 @@ function contextOf(traceparent: string | undefined): Context {
   return propagation.extract(ROOT_CONTEXT, { traceparent });
 }
 
+/** One aggregate's part in a publish cycle. */
+interface Claimed {
+  id: unknown;
+  entries: OutboxEntry[];
+  /** How many of entries, from the first, Kafka acknowledged. */
+  sent: number;
+}
+
+/**
+ * The relay publishes in cycles: each takes up to `batchSize` aggregates that publish() or the sweeper
+ * named, and spends a fixed number of round trips on all of them: one insert of their leases, one read of
+ * their outboxes, the Kafka sends, one bulk write that empties the outboxes, one delete of the leases.
+ * Writes that arrive during a cycle are taken by the next, so under load each cycle carries more.
+ */
 export function createOutboxRelay<T extends OutboxFields = Document>(opts: OutboxRelayOptions<T>): OutboxRelay {
   const { producer } = opts;
   // The relay touches only _id and the outbox fields; it works on the untyped view of the collection.
@@ -200,138 +219,206 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const leaseMs = opts.leaseMs ?? 30_000;
   const graceMs = opts.graceMs ?? 1000;
-  const sweepIntervalMs = opts.sweepIntervalMs ?? 1000;
-  const sweepBatch = opts.sweepBatch ?? 100;
-  const inFlight = new Set<Promise<void>>();
+  const sweepIntervalMs = opts.sweepIntervalMs ?? 5000;
+  const batchSize = opts.batchSize ?? 100;
+  const leases = collection.db.collection<OutboxLease>(OUTBOX_LEASES);
+  const leaseKey = (id: unknown) => `${collection.collectionName}:${String(id)}`;
+
+  /** Aggregates waiting for the next cycle, by String(id), with the publish() calls waiting on them. */
+  const due = new Map<string, { id: unknown; waiters: (() => void)[] }>();
+  let draining: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
   let stopped = false;
 
-  const leases = collection.db.collection<OutboxLease>(OUTBOX_LEASES);
-  const leaseKey = (id: unknown) => `${collection.collectionName}:${String(id)}`;
-  const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
-
-  /** Takes the aggregate's lease; undefined when another relay holds it. */
-  async function acquire(id: unknown): Promise<string | undefined> {
-    const _id = leaseKey(id);
-    const take = async () => {
-      const token = randomBytes(8).toString('hex');
-      await leases.insertOne({ _id, owner, token, until: new Date(Date.now() + leaseMs) });
-      return token;
-    };
-    try {
-      return await take();
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
-    const held = await leases.findOne({ _id });
-    if (held && held.until.getTime() >= Date.now()) return undefined;
-    // Expired (its holder died or stalled): remove exactly that lease, then compete for a new one.
-    if (held) await leases.deleteOne({ _id, token: held.token });
-    try {
-      return await take();
-    } catch (error) {
-      if (isDuplicate(error)) return undefined;
-      throw error;
-    }
+  function request(id: unknown, waiter?: () => void): void {
+    const key = String(id);
+    const item = due.get(key) ?? { id, waiters: [] };
+    if (waiter) item.waiters.push(waiter);
+    due.set(key, item);
+    draining ??= drain().finally(() => {
+      draining = undefined;
+    });
   }
 
-  /** Claims, sends and pulls once. Returns whether events remain (written while we were sending). */
-  async function publishOnce(id: unknown): Promise<boolean> {
-    const token = await acquire(id);
-    // Another relay holds the claim and will publish.
-    if (!token) return false;
-    try {
-      return await sendPending(id);
-    } finally {
-      await retrying(() => leases.deleteOne({ _id: leaseKey(id), token }));
-    }
-  }
-
-  async function sendPending(id: unknown): Promise<boolean> {
-    const claimed = await collection.findOne({ _id: id } as Filter<Document>);
-    if (!claimed || claimed.outboxPendingSince === undefined) return false;
-    const entries = ((claimed.outbox as OutboxEntry[] | undefined) ?? []).slice();
-    const sent: OutboxEntry[] = [];
-    let failure: unknown;
-    try {
-      // In array order, one topic run at a time, each acknowledged before the next: a later event
-      // of this aggregate is never on Kafka before an earlier one.
-      for (const run of sendRuns(entries)) {
-        await context.with(contextOf(run.traceparent), () =>
-          producer.send(run.topic, run.entries.map(toMessage)),
-        );
-        sent.push(...run.entries);
+  async function drain(): Promise<void> {
+    while (due.size > 0) {
+      const batch = [...due.values()].slice(0, batchSize);
+      for (const item of batch) due.delete(String(item.id));
+      try {
+        const again = await cycle(batch.map((item) => item.id));
+        // Written by another process while we held them: its publish() found them taken.
+        for (const id of again) request(id);
+      } catch (error) {
+        logger.warn({ err: error, aggregates: batch.length }, 'outbox publish failed; the sweeper will retry');
+      } finally {
+        for (const item of batch) item.waiters.forEach((resolve) => resolve());
       }
-    } catch (error) {
-      failure = error;
     }
-    // Pull exactly what was sent (events written meanwhile stay); the caller then gives the claim back. A crash
-    // before this line re-sends the same events later: at-least-once, consumers dedupe by ce_id.
-    // Each step is idempotent, so a transient database error is retried rather than leaving the
-    // events to be sent again by the sweeper.
-    if (sent.length === entries.length && entries.length > 0) {
-      // The common case in one write: all sent, and nothing pushed meanwhile (only the claim holder
-      // removes entries, so an unchanged size means an unchanged array).
-      const done = await retrying(() =>
-        collection.updateOne({ _id: id, outbox: { $size: entries.length } } as Filter<Document>, {
-          $set: { outbox: [] },
+  }
+
+  /** Takes the leases it can; returns the ids it holds and the token they carry. */
+  async function acquire(ids: unknown[]): Promise<{ held: unknown[]; token: string }> {
+    const token = randomBytes(8).toString('hex');
+    const until = new Date(Date.now() + leaseMs);
+    // A unique _id is the one compare-and-set FerretDB v1 performs atomically: a duplicate is a held lease.
+    const refused = await duplicateKeyIndexes(
+      leases.insertMany(ids.map((id) => ({ _id: leaseKey(id), owner, token, until })), { ordered: false }),
+    );
+    const held = ids.filter((_, index) => !refused.has(index));
+    if (refused.size === 0) return { held, token };
+    // Expired leases (their holder died or stalled): remove exactly those, then compete again.
+    const contested = [...refused].map((index) => leaseKey(ids[index]));
+    const expired = await leases.find({ _id: { $in: contested }, until: { $lt: new Date() } }).toArray();
+    for (const lease of expired) {
+      await leases.deleteOne({ _id: lease._id, token: lease.token });
+      try {
+        await leases.insertOne({ _id: lease._id, owner, token, until });
+        held.push(ids.find((id) => leaseKey(id) === lease._id));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    return { held, token };
+  }
+
+  /** One publish cycle; returns the ids that still have events pending afterwards. */
+  async function cycle(ids: unknown[]): Promise<unknown[]> {
+    const { held, token } = await acquire(ids);
+    if (held.length === 0) return [];
+    try {
+      return await publishHeld(held);
+    } finally {
+      await retrying(() => leases.deleteMany({ _id: { $in: held.map(leaseKey) }, token }));
+    }
+  }
+
+  async function publishHeld(ids: unknown[]): Promise<unknown[]> {
+    const docs = await collection
+      .find({ _id: { $in: ids } } as Filter<Document>, { projection: { outbox: 1, outboxPendingSince: 1 } })
+      .toArray();
+    const claimed: Claimed[] = docs
+      .filter((doc) => doc.outboxPendingSince !== undefined)
+      .map((doc) => ({ id: doc._id, entries: ((doc.outbox as OutboxEntry[] | undefined) ?? []).slice(), sent: 0 }));
+    const failure = await send(claimed);
+    const leftOver = await clear(claimed);
+    if (failure) throw failure;
+    const published = claimed.reduce((n, c) => n + c.sent, 0);
+    if (published) logger.debug({ aggregates: claimed.length, events: published }, 'outbox published');
+    return pendingAmong(leftOver);
+  }
+
+  /**
+   * Sends every claimed aggregate's entries in order: its runs (sendRuns) one after another, each
+   * acknowledged before the next, so a later event of an aggregate is never on Kafka before an earlier
+   * one. Runs of different aggregates go together: round r sends the r-th run of each, one send per
+   * (topic, trace context). Returns the first failure; an aggregate that failed sends nothing more.
+   */
+  async function send(claimed: Claimed[]): Promise<unknown> {
+    const plans = claimed.map((c) => ({ claim: c, runs: sendRuns(c.entries), failed: false }));
+    let failure: unknown;
+    for (let round = 0; ; round++) {
+      const groups = new Map<string, { topic: string; traceparent?: string; parts: { plan: (typeof plans)[number]; entries: OutboxEntry[] }[] }>();
+      for (const plan of plans) {
+        const run = plan.runs[round];
+        if (!run || plan.failed) continue;
+        const key = `${run.topic}\u0000${run.traceparent ?? ''}`;
+        const group = groups.get(key) ?? { topic: run.topic, traceparent: run.traceparent, parts: [] };
+        group.parts.push({ plan, entries: run.entries });
+        groups.set(key, group);
+      }
+      if (groups.size === 0) return failure;
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          try {
+            await context.with(contextOf(group.traceparent), () =>
+              producer.send(group.topic, group.parts.flatMap((part) => part.entries.map(toMessage))),
+            );
+            for (const part of group.parts) part.plan.claim.sent += part.entries.length;
+          } catch (error) {
+            failure ??= error;
+            for (const part of group.parts) part.plan.failed = true;
+          }
+        }),
+      );
+    }
+  }
+
+  /**
+   * Removes what was sent. The common case is one bulk write: each aggregate's outbox still holds exactly
+   * what was read (only the lease holder removes entries, so an unchanged size is an unchanged array),
+   * and is emptied. Otherwise (events pushed meanwhile, or a failed send) the sent entries are pulled one
+   * by one and the pending mark cleared only where nothing remains. A crash before this re-sends the same
+   * events later: at-least-once, consumers dedupe by ce_id. Each step is idempotent and retried on a
+   * transient database error, rather than leaving the events to be sent again by the sweeper.
+   * Returns the aggregates that did not take the common case: only they can have events left.
+   */
+  async function clear(claimed: Claimed[]): Promise<Claimed[]> {
+    const complete = claimed.filter((c) => c.entries.length > 0 && c.sent === c.entries.length);
+    if (complete.length) {
+      const emptied = await retrying(() =>
+        collection.bulkWrite(
+          complete.map((c) => ({
+            updateOne: {
+              filter: { _id: c.id, outbox: { $size: c.entries.length } } as Filter<Document>,
+              update: { $set: { outbox: [] }, $unset: { outboxPendingSince: '' } },
+            },
+          })),
+          { ordered: false },
+        ),
+      );
+      if (emptied.matchedCount === complete.length) {
+        claimed = claimed.filter((c) => !complete.includes(c));
+      }
+    }
+    const partial = claimed.filter((c) => c.sent > 0);
+    if (partial.length) {
+      // $pullAll of the entries as read (whole-document equality; ids are unique) rather than
+      // `$pull: { outbox: { id: { $in } } }`, which FerretDB v1 does not apply to embedded documents.
+      await retrying(() =>
+        collection.bulkWrite(
+          partial.map((c) => ({
+            updateOne: {
+              filter: { _id: c.id } as Filter<Document>,
+              update: { $pullAll: { outbox: c.entries.slice(0, c.sent) } } as unknown as UpdateFilter<Document>,
+            },
+          })),
+          { ordered: false },
+        ),
+      );
+    }
+    if (claimed.length) {
+      // Conditional, so it cannot clear the mark of events pushed after our pull.
+      await retrying(() =>
+        collection.updateMany({ _id: { $in: claimed.map((c) => c.id) }, outbox: { $size: 0 } } as Filter<Document>, {
           $unset: { outboxPendingSince: '' },
         }),
       );
-      if (done.modifiedCount === 1) {
-        logger.debug({ aggregateId: String(id), events: sent.length }, 'outbox published');
-        return false;
-      }
     }
-    // $pullAll of the entries as read (whole-document equality; ids are unique) rather than
-    // `$pull: { outbox: { id: { $in } } }`, which FerretDB v1 does not apply to embedded documents.
-    const pull = { $pullAll: { outbox: sent } } as unknown as UpdateFilter<Document>;
-    if (sent.length) await retrying(() => collection.updateOne({ _id: id } as Filter<Document>, pull));
-    // Conditional, so it cannot clear the mark of events pushed after our pull.
-    const cleared = await retrying(() =>
-      collection.updateOne({ _id: id, outbox: { $size: 0 } } as Filter<Document>, {
-        $unset: { outboxPendingSince: '' },
-      }),
-    );
-    if (failure) throw failure;
-    if (sent.length) logger.debug({ aggregateId: String(id), events: sent.length }, 'outbox published');
-    return cleared.matchedCount === 0;
+    return claimed;
   }
 
-  async function publishSafely(id: unknown): Promise<void> {
-    try {
-      // Events written while we held the claim: their writer's publish() found it taken, so take them now.
-      for (let round = 0; round < 5 && (await publishOnce(id)); round++);
-    } catch (error) {
-      logger.warn({ err: error, aggregateId: String(id) }, 'outbox publish failed; the sweeper will retry');
-    }
-  }
-
-  function track(promise: Promise<void>): Promise<void> {
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise));
-    return promise;
+  /** Those of the aggregates whose outbox is not empty now: written to while we held them, or not all sent. */
+  async function pendingAmong(claimed: Claimed[]): Promise<unknown[]> {
+    if (claimed.length === 0) return [];
+    const pending = await collection
+      .find({ _id: { $in: claimed.map((c) => c.id) }, outboxPendingSince: { $exists: true } } as Filter<Document>, {
+        projection: { _id: 1 },
+      })
+      .toArray();
+    return pending.map((doc) => doc._id);
   }
 
   async function sweep(): Promise<void> {
-    const now = new Date();
     const stale = await collection
-      .find(
-        {
-          outboxPendingSince: { $lt: new Date(now.getTime() - graceMs) },
-        } as Filter<Document>,
-        {
-          projection: { _id: 1 },
-        },
-      )
+      .find({ outboxPendingSince: { $lt: new Date(Date.now() - graceMs) } } as Filter<Document>, {
+        projection: { _id: 1 },
+      })
       .sort({ outboxPendingSince: 1 })
-      .limit(sweepBatch)
+      .limit(batchSize)
       .toArray();
-    for (const doc of stale) {
-      if (stopped) return;
-      await track(publishSafely(doc._id));
-    }
+    if (stale.length === 0 || stopped) return;
+    await Promise.all(stale.map((doc) => new Promise<void>((resolve) => request(doc._id, resolve))));
   }
 
   function tick(): void {
@@ -346,11 +433,12 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
   return {
     publish(aggregateId) {
       if (stopped) return Promise.resolve();
-      return track(publishSafely(aggregateId));
+      return new Promise((resolve) => request(aggregateId, resolve));
     },
     async start() {
       await collection.createIndex({ outboxPendingSince: 1 }, { name: 'outbox_pending_since' });
       stopped = false;
+      tick();
       timer ??= setInterval(tick, sweepIntervalMs);
       timer.unref();
     },
@@ -359,7 +447,7 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
       if (timer) clearInterval(timer);
       timer = undefined;
       await sweeping;
-      await Promise.allSettled([...inFlight]);
+      while (draining) await draining;
     },
   };
 }

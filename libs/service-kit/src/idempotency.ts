@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Collection, Db } from 'mongodb';
 import { AppError, conflict, invalid } from './errors';
+import { isDuplicateKey } from './mongo-errors';
 
 /** What a finished request left behind, to replay for a retry with the same key. */
 export interface StoredResponse {
@@ -81,8 +82,7 @@ export function createIdempotencyStore(db: Db, opts: IdempotencyStoreOptions = {
       });
       return { outcome: 'started' };
     } catch (err) {
-      // By code, not instanceof: the Db may come from another copy of the driver (mongoose's).
-      if ((err as { code?: unknown } | null)?.code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const existing = await collection.findOne({ _id });
     if (!existing) return attempt < 2 ? begin(scope, key, fingerprint, attempt + 1) : { outcome: 'in_flight' };

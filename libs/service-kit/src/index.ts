@@ -11,3 +11,4 @@ export * from './grpc';
 export * from './lifecycle';
 export { requestContext, type RequestContext } from './context';
 export { repositoryRoot, fromRepositoryRoot } from './paths';
+export { DUPLICATE_KEY, isDuplicateKey, duplicateKeyIndexes } from './mongo-errors';

@@ -13,7 +13,7 @@ export const configSchema = baseConfigSchema.extend({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
   /** Seed the demo directory when the database is empty. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
-  OUTBOX_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(1000),
+  OUTBOX_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(5000),
 });
 
 export type RegistryConfig = z.infer<typeof configSchema>;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { outboxUpdate } from '@hangviet/events';
 import { conflict } from '@hangviet/service-kit/errors';
+import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import { searchTokens } from '@hangviet/vn';
 import type { QueryFilter } from 'mongoose';
 import { Business, PROFILE_FIELDS, type BusinessState } from '../domain/business';
@@ -47,10 +48,6 @@ function stripUndefined<T extends object>(o: T): T {
 export function toState(doc: Record<string, unknown>): BusinessState {
   const { _id, searchTokens: _t, sortName: _s, industryPrefixes: _p, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, ...rest } = doc;
   return { id: String(_id), ...rest } as unknown as BusinessState;
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
 export interface MongoBusinessRepositoryOptions {

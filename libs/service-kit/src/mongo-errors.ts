@@ -1,0 +1,37 @@
+// Duplicate keys are results, not failures, wherever a unique _id is the idempotency or the claim:
+// a message already queued, a mark already written, a lease someone else holds. Recognised by code,
+// never by instanceof: the error may come from another copy of the driver (mongoose's).
+
+export const DUPLICATE_KEY = 11000;
+
+/** Whether a single write failed because the key is taken. */
+export function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+}
+
+interface IndexedWriteError {
+  index: number;
+  code?: number;
+}
+
+function writeErrorsOf(err: unknown): IndexedWriteError[] | undefined {
+  // The driver gives one error object, or an array of them, depending on how many items failed.
+  const found = (err as { writeErrors?: unknown } | null)?.writeErrors;
+  if (found === undefined || found === null) return undefined;
+  return (Array.isArray(found) ? found : [found]) as IndexedWriteError[];
+}
+
+/**
+ * Awaits an unordered bulk write (insertMany / bulkWrite with `ordered: false`, which goes on past a
+ * failed item) and returns the indexes of the items refused for a duplicate key. Any other failure is thrown.
+ */
+export async function duplicateKeyIndexes(write: Promise<unknown>): Promise<Set<number>> {
+  try {
+    await write;
+    return new Set();
+  } catch (err) {
+    const errors = writeErrorsOf(err);
+    if (!errors || errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+    return new Set(errors.map((e) => e.index));
+  }
+}
