@@ -236,24 +236,27 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
     const item = due.get(key) ?? { id, waiters: [] };
     if (waiter) item.waiters.push(waiter);
     due.set(key, item);
-    draining ??= drain().finally(() => {
-      draining = undefined;
-    });
+    draining ??= drain();
   }
 
   async function drain(): Promise<void> {
-    while (due.size > 0) {
-      const batch = [...due.values()].slice(0, batchSize);
-      for (const item of batch) due.delete(String(item.id));
-      try {
-        const again = await cycle(batch.map((item) => item.id));
-        // Written by another process while we held them: its publish() found them taken.
-        for (const id of again) request(id);
-      } catch (error) {
-        logger.warn({ err: error, aggregates: batch.length }, 'outbox publish failed; the sweeper will retry');
-      } finally {
-        for (const item of batch) item.waiters.forEach((resolve) => resolve());
+    try {
+      while (due.size > 0) {
+        const batch = [...due.values()].slice(0, batchSize);
+        for (const item of batch) due.delete(String(item.id));
+        try {
+          const again = await cycle(batch.map((item) => item.id));
+          // Written by another process while we held them: its publish() found them taken.
+          for (const id of again) request(id);
+        } catch (error) {
+          logger.warn({ err: error, aggregates: batch.length }, 'outbox publish failed; the sweeper will retry');
+        } finally {
+          for (const item of batch) item.waiters.forEach((resolve) => resolve());
+        }
       }
+    } finally {
+      // In the same tick as the loop's last check, before any waiter resumes: a request() after it starts a new drain.
+      draining = undefined;
     }
   }
 
