@@ -1,36 +1,56 @@
-// Exclusive claims that hold on FerretDB v1 too. Measured there: concurrent findOneAndUpdate and
-// conditional updateOne calls on one document can all "win", and $inc loses increments; only an
-// insert against a unique index is atomic. So a worker claims a unit of work by inserting
-// `<key>@<time bucket>`. The bucket (leaseMs wide) is the lease: a claim from the previous bucket
-// still counts, so a crashed worker's item is taken over after one to two lease periods.
-import type { NotificationModels } from './models';
+// Exclusive claims that hold on FerretDB v1 too. An insert against a unique index is atomic on both
+// databases, and on FerretDB it is also the cheapest write (updates to one collection are serialised),
+// so a worker claims a unit of work by inserting `<key>@<time bucket>`. The bucket (leaseMs wide) is
+// the lease: a claim from the previous bucket still counts, so a crashed worker's item is taken over
+// after one to two lease periods.
+//
+// Claims made at about the same time share round trips: one insertMany (ordered: false, a duplicate
+// key is a claim someone else holds) and one lookup of the neighbouring buckets by `_id: {$in}`.
+import { createBatcher } from './batcher';
+import { duplicateKeyIndexes } from './bulk-errors';
+import { driverCollection, type ClaimDoc, type NotificationModels } from './models';
 
 export interface Claims {
   /** True when this caller now holds `key`; false when another holds it (or just did). */
   claim(key: string, now: Date): Promise<boolean>;
   /** Forgets claims made before `before` (their work is long done or abandoned). */
   sweep(before: Date): Promise<number>;
+  /** How long a claim holds. */
+  readonly leaseMs: number;
 }
+
+/** At most 2 × this many ids in one neighbour lookup: FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
+const MAX_CLAIMS_PER_BATCH = 400;
 
 export function createClaims(models: Pick<NotificationModels, 'claims'>, leaseMs: number): Claims {
   const { claims } = models;
+  const claimWrites = driverCollection<ClaimDoc>(claims);
   const id = (key: string, bucket: number) => `${key}@${bucket}`;
-  return {
-    async claim(key, now) {
-      const bucket = Math.floor(now.getTime() / leaseMs);
-      if (await claims.exists({ _id: id(key, bucket - 1) })) return false;
-      try {
-        await claims.create({ _id: id(key, bucket), createdAt: now });
-      } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
-        throw err;
-      }
+
+  const claimBatch = createBatcher<{ key: string; now: Date }, boolean>({
+    maxBatch: MAX_CLAIMS_PER_BATCH,
+    run: async (requests) => {
+      const buckets = requests.map(({ now }) => Math.floor(now.getTime() / leaseMs));
+      const docs: ClaimDoc[] = requests.map(({ key, now }, i) => ({ _id: id(key, buckets[i]!), createdAt: now }));
+      // A duplicate: someone holds this key in this bucket (another instance, or an earlier request of this batch).
+      const taken = await duplicateKeyIndexes(claimWrites.insertMany(docs, { ordered: false }));
+      const inserted = requests.map((_, i) => i).filter((i) => !taken.has(i));
+      if (inserted.length === 0) return requests.map(() => false);
       // A claimer on the other side of a bucket boundary: of two such inserts, at least one sees the
       // other here and backs off, so they never both proceed (both backing off only delays the work).
-      // (Two lookups by _id rather than one $in: FerretDB v1 serves only _id equality without a scan.)
-      const [before, after] = await Promise.all([claims.exists({ _id: id(key, bucket - 1) }), claims.exists({ _id: id(key, bucket + 1) })]);
-      return !before && !after;
+      const neighbours = inserted.flatMap((i) => [id(requests[i]!.key, buckets[i]! - 1), id(requests[i]!.key, buckets[i]! + 1)]);
+      const held = new Set((await claims.find({ _id: { $in: neighbours } }, { _id: 1 }).lean()).map((c) => c._id));
+      const won = new Set(inserted.filter((i) => !held.has(id(requests[i]!.key, buckets[i]! - 1)) && !held.has(id(requests[i]!.key, buckets[i]! + 1))));
+      // Withdraw the claims that backed off, so they do not hold the key against a later taker.
+      const withdrawn = inserted.filter((i) => !won.has(i)).map((i) => docs[i]!._id);
+      if (withdrawn.length > 0) await claims.deleteMany({ _id: { $in: withdrawn } });
+      return requests.map((_, i) => won.has(i));
     },
+  });
+
+  return {
+    leaseMs,
+    claim: (key, now) => claimBatch({ key, now }),
     async sweep(before) {
       return (await claims.deleteMany({ createdAt: { $lt: before } })).deletedCount;
     },

@@ -1,7 +1,8 @@
 // Mongoose models of the notification database. Every effect of an event is keyed by the event
 // (deterministic _id), so a redelivered event finds its document already there and adds nothing.
 // Only what FerretDB v1 supports: no TTL or partial indexes, no transactions.
-import { Schema, type Connection } from 'mongoose';
+import type { Collection, Document } from 'mongodb';
+import { Schema, type Connection, type Model } from 'mongoose';
 import type { Channel, QuietHours } from '../domain/preferences';
 import type { Locale } from '../domain/locale';
 import type { RenderedMessage, TemplateKey } from '../domain/templates';
@@ -132,6 +133,18 @@ export interface EventLogDoc {
   loggedAt: Date;
 }
 
+/**
+ * "Message `messageId` is pending and due at `dueAt`": one entry per pending state, `_id` =
+ * `<messageId>@<dueAt ms>`. The fallback scan reads these instead of webhook_messages, because on
+ * FerretDB v1 any filter other than _id reads the whole collection, and this one holds only what is
+ * still to be sent. Written before the state it describes, deleted after the state is left.
+ */
+export interface WebhookDueDoc {
+  _id: string;
+  messageId: string;
+  dueAt: Date;
+}
+
 export interface ClaimDoc {
   _id: string;
   createdAt: Date;
@@ -250,6 +263,12 @@ export function createModels(connection: Connection) {
   // The promise that a redelivered event never yields a second webhook, independent of the _id scheme.
   messageSchema.index({ eventId: 1, endpointId: 1 }, { name: 'event_endpoint', unique: true });
 
+  const dueSchema = new Schema<WebhookDueDoc>(
+    { _id: String, messageId: { type: String, required: true }, dueAt: { type: Date, required: true } },
+    { ...opts, collection: 'webhook_due' },
+  );
+  dueSchema.index({ dueAt: 1 }, { name: 'due_at' });
+
   const attemptDocSchema = new Schema<WebhookAttemptDoc>(
     {
       _id: String,
@@ -313,6 +332,7 @@ export function createModels(connection: Connection) {
     preferences: connection.model('Preferences', preferencesSchema),
     endpoints: connection.model('WebhookEndpoint', endpointSchema),
     webhookMessages: connection.model('WebhookMessage', messageSchema),
+    webhookDue: connection.model('WebhookDue', dueSchema),
     webhookAttempts: connection.model('WebhookAttempt', attemptDocSchema),
     operationalEvents: connection.model('OperationalEvent', operationalSchema),
     eventLog: connection.model('EventLog', eventLogSchema),
@@ -320,6 +340,14 @@ export function createModels(connection: Connection) {
     counters: connection.model('Counter', counterSchema),
     claims: connection.model('Claim', claimSchema),
   };
+}
+
+/**
+ * The driver's collection under a model, typed by its documents: for the bulk writes (unordered
+ * insertMany, bulkWrite) whose per-item results mongoose does not pass through as is.
+ */
+export function driverCollection<T extends Document>(model: Pick<Model<T>, 'collection'>): Collection<T> {
+  return model.collection as unknown as Collection<T>;
 }
 
 /** Creates the indexes (unique ones included) before any write relies on them. */
