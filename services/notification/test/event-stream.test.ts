@@ -10,6 +10,7 @@ import {
 } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { BusinessApproved, BusinessRejected } from '@hangviet/events/catalog';
 import { decodeGrpcError } from '@hangviet/service-kit';
+import { createEventLog } from '../src/infrastructure/event-log';
 import { approvedEvent, eventually, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
@@ -139,5 +140,21 @@ describe('event log', () => {
     const unique = [...new Set(seqs)].sort((a, b) => a - b);
     expect(unique).toEqual(Array.from({ length: 12 }, (_, i) => start + i + 1));
     expect(seqs.slice(0, 12)).toEqual(seqs.slice(12));
+  });
+
+  it('numbers the appends of two instances 1..n without a gap, once per event, when they race for the same numbers', async () => {
+    // Two logs over one database, as two service instances: each batches its own appends and starts
+    // from the last number it knows, so they keep colliding on numbers and on events.
+    const one = h.service.deps.eventLog;
+    const two = createEventLog(h.service.deps.models);
+    const start = await one.head();
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+    const entry = (eventId: string) => ({ eventId, type: 't.x.y.v1', source: 's', subject: 'x', time: new Date().toISOString(), dataJson: '{}', dataProto: new Uint8Array() });
+    const [fromOne, fromTwo] = await Promise.all([Promise.all(ids.map((id) => one.append(entry(id)))), Promise.all([...ids].reverse().map((id) => two.append(entry(id))))]);
+    expect([...new Set(fromOne)].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
+    expect(fromOne).toEqual([...fromTwo].reverse());
+    const logged = await h.service.deps.models.eventLog.find({ _id: { $gt: start } }).sort({ _id: 1 }).lean();
+    expect(logged.map((e) => e._id)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
+    expect(new Set(logged.map((e) => e.eventId)).size).toBe(30);
   });
 });
