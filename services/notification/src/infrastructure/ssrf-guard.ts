@@ -42,6 +42,8 @@ export interface SsrfGuard {
   check(url: string): Promise<{ url: URL; addresses: LookupAddress[] }>;
   /** A net/http `lookup` that resolves and refuses with TargetRefused before any connection is made. */
   lookup: LookupFunction;
+  /** Throws TargetRefused unless `address` (e.g. a pooled socket's peer) may be reached for `host`. */
+  checkAddress(host: string, address: string): void;
   readonly requireHttps: boolean;
 }
 
@@ -111,5 +113,10 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
     );
   };
 
-  return { check, lookup, requireHttps };
+  const checkAddress = (host: string, address: string) => {
+    const family = isIP(address);
+    refuseDenied(host, family === 0 ? [] : [{ address, family }]);
+  };
+
+  return { check, lookup, checkAddress, requireHttps };
 }
