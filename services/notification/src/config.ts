@@ -83,6 +83,13 @@ export const configSchema = baseConfigSchema.extend({
   WEBHOOK_REQUIRE_HTTPS: bool(false),
 
   WORKER_CONCURRENCY: positiveInt().default(16),
+  /**
+   * Webhook attempts in progress at once: their POSTs run concurrently and their database reads and
+   * writes are merged into shared round trips, so this is also the most one round trip carries.
+   */
+  WEBHOOK_CONCURRENCY: positiveInt().default(128),
+  /** How long the fan-out may use its copy of the active endpoints (changes made through this instance apply at once). */
+  WEBHOOK_ENDPOINT_CACHE: duration('1s'),
   /** How often one worker scans the database for due work it was not handed (retries of a crashed instance). */
   WORKER_POLL_INTERVAL: duration('2s'),
   WORKER_LEASE: duration('60s'),

@@ -19,16 +19,19 @@ import type { Config } from './config';
 import type { NotificationDeps } from './application/deps';
 import { claimDelivery, deliverNotification, findDueDeliveries } from './application/deliver-notification';
 import { claimWebhookMessage, deliverWebhook, findDueWebhookMessages } from './application/deliver-webhook';
+import type { KnownMessage } from './application/deps';
 import { sweepEventLog } from './application/event-log-retention';
 import { handlePlatformEvent } from './application/handle-platform-event';
 import { toLocale } from './domain/locale';
 import type { StaffMember } from './domain/notification-plan';
 import { createEmailSender, createSmsSender, createZaloZnsSender, type ChannelSenders } from './infrastructure/channels';
 import { createClaims } from './infrastructure/claims';
+import { createEndpointDirectory } from './infrastructure/endpoint-directory';
 import { createEventLog } from './infrastructure/event-log';
-import { createModels, ensureIndexes } from './infrastructure/models';
+import { createModels, ensureIndexes, type WebhookMessageDoc } from './infrastructure/models';
 import { createSsrfGuard, type ResolveAll } from './infrastructure/ssrf-guard';
 import { createWebhookClient } from './infrastructure/webhook-client';
+import { createWebhookStore } from './infrastructure/webhook-store';
 import { createWorkLoop, type WorkLoop } from './infrastructure/work-loop';
 import { eventStreamService } from './transport/grpc/event-stream-service';
 import { notificationRouter } from './transport/http/routes';
@@ -117,7 +120,8 @@ export async function startNotificationService(config: Config, opts: StartOption
     }
 
     // Assigned below, once the deps they need exist.
-    const workLoops: { deliveries?: WorkLoop; webhooks?: WorkLoop } = {};
+    const workLoops: { deliveries?: WorkLoop; webhooks?: WorkLoop<KnownMessage> } = {};
+    const webhookClient = createWebhookClient({ guard, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
     const deps: NotificationDeps = {
       models,
       eventLog: createEventLog(models),
@@ -132,13 +136,14 @@ export async function startNotificationService(config: Config, opts: StartOption
       },
       secretOverlapMs: config.WEBHOOK_SECRET_OVERLAP,
       guard,
-      webhookClient: createWebhookClient({ guard, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
+      webhookClient,
+      webhookStore: createWebhookStore(models),
+      endpointDirectory: createEndpointDirectory(models, config.WEBHOOK_ENDPOINT_CACHE),
       senders,
       claims: createClaims(models, config.WORKER_LEASE),
       enqueue: {
         delivery: (id) => workLoops.deliveries?.enqueue(id),
-        webhook: (id) => workLoops.webhooks?.enqueue(id),
-        scanWebhooks: () => workLoops.webhooks?.nudge(),
+        webhook: (id, known) => workLoops.webhooks?.enqueue(id, undefined, known),
       },
     };
 
@@ -194,23 +199,30 @@ export async function startNotificationService(config: Config, opts: StartOption
 
     const deliveries = createWorkLoop({
       name: 'notification-deliveries',
-      scan: () => findDueDeliveries(deps),
+      scan: async () => (await findDueDeliveries(deps)).map((id) => ({ id })),
       claim: (id) => claimDelivery(deps, id),
       process: (d) => deliverNotification(deps, d),
       concurrency: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 4)),
       pollIntervalMs: config.WORKER_POLL_INTERVAL,
       logger,
     });
-    const webhooks = createWorkLoop({
+    const webhooks = createWorkLoop<WebhookMessageDoc, KnownMessage>({
       name: 'webhook-deliveries',
-      scan: () => findDueWebhookMessages(deps),
-      claim: (id) => claimWebhookMessage(deps, id),
+      scan: (held) => findDueWebhookMessages(deps, held),
+      claim: (id, known) => claimWebhookMessage(deps, id, known),
       process: (m) => deliverWebhook(deps, m),
-      concurrency: config.WORKER_CONCURRENCY,
+      concurrency: config.WEBHOOK_CONCURRENCY,
       pollIntervalMs: config.WORKER_POLL_INTERVAL,
       logger,
     });
     Object.assign(workLoops, { deliveries, webhooks });
+    // Due entries for pending messages that have none (written before they existed): in the background.
+    const backfill = deps.webhookStore.ensureDueEntries().then(
+      (written) => written > 0 && logger.info({ written }, 'webhook due entries written for pending messages'),
+      (err: unknown) => logger.error({ err }, 'webhook due entries could not be checked'),
+    );
+    stops.push({ name: 'due entries', fn: () => backfill.then(() => undefined) });
+    stops.push({ name: 'webhook connections', fn: async () => webhookClient.close() });
     const loops = [deliveries, webhooks];
     loops.forEach((loop) => loop.start());
     stops.push({ name: 'workers', fn: () => Promise.all(loops.map((loop) => loop.stop())).then(() => undefined) });

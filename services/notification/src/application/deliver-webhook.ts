@@ -1,25 +1,33 @@
-// One delivery attempt of a webhook message under its lease: SSRF check (every attempt), sign with
+// One delivery attempt of a webhook message under its claim: SSRF check (every attempt), sign with
 // the endpoint's current secrets, POST, record the attempt, then retry / exhaust / disable and raise
-// the operational events Standard Webhooks describes for the endpoint's owner.
+// the operational events Standard Webhooks describes for the endpoint's owner. The reads and writes
+// go through the webhook store, which merges those of concurrent attempts into shared round trips.
 import { randomUUID } from 'node:crypto';
 import { decideAfterAttempt, isSuccessStatus, OPERATIONAL_EVENT_TYPES, type OperationalEventKind } from '../domain/webhook-delivery';
 import { signingSecrets, signWebhook } from '../domain/webhook-signing';
-import type { WebhookEndpointDoc, WebhookMessageDoc } from '../infrastructure/models';
+import type { WebhookAttemptDoc, WebhookEndpointDoc, WebhookMessageDoc } from '../infrastructure/models';
 import { TargetRefused } from '../infrastructure/ssrf-guard';
-import { claimIfDue, isDuplicateKey, SCAN_BATCH, type NotificationDeps } from './deps';
+import type { HeldWork } from '../infrastructure/work-loop';
+import { claimIfDue, isDuplicateKey, SCAN_BATCH, type KnownMessage, type NotificationDeps } from './deps';
 import { queueWebhookMessages } from './fan-out-webhooks';
 
-export async function findDueWebhookMessages(deps: NotificationDeps): Promise<string[]> {
-  const due = await deps.models.webhookMessages
-    .find({ status: 'pending', nextAttemptAt: { $lte: deps.now() } })
-    .sort({ nextAttemptAt: 1 })
-    .limit(SCAN_BATCH)
-    .lean();
-  return due.map((m) => m._id);
+/** The most due entries one scan reads past those this instance already holds. */
+const MAX_SCAN = 5000;
+
+/** Due messages this instance does not hold yet, oldest first; each comes with what was read of it. */
+export async function findDueWebhookMessages(deps: NotificationDeps, held: HeldWork): Promise<{ id: string; hint: KnownMessage }[]> {
+  const due = await deps.webhookStore.due(deps.now(), Math.min(MAX_SCAN, SCAN_BATCH + held.size), (id) => held.has(id), deps.claims.leaseMs);
+  return due.slice(0, SCAN_BATCH).map((message) => ({ id: message._id, hint: { message } }));
 }
 
-export function claimWebhookMessage(deps: NotificationDeps, id: string): Promise<WebhookMessageDoc | null> {
-  return claimIfDue<WebhookMessageDoc>(deps, 'msg', id, (key) => deps.models.webhookMessages.findById(key).lean());
+export function claimWebhookMessage(deps: NotificationDeps, id: string, known?: KnownMessage): Promise<WebhookMessageDoc | null> {
+  return claimIfDue<WebhookMessageDoc>(
+    deps,
+    'msg',
+    id,
+    (key) => deps.webhookStore.message(key),
+    known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt } : {}) } : undefined,
+  );
 }
 
 async function send(deps: NotificationDeps, endpoint: WebhookEndpointDoc, message: WebhookMessageDoc, at: Date) {
@@ -41,14 +49,12 @@ async function send(deps: NotificationDeps, endpoint: WebhookEndpointDoc, messag
 
 /** Returns when the message is due again, if it failed and will be retried. */
 export async function deliverWebhook(deps: NotificationDeps, message: WebhookMessageDoc): Promise<Date | undefined> {
-  const { models } = deps;
-  const mine = { _id: message._id, attemptCount: message.attemptCount };
-  const endpoint = await models.endpoints.findById(message.endpointId).lean();
+  const { models, webhookStore: store } = deps;
+  const claimed = { messageId: message._id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
+  const endpoint = await store.endpoint(message.endpointId);
   if (!endpoint || endpoint.status !== 'active') {
     // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.
-    await models.webhookMessages.updateOne(mine, {
-      $set: { status: 'exhausted', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'ENDPOINT_DELETED' },
-    });
+    await store.settle({ ...claimed, set: { status: 'exhausted', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'ENDPOINT_DELETED' } });
     return undefined;
   }
 
@@ -56,7 +62,7 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
   const result = await send(deps, endpoint, message, started);
   const at = deps.now();
   const attemptsMade = message.attemptCount + 1;
-  await models.webhookAttempts.create({
+  const attempt: WebhookAttemptDoc = {
     _id: `${message._id}_${attemptsMade}_${randomUUID().slice(0, 8)}`,
     messageId: message._id,
     endpointId: endpoint._id,
@@ -64,11 +70,13 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
     attempt: attemptsMade,
     at,
     ok: result.ok,
-    statusCode: result.statusCode,
-    error: result.error,
-    responseBody: result.responseBody,
     durationMs: at.getTime() - started.getTime(),
-  });
+  };
+  if (result.statusCode !== undefined) attempt.statusCode = result.statusCode;
+  if (result.error !== undefined) attempt.error = result.error;
+  if (result.responseBody !== undefined) attempt.responseBody = result.responseBody;
+  // Recorded before the message's new state: a crash in between repeats the attempt, never loses its record.
+  await store.recordAttempt(attempt);
 
   const decision = decideAfterAttempt(
     {
@@ -81,8 +89,9 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
     deps.webhookPolicy,
   );
 
-  await models.webhookMessages.updateOne(mine, {
-    $set: {
+  await store.settle({
+    ...claimed,
+    set: {
       status: decision.status,
       attemptCount: attemptsMade,
       lastAttemptAt: at,
@@ -104,6 +113,7 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
       { _id: endpoint._id, status: 'active' },
       { $set: { status: 'disabled', disabledReason: 'FAILING_TOO_LONG', updatedAt: at } },
     );
+    deps.endpointDirectory.changed();
     deps.logger.warn({ endpointId: endpoint._id }, 'webhook endpoint disabled after failing too long');
   }
   if (!message.operational) {

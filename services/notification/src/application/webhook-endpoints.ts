@@ -85,6 +85,7 @@ export async function createWebhookEndpoint(
     createdAt: now,
     updatedAt: now,
   });
+  deps.endpointDirectory.changed();
   return { endpoint: endpointView(doc.toObject()), secret };
 }
 
@@ -125,6 +126,7 @@ export async function updateWebhookEndpoint(
   if (patch.eventTypes !== undefined) $set.eventTypes = patch.eventTypes;
   if (patch.description !== undefined) $set.description = patch.description;
   const doc = await deps.models.endpoints.findOneAndUpdate({ _id: id }, { $set }, { returnDocument: 'after' }).lean();
+  deps.endpointDirectory.changed();
   if (!doc) throw notFound('WEBHOOK_ENDPOINT_NOT_FOUND', `No webhook endpoint '${id}'.`, { endpointId: id });
   return endpointView(doc);
 }
@@ -140,12 +142,14 @@ export async function setWebhookEndpointEnabled(deps: NotificationDeps, principa
     ? { status: 'active', failingSince: null, disabledReason: null, updatedAt: deps.now() }
     : { status: 'disabled', disabledReason: 'DISABLED_BY_OWNER', updatedAt: deps.now() };
   const doc = await deps.models.endpoints.findOneAndUpdate({ _id: id }, { $set }, { returnDocument: 'after' }).lean();
+  deps.endpointDirectory.changed();
   return endpointView(doc!);
 }
 
 export async function deleteWebhookEndpoint(deps: NotificationDeps, principal: Principal, id: string): Promise<void> {
   await loadOwnedEndpoint(deps, principal, id);
   await deps.models.endpoints.deleteOne({ _id: id });
+  deps.endpointDirectory.changed();
   // Pending messages find no endpoint and are closed by the worker; nothing is sent after this.
 }
 
@@ -166,6 +170,7 @@ export async function rotateWebhookSecret(
     { $set: { secrets, updatedAt: now } },
   );
   if (result.matchedCount === 0) throw conflict('WEBHOOK_SECRET_ROTATION_CONFLICT', 'The secret was rotated concurrently; retry.', { endpointId: id });
+  deps.endpointDirectory.changed();
   return { secret, previousSecretsExpireTime: new Date(now.getTime() + overlap).toISOString() };
 }
 
@@ -261,10 +266,13 @@ export async function listWebhookMessages(
 export async function replayWebhookMessage(deps: NotificationDeps, principal: Principal, id: string, messageId: string): Promise<MessageView> {
   const endpoint = await loadOwnedEndpoint(deps, principal, id);
   if (endpoint.status !== 'active') throw failedPrecondition('WEBHOOK_ENDPOINT_DISABLED', 'Enable the endpoint before replaying to it.', { endpointId: id });
+  const now = deps.now();
+  // The due entry of the state about to be entered, first: the fallback scan finds it after a crash.
+  await deps.webhookStore.willBeDue([messageId], now);
   const doc = await deps.models.webhookMessages
     .findOneAndUpdate(
       { _id: messageId, endpointId: id, status: { $ne: 'pending' } },
-      { $set: { status: 'pending', nextAttemptAt: deps.now(), failingNotified: false } },
+      { $set: { status: 'pending', nextAttemptAt: now, failingNotified: false } },
       { returnDocument: 'after' },
     )
     .lean();
@@ -273,9 +281,11 @@ export async function replayWebhookMessage(deps: NotificationDeps, principal: Pr
     if (exists) throw failedPrecondition('WEBHOOK_MESSAGE_PENDING', 'The message is already waiting to be sent.', { messageId });
     throw notFound('WEBHOOK_MESSAGE_NOT_FOUND', `No message '${messageId}' for this endpoint.`, { messageId });
   }
-  deps.enqueue.webhook(doc._id);
+  deps.enqueue.webhook(doc._id, { message: doc });
   return messageView(doc);
 }
+
+const RECOVER_SLICE = 500;
 
 /** Re-queues every message that ended undelivered in [since, until): after a partner's outage. */
 export async function recoverWebhookMessages(
@@ -289,12 +299,22 @@ export async function recoverWebhookMessages(
   const now = deps.now();
   const until = range.until ?? now;
   if (until <= range.since) throw invalid([{ field: 'until', code: 'RANGE_EMPTY', message: 'until must be after since' }]);
-  const result = await deps.models.webhookMessages.updateMany(
-    { endpointId: id, status: 'exhausted', createdAt: { $gte: range.since, $lt: until } },
-    { $set: { status: 'pending', nextAttemptAt: now, failingNotified: false } },
-  );
-  if (result.modifiedCount > 0) deps.enqueue.scanWebhooks();
-  return { recovered: result.modifiedCount };
+  const exhausted = await deps.models.webhookMessages
+    .find({ endpointId: id, status: 'exhausted', createdAt: { $gte: range.since, $lt: until } }, { _id: 1 })
+    .lean<{ _id: string }[]>();
+  let recovered = 0;
+  // In slices that FerretDB answers from its _id index; each slice's due entries before its states.
+  for (let i = 0; i < exhausted.length; i += RECOVER_SLICE) {
+    const ids = exhausted.slice(i, i + RECOVER_SLICE).map((m) => m._id);
+    await deps.webhookStore.willBeDue(ids, now);
+    const result = await deps.models.webhookMessages.updateMany(
+      { _id: { $in: ids }, status: 'exhausted' },
+      { $set: { status: 'pending', nextAttemptAt: now, failingNotified: false } },
+    );
+    recovered += result.modifiedCount;
+    for (const messageId of ids) deps.enqueue.webhook(messageId);
+  }
+  return { recovered };
 }
 
 export interface OperationalEventView {

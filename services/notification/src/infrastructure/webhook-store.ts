@@ -1,0 +1,172 @@
+// Persistence of the webhook delivery path, shaped for FerretDB v1 and correct on MongoDB:
+// - every read is by `_id` or `_id: {$in}` (the only filters FerretDB answers from an index);
+// - concurrent deliveries share round trips (see batcher.ts): the messages of one event are queued
+//   with one insertMany, attempts are recorded with one insertMany per batch, and results with one
+//   unordered bulkWrite per batch;
+// - the fallback scan reads webhook_due, which holds only pending states, never webhook_messages.
+//
+// The due entries keep one invariant: a pending message always has the entry `<id>@<nextAttemptAt>`.
+// So an entry is written before the state it names and deleted only after that state is left; an
+// entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
+import type { AnyBulkWriteOperation } from 'mongodb';
+import { createBatcher } from './batcher';
+import { duplicateKeyIndexes } from './bulk-errors';
+import { driverCollection, type NotificationModels, type WebhookAttemptDoc, type WebhookDueDoc, type WebhookEndpointDoc, type WebhookMessageDoc } from './models';
+
+/** The `webhook_due` entry of a message's pending state. */
+export const dueEntryId = (messageId: string, dueAt: Date) => `${messageId}@${dueAt.getTime()}`;
+const dueEntry = (messageId: string, dueAt: Date): WebhookDueDoc => ({ _id: dueEntryId(messageId, dueAt), messageId, dueAt });
+
+/** The outcome of one attempt (or of finding the endpoint gone) for a message in the state it was claimed in. */
+export interface MessageSettlement {
+  messageId: string;
+  /** The claimed state: the update applies only if the message is still in it. */
+  attemptCount: number;
+  nextAttemptAt: Date;
+  set: Partial<WebhookMessageDoc>;
+}
+
+export interface WebhookStore {
+  /**
+   * Writes the messages not queued yet and returns those written by this call; a message already
+   * there (the same event redelivered, or handled by another instance) is left as it is.
+   */
+  queue(messages: readonly WebhookMessageDoc[]): Promise<WebhookMessageDoc[]>;
+  message(id: string): Promise<WebhookMessageDoc | null>;
+  endpoint(id: string): Promise<WebhookEndpointDoc | null>;
+  recordAttempt(attempt: WebhookAttemptDoc): Promise<void>;
+  /** Records the new state of a claimed message and moves its due entry along with it. */
+  settle(settlement: MessageSettlement): Promise<void>;
+  /** Before making existing messages pending again at `dueAt` (replay, recover): their due entries. */
+  willBeDue(messageIds: readonly string[], dueAt: Date): Promise<void>;
+  /**
+   * Pending messages due at `now`, oldest first, leaving out those `skip` names (this instance
+   * already has them). Removes due entries whose state is gone once they are older than `graceMs`.
+   */
+  due(now: Date, limit: number, skip: (messageId: string) => boolean, graceMs: number): Promise<WebhookMessageDoc[]>;
+  /**
+   * Gives every pending message its due entry (data written before due entries existed, or anything
+   * the invariant missed). A full read of webhook_messages on FerretDB: run once at start.
+   */
+  ensureDueEntries(): Promise<number>;
+}
+
+/** FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
+const MAX_IN = 500;
+/** A bulkWrite of this many updates holds FerretDB's per-collection lock for about 100 ms. */
+const MAX_SETTLE = 200;
+
+const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
+
+export function createWebhookStore(models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>): WebhookStore {
+  const { webhookMessages, webhookDue, webhookAttempts, endpoints } = models;
+  const messageWrites = driverCollection<WebhookMessageDoc>(webhookMessages);
+  const dueWrites = driverCollection<WebhookDueDoc>(webhookDue);
+  const attemptWrites = driverCollection<WebhookAttemptDoc>(webhookAttempts);
+
+  const insertDueEntries = async (entries: WebhookDueDoc[]) => {
+    // A duplicate is an entry already there for the same state: fine.
+    if (entries.length > 0) await duplicateKeyIndexes(dueWrites.insertMany(entries, { ordered: false }));
+  };
+
+  const loadMessages = createBatcher<string, WebhookMessageDoc | null>({
+    maxBatch: MAX_IN,
+    run: async (ids) => {
+      const found = byId(await webhookMessages.find({ _id: { $in: [...new Set(ids)] } }).lean<WebhookMessageDoc[]>());
+      return ids.map((id) => found.get(id) ?? null);
+    },
+  });
+
+  const loadEndpoints = createBatcher<string, WebhookEndpointDoc | null>({
+    maxBatch: MAX_IN,
+    run: async (ids) => {
+      const found = byId(await endpoints.find({ _id: { $in: [...new Set(ids)] } }).lean<WebhookEndpointDoc[]>());
+      return ids.map((id) => found.get(id) ?? null);
+    },
+  });
+
+  const insertAttempts = createBatcher<WebhookAttemptDoc, void>({
+    maxBatch: MAX_SETTLE,
+    run: async (attempts) => {
+      // Attempt ids carry a random part: a duplicate would be the same insert retried, already recorded.
+      await duplicateKeyIndexes(attemptWrites.insertMany(attempts, { ordered: false }));
+      return attempts.map(() => undefined);
+    },
+  });
+
+  const settleMessages = createBatcher<MessageSettlement, void>({
+    maxBatch: MAX_SETTLE,
+    run: async (settlements) => {
+      // 1. The entries of the states being entered (retries), before the states.
+      await insertDueEntries(
+        settlements.filter((s) => s.set.status === 'pending' && s.set.nextAttemptAt).map((s) => dueEntry(s.messageId, s.set.nextAttemptAt!)),
+      );
+      // 2. The states. Each applies only to the state it was claimed in.
+      const operations: AnyBulkWriteOperation<WebhookMessageDoc>[] = settlements.map((s) => ({
+        updateOne: { filter: { _id: s.messageId, attemptCount: s.attemptCount }, update: { $set: s.set } },
+      }));
+      await messageWrites.bulkWrite(operations, { ordered: false });
+      // 3. The entries of the states left, after them.
+      const left = settlements
+        .filter((s) => !(s.set.status === 'pending' && s.set.nextAttemptAt?.getTime() === s.nextAttemptAt.getTime()))
+        .map((s) => dueEntryId(s.messageId, s.nextAttemptAt));
+      if (left.length > 0) await webhookDue.deleteMany({ _id: { $in: left } });
+      return settlements.map(() => undefined);
+    },
+  });
+
+  return {
+    async queue(messages) {
+      if (messages.length === 0) return [];
+      await insertDueEntries(messages.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      const existing = await duplicateKeyIndexes(messageWrites.insertMany([...messages], { ordered: false }));
+      return messages.filter((_, i) => !existing.has(i));
+    },
+    message: loadMessages,
+    endpoint: loadEndpoints,
+    recordAttempt: insertAttempts,
+    settle: settleMessages,
+    async willBeDue(messageIds, dueAt) {
+      await insertDueEntries(messageIds.map((id) => dueEntry(id, dueAt)));
+    },
+    async due(now, limit, skip, graceMs) {
+      const entries = await webhookDue.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<WebhookDueDoc[]>();
+      const wanted = entries.filter((e) => !skip(e.messageId));
+      const messages = new Map<string, WebhookMessageDoc>();
+      for (let i = 0; i < wanted.length; i += MAX_IN) {
+        const ids = [...new Set(wanted.slice(i, i + MAX_IN).map((e) => e.messageId))];
+        for (const m of await webhookMessages.find({ _id: { $in: ids } }).lean<WebhookMessageDoc[]>()) messages.set(m._id, m);
+      }
+      const due: WebhookMessageDoc[] = [];
+      const stale: string[] = [];
+      for (const entry of wanted) {
+        const m = messages.get(entry.messageId);
+        if (m && m.status === 'pending' && m.nextAttemptAt.getTime() === entry.dueAt.getTime()) {
+          due.push(m);
+        } else if (entry.dueAt.getTime() < now.getTime() - graceMs) {
+          // Its state was left (or never written: a queue that failed half way) long enough ago that
+          // no write still in flight can be about to enter it.
+          stale.push(entry._id);
+        }
+      }
+      if (stale.length > 0) await webhookDue.deleteMany({ _id: { $in: stale } });
+      return due;
+    },
+    async ensureDueEntries() {
+      let written = 0;
+      const pending = webhookMessages.find({ status: 'pending' }, { _id: 1, nextAttemptAt: 1 }).lean<Pick<WebhookMessageDoc, '_id' | 'nextAttemptAt'>[]>().cursor();
+      let batch: WebhookDueDoc[] = [];
+      const flush = async () => {
+        const existing = await duplicateKeyIndexes(dueWrites.insertMany(batch, { ordered: false }));
+        written += batch.length - existing.size;
+        batch = [];
+      };
+      for await (const m of pending) {
+        batch.push(dueEntry(m._id, m.nextAttemptAt));
+        if (batch.length >= MAX_SETTLE) await flush();
+      }
+      if (batch.length > 0) await flush();
+      return written;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// How webhook messages are queued and found again, against the real database: one message per
+// (event, endpoint) however often it is queued, messages an instance queued but never handed to its
+// workers (it died) delivered by the fallback scan, endpoint changes seen by the next event although
+// the fan-out keeps the endpoint list in memory, and claims that admit one worker per attempt.
+import { randomUUID } from 'node:crypto';
+import { BusinessApproved } from '@hangviet/events/catalog';
+import type { NotificationDeps } from '../src/application/deps';
+import { queueWebhookMessages } from '../src/application/fan-out-webhooks';
+import { webhookMessageId } from '../src/application/ids';
+import { dueEntryId } from '../src/infrastructure/webhook-store';
+import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+const receivers: { close(): Promise<void> }[] = [];
+beforeAll(async () => {
+  h = await startHarness('notification_webhook_queue', {
+    WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
+    // Long enough that only this instance's own invalidation can make an endpoint change visible in time.
+    WEBHOOK_ENDPOINT_CACHE: '1h',
+  });
+});
+afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  await h?.close();
+});
+
+async function receiver() {
+  const r = await startReceiver([204]);
+  receivers.push(r);
+  return r;
+}
+
+async function subscribe(url: string, eventTypes: string[]) {
+  const token = await h.token('partner', { partnerId: 'queue-tests' });
+  const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url, eventTypes });
+  expect(created.status).toBe(201);
+  return { id: created.body.id as string, token };
+}
+
+/** The service's use cases with the hand-over to its workers replaced: as an instance that dies right after writing. */
+function depsHandingTo(handed: string[]): NotificationDeps {
+  const deps = h.service.deps;
+  return { ...deps, enqueue: { delivery: () => undefined, webhook: (id) => void handed.push(id) } };
+}
+
+const webhookEvent = (type: string) => {
+  const id = randomUUID();
+  return { id, type, payload: JSON.stringify({ specversion: '1.0', id, type, source: 'test', subject: 's', time: new Date().toISOString(), data: {} }) };
+};
+
+describe('webhook queue', () => {
+  it('queues an event once per endpoint: queueing it again writes nothing and hands nothing to the workers', async () => {
+    const type = 'hangviet.test.queue_twice.v1';
+    const endpoints = await Promise.all([1, 2, 3].map(async () => subscribe((await receiver()).url, [type])));
+    const docs = await h.service.deps.models.endpoints.find({ _id: { $in: endpoints.map((e) => e.id) } }).lean();
+    const handed: string[] = [];
+    const deps = depsHandingTo(handed);
+    const event = webhookEvent(type);
+
+    expect(await queueWebhookMessages(deps, event, docs)).toBe(3);
+    expect(await queueWebhookMessages(deps, event, docs)).toBe(0);
+    // Both at once, as two consumers racing on a redelivery.
+    expect(await Promise.all([queueWebhookMessages(deps, event, docs), queueWebhookMessages(deps, event, docs)])).toEqual([0, 0]);
+    expect(handed).toHaveLength(3);
+    expect(await h.service.deps.models.webhookMessages.countDocuments({ eventId: event.id })).toBe(3);
+  });
+
+  it('delivers a message whose instance died before handing it to its workers', async () => {
+    const type = 'hangviet.test.orphaned.v1';
+    const r = await receiver();
+    const { id } = await subscribe(r.url, [type]);
+    const endpoint = (await h.service.deps.models.endpoints.findById(id).lean())!;
+    const event = webhookEvent(type);
+    expect(await queueWebhookMessages(depsHandingTo([]), event, [endpoint])).toBe(1);
+
+    const message = await eventually(async () => {
+      const m = await h.service.deps.models.webhookMessages.findOne({ eventId: event.id }).lean();
+      return m?.status === 'delivered' ? m : undefined;
+    }, 'the message delivered by the fallback scan');
+    expect(r.received).toHaveLength(1);
+    expect(r.received[0]!.headers['webhook-id']).toBe(message._id);
+    // Its due entry left with its pending state.
+    expect(await h.service.deps.models.webhookDue.countDocuments({ _id: dueEntryId(message._id, message.nextAttemptAt) })).toBe(0);
+  });
+
+  it('finds a pending message that has no due entry once the entries are checked (data from before they existed)', async () => {
+    const type = 'hangviet.test.before_due_entries.v1';
+    const r = await receiver();
+    const { id } = await subscribe(r.url, [type]);
+    const endpoint = (await h.service.deps.models.endpoints.findById(id).lean())!;
+    const event = webhookEvent(type);
+    const now = new Date();
+    // As an older version wrote it: the message alone.
+    await h.service.deps.models.webhookMessages.create({
+      _id: webhookMessageId(event.id, endpoint._id),
+      endpointId: endpoint._id,
+      owner: endpoint.owner,
+      eventId: event.id,
+      eventType: type,
+      payload: event.payload,
+      operational: false,
+      status: 'pending',
+      attemptCount: 0,
+      nextAttemptAt: now,
+      failingNotified: false,
+      createdAt: now,
+    });
+
+    expect(await h.service.deps.webhookStore.ensureDueEntries()).toBe(1);
+    await eventually(() => r.received.length === 1, 'the message delivered');
+  });
+
+  it('sees an endpoint created or disabled through this instance at the next event, despite the cached endpoint list', async () => {
+    const witness = await receiver();
+    await subscribe(witness.url, ['hangviet.registry.business.approved.v1']);
+    // Warm the fan-out's copy of the endpoint list.
+    await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
+    await eventually(() => witness.received.length === 1, 'the first event');
+
+    const later = await receiver();
+    const { id, token } = await subscribe(later.url, ['hangviet.registry.business.approved.v1']);
+    const second = await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
+    await eventually(() => later.received.length === 1, 'the new endpoint receiving the next event');
+
+    expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, token)).status).toBe(200);
+    const third = await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
+    await eventually(() => witness.received.length === 3, 'the witness receiving the third event');
+    expect(await h.service.deps.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
+    expect(await h.service.deps.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
+    expect(await h.service.deps.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
+  });
+});
+
+describe('claims', () => {
+  it('admits exactly one of many concurrent claims of one key, and every claim of distinct keys', async () => {
+    const { claims } = h.service.deps;
+    const now = new Date();
+    const key = `test:${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim(key, now)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const distinct = await Promise.all(Array.from({ length: 20 }, () => claims.claim(`test:${randomUUID()}`, now)));
+    expect(distinct.every(Boolean)).toBe(true);
+  });
+
+  it('holds a key through the next lease period and lets it go after that', async () => {
+    const { claims } = h.service.deps;
+    const key = `test:${randomUUID()}`;
+    const lease = claims.leaseMs;
+    const start = Math.floor(Date.now() / lease) * lease;
+    expect(await claims.claim(key, new Date(start))).toBe(true);
+    expect(await claims.claim(key, new Date(start + lease))).toBe(false);
+    // The refused claimer left nothing behind that would stretch the lease.
+    expect(await claims.claim(key, new Date(start + 2 * lease))).toBe(true);
+  });
+});
