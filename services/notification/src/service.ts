@@ -29,6 +29,7 @@ import { createClaims } from './infrastructure/claims';
 import { createEndpointDirectory } from './infrastructure/endpoint-directory';
 import { createEventLog } from './infrastructure/event-log';
 import { createModels, ensureIndexes, type WebhookMessageDoc } from './infrastructure/models';
+import { createPeopleStore } from './infrastructure/people-store';
 import { createSsrfGuard, type ResolveAll } from './infrastructure/ssrf-guard';
 import { createWebhookClient } from './infrastructure/webhook-client';
 import { createWebhookStore } from './infrastructure/webhook-store';
@@ -140,6 +141,7 @@ export async function startNotificationService(config: Config, opts: StartOption
       webhookStore: createWebhookStore(models),
       endpointDirectory: createEndpointDirectory(models, config.WEBHOOK_ENDPOINT_CACHE),
       senders,
+      peopleStore: createPeopleStore(models),
       claims: createClaims(models, config.WORKER_LEASE),
       enqueue: {
         delivery: (id) => workLoops.deliveries?.enqueue(id),

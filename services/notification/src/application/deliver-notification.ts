@@ -46,7 +46,7 @@ export async function deliverNotification(deps: NotificationDeps, delivery: Deli
   }
   let next = sender ? nextAttemptAt(attemptsMade, at, deps.deliveryRetryScheduleMs) : undefined;
   if (next && delivery.channel === 'sms') {
-    const prefs = toPreferences(await deps.models.preferences.findById(delivery.recipientKey).lean());
+    const prefs = toPreferences(await deps.peopleStore.preferences(delivery.recipientKey));
     next = smsSendableAt(next, prefs.smsQuietHours);
   }
   deps.logger.warn({ deliveryId: delivery._id, channel: delivery.channel, attempt: attemptsMade, error, willRetry: Boolean(next) }, 'notification delivery failed');

@@ -7,6 +7,7 @@ import type { Claims } from '../infrastructure/claims';
 import type { EndpointDirectory } from '../infrastructure/endpoint-directory';
 import type { EventLog } from '../infrastructure/event-log';
 import type { NotificationModels, WebhookMessageDoc } from '../infrastructure/models';
+import type { PeopleStore } from '../infrastructure/people-store';
 import type { SsrfGuard } from '../infrastructure/ssrf-guard';
 import type { WebhookClient } from '../infrastructure/webhook-client';
 import type { WebhookStore } from '../infrastructure/webhook-store';
@@ -35,6 +36,7 @@ export interface NotificationDeps {
   /** Active endpoints for the fan-out (cached briefly; see endpoint-directory.ts). */
   endpointDirectory: EndpointDirectory;
   senders: ChannelSenders;
+  peopleStore: PeopleStore;
   /** Exclusive, expiring claims on units of work (delivery attempts, sweeps). */
   claims: Claims;
   /** Hands new or re-queued work to this instance's workers at once. */

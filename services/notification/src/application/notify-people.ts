@@ -5,7 +5,7 @@ import { planNotices, recipientKey } from '../domain/notification-plan';
 import { channelsFor, defaultPreferences, smsSendableAt, type Preferences } from '../domain/preferences';
 import { renderTemplate } from '../domain/templates';
 import type { PreferencesDoc } from '../infrastructure/models';
-import { isDuplicateKey, type NotificationDeps } from './deps';
+import type { NotificationDeps } from './deps';
 import { deliveryId, inboxMessageId } from './ids';
 
 export function toPreferences(doc: PreferencesDoc | null | undefined): Preferences {
@@ -17,26 +17,21 @@ export function toPreferences(doc: PreferencesDoc | null | undefined): Preferenc
   return prefs;
 }
 
-async function insertOnce(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    // Two consumers raced on the same event: the other one's document stands.
-    if (!isDuplicateKey(err)) throw err;
-  }
-}
-
 /** Returns how many deliveries (not inbox entries) are due. */
 export async function notifyPeople(
   deps: NotificationDeps,
   event: { id: string; type: string; subject: string; data: unknown },
 ): Promise<number> {
-  const { models } = deps;
+  const { peopleStore: store } = deps;
   const notices = planNotices(event, deps.staff);
+  // Every recipient's preferences at once, then every write at once: the store merges them with
+  // those of other events into shared round trips.
+  const preferences = await Promise.all(notices.map(async (notice) => toPreferences(await store.preferences(recipientKey(notice.recipient)))));
+  const writes: Promise<unknown>[] = [];
   let due = 0;
-  for (const notice of notices) {
+  notices.forEach((notice, n) => {
     const key = recipientKey(notice.recipient);
-    const prefs = toPreferences(await models.preferences.findById(key).lean());
+    const prefs = preferences[n]!;
     const locale = prefs.locale ?? notice.recipient.locale;
     const content = renderTemplate(notice.template, locale, notice.context);
     const now = deps.now();
@@ -45,53 +40,48 @@ export async function notifyPeople(
     if (prefs.phone) reach.phone = prefs.phone;
     for (const channel of channelsFor(prefs, reach)) {
       if (channel === 'inbox') {
-        await insertOnce(() =>
-          models.inbox.updateOne(
-            { _id: inboxMessageId(event.id, key) },
-            {
-              $setOnInsert: {
-                recipientKey: key,
-                eventId: event.id,
-                eventType: event.type,
-                title: content.subject,
-                body: content.text,
-                locale,
-                createdAt: now,
-              },
-            },
-            { upsert: true },
-          ),
+        writes.push(
+          store.addInboxEntry({
+            _id: inboxMessageId(event.id, key),
+            recipientKey: key,
+            eventId: event.id,
+            eventType: event.type,
+            title: content.subject,
+            body: content.text,
+            locale,
+            createdAt: now,
+          }),
         );
         continue;
       }
       const address = channel === 'email' ? reach.email! : reach.phone!;
       const id = deliveryId(event.id, key, channel);
-      await insertOnce(async () => {
-        const result = await models.deliveries.updateOne(
-          { _id: id },
-          {
-            $setOnInsert: {
-              eventId: event.id,
-              eventType: event.type,
-              recipientKey: key,
-              channel,
-              address,
-              locale,
-              template: notice.template,
-              content,
-              status: 'pending',
-              attempts: [],
-              attemptCount: 0,
-              nextAttemptAt: channel === 'sms' ? smsSendableAt(now, prefs.smsQuietHours) : now,
-                createdAt: now,
-            },
-          },
-          { upsert: true },
-        );
-        if (result.upsertedCount > 0) deps.enqueue.delivery(id);
-      });
+      writes.push(
+        store
+          .addDelivery({
+            _id: id,
+            eventId: event.id,
+            eventType: event.type,
+            recipientKey: key,
+            channel,
+            address,
+            locale,
+            template: notice.template,
+            content,
+            status: 'pending',
+            attempts: [],
+            attemptCount: 0,
+            nextAttemptAt: channel === 'sms' ? smsSendableAt(now, prefs.smsQuietHours) : now,
+            createdAt: now,
+          })
+          // Written before: a redelivered event, or another consumer racing on it; its delivery stands.
+          .then((written) => written && deps.enqueue.delivery(id)),
+      );
       due++;
     }
-  }
+  });
+  // Settled, not raced: a retry of the event must not overlap writes of this attempt still in flight.
+  const failed = (await Promise.allSettled(writes)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
   return due;
 }

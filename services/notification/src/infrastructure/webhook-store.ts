@@ -115,13 +115,25 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     },
   });
 
-  return {
-    async queue(messages) {
-      if (messages.length === 0) return [];
-      await insertDueEntries(messages.map((m) => dueEntry(m._id, m.nextAttemptAt)));
-      const existing = await duplicateKeyIndexes(messageWrites.insertMany([...messages], { ordered: false }));
-      return messages.filter((_, i) => !existing.has(i));
+  // The messages of events handled at the same time (the consumer runs partitions side by side).
+  const queueMessages = createBatcher<readonly WebhookMessageDoc[], WebhookMessageDoc[]>({
+    maxBatch: 50,
+    run: async (perEvent) => {
+      const all = perEvent.flat();
+      if (all.length === 0) return perEvent.map(() => []);
+      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
+      let offset = 0;
+      return perEvent.map((messages) => {
+        const written = messages.filter((_, i) => !existing.has(offset + i));
+        offset += messages.length;
+        return written;
+      });
     },
+  });
+
+  return {
+    queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : queueMessages(messages)),
     message: loadMessages,
     endpoint: loadEndpoints,
     recordAttempt: insertAttempts,
