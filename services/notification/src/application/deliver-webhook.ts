@@ -16,8 +16,9 @@ const MAX_SCAN = 5000;
 
 /** Due messages this instance does not hold yet, oldest first; each comes with what was read of it. */
 export async function findDueWebhookMessages(deps: NotificationDeps, held: HeldWork): Promise<{ id: string; hint: KnownMessage }[]> {
-  const due = await deps.webhookStore.due(deps.now(), Math.min(MAX_SCAN, SCAN_BATCH + held.size), (id) => held.has(id), deps.claims.leaseMs);
-  return due.slice(0, SCAN_BATCH).map((message) => ({ id: message._id, hint: { message } }));
+  const read = Math.min(MAX_SCAN, SCAN_BATCH + held.size);
+  const due = await deps.webhookStore.due(deps.now(), { read, take: SCAN_BATCH }, (id) => held.has(id), deps.claims.leaseMs);
+  return due.map((message) => ({ id: message._id, hint: { message } }));
 }
 
 export function claimWebhookMessage(deps: NotificationDeps, id: string, known?: KnownMessage): Promise<WebhookMessageDoc | null> {

@@ -40,10 +40,11 @@ export interface WebhookStore {
   /** Before making existing messages pending again at `dueAt` (replay, recover): their due entries. */
   willBeDue(messageIds: readonly string[], dueAt: Date): Promise<void>;
   /**
-   * Pending messages due at `now`, oldest first, leaving out those `skip` names (this instance
-   * already has them). Removes due entries whose state is gone once they are older than `graceMs`.
+   * Up to `take` pending messages due at `now`, oldest first, from the `read` oldest due entries,
+   * leaving out those `skip` names (this instance already has them). Removes the due entries among
+   * them whose state is gone once they are older than `graceMs`.
    */
-  due(now: Date, limit: number, skip: (messageId: string) => boolean, graceMs: number): Promise<WebhookMessageDoc[]>;
+  due(now: Date, query: { read: number; take: number }, skip: (messageId: string) => boolean, graceMs: number): Promise<WebhookMessageDoc[]>;
   /**
    * Gives every pending message its due entry (data written before due entries existed, or anything
    * the invariant missed). A full read of webhook_messages on FerretDB: run once at start.
@@ -141,9 +142,9 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     async willBeDue(messageIds, dueAt) {
       await insertDueEntries(messageIds.map((id) => dueEntry(id, dueAt)));
     },
-    async due(now, limit, skip, graceMs) {
-      const entries = await webhookDue.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<WebhookDueDoc[]>();
-      const wanted = entries.filter((e) => !skip(e.messageId));
+    async due(now, query, skip, graceMs) {
+      const entries = await webhookDue.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(query.read).lean<WebhookDueDoc[]>();
+      const wanted = entries.filter((e) => !skip(e.messageId)).slice(0, query.take);
       const messages = new Map<string, WebhookMessageDoc>();
       for (let i = 0; i < wanted.length; i += MAX_IN) {
         const ids = [...new Set(wanted.slice(i, i + MAX_IN).map((e) => e.messageId))];
