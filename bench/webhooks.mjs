@@ -1,7 +1,8 @@
 // Webhook delivery benchmark: N events × M endpoints on local receivers, against the real Kafka and
 // database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out, then paced
 // at BENCH_RATE events/s, with the raw Kafka produce → consume latency of the same run as reference.
-// Run: npm run build -w @hangviet/notification && npm run bench:webhooks -w @hangviet/notification
+// Run: npm run bench:webhooks (from the repository root), or node bench/webhooks.mjs once built with the
+// infrastructure up. Figures on the local FerretDB: services/notification/README.md.
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
