@@ -54,7 +54,7 @@ export interface WebhookStore {
 
 /** FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
 const MAX_IN = 500;
-/** A bulkWrite of this many updates holds FerretDB's per-collection lock for about 100 ms. */
+/** On FerretDB a bulkWrite of this many updates holds its per-collection lock for a few hundred ms; larger ones only lengthen the wait of what queues behind. */
 const MAX_SETTLE = 200;
 
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
