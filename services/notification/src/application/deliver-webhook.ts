@@ -8,7 +8,8 @@ import { signingSecrets, signWebhook } from '../domain/webhook-signing';
 import type { WebhookAttemptDoc, WebhookEndpointDoc, WebhookMessageDoc } from '../infrastructure/models';
 import { TargetRefused } from '../infrastructure/ssrf-guard';
 import type { HeldWork } from '../infrastructure/work-loop';
-import { claimIfDue, isDuplicateKey, SCAN_BATCH, type KnownMessage, type NotificationDeps } from './deps';
+import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
+import { claimIfDue, SCAN_BATCH, type KnownMessage, type NotificationDeps } from './deps';
 import { queueWebhookMessages } from './fan-out-webhooks';
 
 /** The most due entries one scan reads past those this instance already holds. */

@@ -76,6 +76,3 @@ export async function claimIfDue<T extends { _id: string; status: string; attemp
 /** How many due ids one scan hands to the workers. */
 export const SCAN_BATCH = 200;
 
-export function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number } | null)?.code === 11000;
-}

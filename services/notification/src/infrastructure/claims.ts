@@ -7,7 +7,7 @@
 // Claims made at about the same time share round trips: one insertMany (ordered: false, a duplicate
 // key is a claim someone else holds) and one lookup of the neighbouring buckets by `_id: {$in}`.
 import { createBatcher } from './batcher';
-import { duplicateKeyIndexes } from './bulk-errors';
+import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import { driverCollection, type ClaimDoc, type NotificationModels } from './models';
 
 export interface Claims {

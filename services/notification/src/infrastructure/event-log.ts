@@ -11,7 +11,7 @@
 // the log only when an insert is refused.
 import { setTimeout as delay } from 'node:timers/promises';
 import { createBatcher } from './batcher';
-import { duplicateKeyIndexes } from './bulk-errors';
+import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import { driverCollection, type EventLogDoc, type EventLogIdDoc, type NotificationModels } from './models';
 
 export const EVENT_LOG_MARK = 'event_log';

@@ -3,7 +3,7 @@
 // `_id: {$in}` read and one unordered insertMany per batch instead of a round trip per notice. Inbox
 // entries and deliveries are keyed by the event, so a duplicate key means "written already".
 import { createBatcher } from './batcher';
-import { duplicateKeyIndexes } from './bulk-errors';
+import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import { driverCollection, type DeliveryDoc, type InboxMessageDoc, type NotificationModels, type PreferencesDoc } from './models';
 
 export interface PeopleStore {

@@ -10,7 +10,7 @@
 // entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { createBatcher } from './batcher';
-import { duplicateKeyIndexes } from './bulk-errors';
+import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import { driverCollection, type NotificationModels, type WebhookAttemptDoc, type WebhookDueDoc, type WebhookEndpointDoc, type WebhookMessageDoc } from './models';
 
 /** The `webhook_due` entry of a message's pending state. */
