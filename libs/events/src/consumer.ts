@@ -91,8 +91,6 @@ const headerGetter: TextMapGetter<IHeaders> = {
   get: (carrier, key) => headerText(carrier, key),
 };
 
-type Outcome = 'handled' | 'skipped' | 'dead-lettered';
-
 export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
   const { kafka, groupId, db } = opts;
   const logger = opts.logger.child({ component: 'event-consumer', groupId });
@@ -214,29 +212,29 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     heartbeat: () => Promise<void>,
     done: Set<string>,
     marks: ProcessedEvent[],
-  ): Promise<Outcome> {
+  ): Promise<void> {
     let raw: EventEnvelope<Uint8Array>;
     try {
       raw = fromKafkaMessage(message);
     } catch (error) {
       await deadLetter(topic, partition, message, error);
-      return 'dead-lettered';
+      return;
     }
     const handler = handlerFor(raw.type);
-    if (!handler) return 'skipped';
+    if (!handler) return;
     const definition = localTypes.get(raw.type) ?? eventType(raw.type);
     if (!definition) {
       // A type this build does not know (e.g. a newer version): tolerate it, as a reader of a growing catalogue must.
       logger.warn({ topic, ceType: raw.type, ceId: raw.id }, 'event type not in the catalogue; skipped');
-      return 'skipped';
+      return;
     }
-    if (done.has(markId(raw.id))) return 'skipped';
+    if (done.has(markId(raw.id))) return;
     let data: unknown;
     try {
       data = definition.codec.decode(raw.data);
     } catch (error) {
       await deadLetter(topic, partition, message, error);
-      return 'dead-lettered';
+      return;
     }
     const event: ConsumedEvent = { ...raw, data, topic, partition, offset: message.offset };
     const parent = propagation.extract(ROOT_CONTEXT, message.headers ?? {}, headerGetter);
@@ -271,7 +269,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     );
     if (failure) {
       await deadLetter(topic, partition, message, failure);
-      return 'dead-lettered';
+      return;
     }
     done.add(markId(raw.id));
     marks.push({
@@ -284,7 +282,6 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       offset: message.offset,
       processedAt: new Date(),
     });
-    return 'handled';
   }
 
   /** The marks among these messages' events that are already written: one read per chunk. */

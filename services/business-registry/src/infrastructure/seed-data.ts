@@ -1,6 +1,7 @@
 // Demo data: a few dozen fictional enterprises (names, people and tax codes invented; tax codes
 // from generateTaxCode are valid but synthetic). Seeded through the domain and the repository, so
 // each gets its events like a real registration. Plus a fast bulk generator for benchmarks.
+import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import { generateTaxCode, province, searchTokens, wards } from '@hangviet/vn';
 import { Business, type BusinessStatus, type BusinessType, type EmployeeRange } from '../domain/business';
 import type { RegistryDeps } from '../application/ports';
@@ -173,7 +174,7 @@ export async function seedBulkDirectory(model: BusinessModel, count: number, opt
     } catch (err) {
       // A re-run over the same range: rows already there are skipped, the rest are inserted.
       const bulk = err as { code?: number; result?: { insertedCount?: number } };
-      if (bulk.code !== 11000) throw err;
+      if (!isDuplicateKey(bulk)) throw err;
       inserted += bulk.result?.insertedCount ?? 0;
     }
     opts.onProgress?.(inserted);

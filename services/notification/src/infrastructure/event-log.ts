@@ -11,7 +11,7 @@
 // the log only when an insert is refused.
 import { setTimeout as delay } from 'node:timers/promises';
 import { createBatcher } from './batcher';
-import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
+import { duplicateKeyIndexes, isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import { driverCollection, type EventLogDoc, type EventLogIdDoc, type NotificationModels } from './models';
 
 export const EVENT_LOG_MARK = 'event_log';
@@ -105,7 +105,7 @@ export function createEventLog(models: Pick<NotificationModels, 'eventLog' | 'ev
           await driverCollection<EventLogDoc>(eventLog).insertMany(entries, { ordered: true });
         } catch (err) {
           const refused = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors?.[0];
-          if (refused?.code !== 11000) throw err;
+          if (!refused || !isDuplicateKey(refused)) throw err;
           written = refused.index;
         }
         for (const entry of entries.slice(0, written)) {
