@@ -1,6 +1,7 @@
 import { chmod, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LOCALES, type Locale } from '@hangviet/vn/locale';
 import { z } from 'zod';
 import { forbidden, unauthenticated, AppError } from './errors';
 import { fromRepositoryRoot } from './paths';
@@ -16,7 +17,7 @@ export interface Principal {
   partnerId?: string;
   name?: string;
   email?: string;
-  locale?: 'vi' | 'en';
+  locale?: Locale;
 }
 
 export interface Authenticator {
@@ -37,7 +38,7 @@ const claimsSchema = z
     partner_id: z.string().min(1).optional(),
     name: z.string().optional(),
     email: z.string().optional(),
-    locale: z.enum(['vi', 'en']).optional(),
+    locale: z.enum(LOCALES).optional(),
   })
   // A scoped role without its scope would be a token that can touch nothing or, worse, be misread.
   .refine((c) => !c.roles.includes('enterprise') || c.business_id !== undefined, { message: 'enterprise needs business_id' })

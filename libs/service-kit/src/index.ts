@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './validation';
+export * from './paging';
 export * from './config';
 export * from './logging';
 export * from './auth';
