@@ -14,9 +14,9 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { fromKafkaMessage, headerText, type EventEnvelope } from './envelope';
 import { createEventProducer, dlqTopic, ensureTopics, type EventProducer } from './producer';
+import { matchesEventType } from './event-type-pattern';
 import {
   eventType,
-  matchesEventType,
   topics as catalogueTopics,
   topicsForPattern,
   type EventType,

@@ -5,9 +5,9 @@ import {
   decodeEnvelope,
   fromKafkaMessage,
   toKafkaMessage,
-  toStructuredJson,
   type EventEnvelope,
 } from './envelope';
+import { toStructuredJson } from './cloudevents-json';
 
 const envelope: EventEnvelope<ErrorInfo> = {
   id: '0b6f6c1e-3d0c-4c59-9d55-5d8b7d1f2a10',

@@ -1,6 +1,7 @@
 // CloudEvents 1.0 on Kafka, binary content mode (the Kafka protocol binding): the attributes travel as
 // `ce_*` headers, the value is the protobuf message, the key is the subject (the aggregate id) so that
-// one aggregate's events share a partition and stay in order. Partners get the structured JSON form.
+// one aggregate's events share a partition and stay in order. Partners get the structured JSON form
+// (cloudevents-json.ts).
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 import type { MessageCodec } from './registry';
 
@@ -104,34 +105,4 @@ export function decodeEnvelope<T>(
 ): EventEnvelope<T> {
   const raw = fromKafkaMessage(m);
   return { ...raw, data: codec.decode(raw.data) };
-}
-
-export interface StructuredCloudEvent {
-  specversion: '1.0';
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  time: string;
-  datacontenttype: 'application/json';
-  data: unknown;
-  traceparent?: string;
-}
-
-/**
- * The structured JSON form partners receive. With a codec the data is the message's canonical
- * protobuf JSON; without one the data must already be JSON-ready.
- */
-export function toStructuredJson<T>(e: EventEnvelope<T>, codec?: MessageCodec<T>): StructuredCloudEvent {
-  return {
-    specversion: '1.0',
-    id: e.id,
-    type: e.type,
-    source: e.source,
-    subject: e.subject,
-    time: e.time,
-    datacontenttype: 'application/json',
-    data: codec ? codec.toJSON(e.data) : e.data,
-    ...(e.traceparent ? { traceparent: e.traceparent } : {}),
-  };
 }

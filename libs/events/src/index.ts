@@ -1,4 +1,6 @@
 export * from './registry';
+export * from './event-type-pattern';
+export * from './cloudevents-json';
 export * from './envelope';
 export * from './producer';
 export * from './outbox';

@@ -2,45 +2,11 @@ import { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
 import {
   defineEvent,
   eventType,
-  matchesEventType,
   registerEvents,
   topicOf,
   topics,
   topicsForPattern,
 } from './registry';
-
-describe('matchesEventType', () => {
-  const approved = 'hangviet.registry.business.approved.v1';
-
-  it('matches an exact type and nothing else', () => {
-    expect(matchesEventType(approved, approved)).toBe(true);
-    expect(matchesEventType(approved, 'hangviet.registry.business.approved.v2')).toBe(false);
-  });
-
-  it('matches every type with *', () => {
-    expect(matchesEventType('*', approved)).toBe(true);
-  });
-
-  it('matches the types of a topic with a trailing *', () => {
-    expect(matchesEventType('hangviet.registry.business.*', approved)).toBe(true);
-    expect(matchesEventType('hangviet.registry.*', approved)).toBe(true);
-    expect(matchesEventType('hangviet.registry.business.*', 'hangviet.registry.businesses.approved.v1')).toBe(
-      false,
-    );
-    expect(
-      matchesEventType('hangviet.registry.business.*', 'hangviet.certification.certificate.issued.v1'),
-    ).toBe(false);
-    // The trailing * needs at least one segment: the topic name itself is not an event type.
-    expect(matchesEventType('hangviet.registry.business.*', 'hangviet.registry.business')).toBe(false);
-  });
-
-  it('matches one segment with an inner *', () => {
-    expect(matchesEventType('hangviet.*.business.approved.v1', approved)).toBe(true);
-    expect(matchesEventType('hangviet.*.approved.v1', approved)).toBe(false);
-    expect(matchesEventType('hangviet.registry.business.*.v1', approved)).toBe(true);
-    expect(matchesEventType('hangviet.registry.business.*.v2', approved)).toBe(false);
-  });
-});
 
 describe('defineEvent and the catalogue', () => {
   it('derives the topic by dropping the action and the version', () => {

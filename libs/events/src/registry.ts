@@ -1,5 +1,6 @@
 // The one catalogue of event types on the platform. Every event a service publishes is defined
 // once with defineEvent (its ce_type, its protobuf codec and what it means) in src/catalog/<context>.ts.
+import { matchesEventType } from './event-type-pattern';
 
 /** The part of a ts-proto `MessageFns<T>` the event bus needs. */
 export interface MessageCodec<T> {
@@ -61,27 +62,6 @@ export function eventType(type: string): EventType | undefined {
 /** Every topic of the registered event types, sorted, without duplicates. */
 export function topics(): string[] {
   return [...new Set([...registered.values()].map((t) => t.topic))].sort();
-}
-
-/**
- * Whether a handler pattern covers an event type. Patterns are dot-separated segments:
- * `*` alone matches every type; a trailing `*` matches one or more remaining segments
- * (`hangviet.registry.business.*`); a `*` elsewhere matches exactly one segment
- * (`hangviet.*.business.approved.v1`); anything else must be equal.
- */
-export function matchesEventType(pattern: string, type: string): boolean {
-  if (pattern === '*') return true;
-  if (!pattern.includes('*')) return pattern === type;
-  const want = pattern.split('.');
-  const have = type.split('.');
-  for (let i = 0; i < want.length; i++) {
-    const segment = want[i];
-    const last = i === want.length - 1;
-    if (segment === '*' && last) return have.length > i;
-    if (i >= have.length) return false;
-    if (segment !== '*' && segment !== have[i]) return false;
-  }
-  return have.length === want.length;
 }
 
 /** The topics a handler pattern needs, when they can be told from the pattern alone. */
