@@ -25,7 +25,10 @@ describe('tax codes (DOMAIN.md vectors)', () => {
   ] as const)('accepts %s as a %s and stores %s', async (taxCode, type, canonical) => {
     const res = await post(registration({ taxCode, type }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ taxCode: canonical, status: 'PENDING_REVIEW', type });
+    expect(res.body).toMatchObject({ taxCode: canonical, status: 'PENDING_REVIEW', type, createTime: expect.any(String), updateTime: expect.any(String) });
+    // AIP-142 names, as in gRPC and events: no createdAt/updatedAt.
+    expect(res.body).not.toHaveProperty('createdAt');
+    expect(Date.parse(res.body.createTime)).toBeGreaterThan(0);
     expect(res.headers.location).toBe(`/v1/businesses/${res.body.id}`);
     expect(res.headers.etag).toBe('"v1"');
   });

@@ -133,7 +133,7 @@ describe('AIP-158 paging', () => {
     expect(other.status).toBe(422);
     expect(JSON.stringify(other.body)).toContain('PAGE_TOKEN_MISMATCH');
     const forged = await search({ q: 'phan trang', pageToken: 'not-a-token' });
-    expect(JSON.stringify(forged.body)).toContain('INVALID_PAGE_TOKEN');
+    expect(JSON.stringify(forged.body)).toContain('PAGE_TOKEN_INVALID');
   });
 });
 

@@ -1,5 +1,6 @@
 // What the use cases need from the outside world. One implementation each in infrastructure/;
 // the interfaces exist so use cases read without mongoose and are testable in isolation.
+import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
 
 export interface SearchCriteria {
@@ -14,12 +15,6 @@ export interface SearchCriteria {
   statuses?: BusinessStatus[];
 }
 
-/** The position after the last row of a page, in the directory sort order (folded legal name, id). */
-export interface SearchCursor {
-  sortName: string;
-  id: string;
-}
-
 export interface BusinessRepository {
   newId(): string;
   /** Inserts a new business with its events; a taken tax code throws conflict DUPLICATE_TAX_CODE (meta.existingId). */
@@ -32,8 +27,12 @@ export interface BusinessRepository {
   findByOwner(subject: string): Promise<Business | undefined>;
   /** Which of these tax codes are taken, and by which business id: one query for a whole import. */
   findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>>;
-  /** Up to `limit` businesses after `after`, in sort order. */
-  search(criteria: SearchCriteria, limit: number, after?: SearchCursor): Promise<BusinessState[]>;
+  /**
+   * One page of the directory in its sort order (folded legal name, id), keyset-paged; the page token is
+   * bound to the criteria (PAGE_TOKEN_MISMATCH for a token of other criteria, PAGE_TOKEN_INVALID for a
+   * token it never issued).
+   */
+  search(criteria: SearchCriteria, page: PageRequest): Promise<Page<BusinessState>>;
 }
 
 export interface RegistryDeps {

@@ -1,5 +1,6 @@
 // The shape of a business profile as clients send it (REST JSON bodies and CSV rows alike).
 // Shape only: reference checks (province, ward, VSIC code, phone, tax code) are in profile-input.ts.
+import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
 import { BUSINESS_TYPES, EMPLOYEE_RANGES } from '../domain/business';
 
@@ -60,7 +61,7 @@ const profileFields = {
   description: optionalStr(4000),
   foundingDate: isoDate.optional(),
   employeeRange: z.enum(EMPLOYEE_RANGES).optional(),
-  preferredLocale: z.enum(['vi', 'en']).optional(),
+  preferredLocale: z.enum(LOCALES).optional(),
 };
 
 export const registerBusinessSchema = z.strictObject({
@@ -84,6 +85,6 @@ export const updateBusinessSchema = z.strictObject({
   description: profileFields.description.nullable(),
   foundingDate: isoDate.nullable().optional(),
   employeeRange: z.enum(EMPLOYEE_RANGES).nullable().optional(),
-  preferredLocale: z.enum(['vi', 'en']).optional(),
+  preferredLocale: z.enum(LOCALES).optional(),
 });
 export type UpdateBusinessBody = z.infer<typeof updateBusinessSchema>;

@@ -1,13 +1,11 @@
 import { isStaff, type Principal } from '@hangviet/service-kit';
 import { forbidden, invalid } from '@hangviet/service-kit/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@hangviet/service-kit/paging';
 import { diacriticScore, queryTokens } from '@hangviet/vn';
 import type { BusinessState, BusinessStatus, BusinessType } from '../domain/business';
-import { decodePageToken, encodePageToken, queryFingerprint } from './page-token';
 import type { RegistryDeps, SearchCriteria, VisibilityOptions } from './ports';
-import { sortNameOf } from './sort-name';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 export interface SearchBusinessesQuery {
   q?: string;
@@ -20,11 +18,7 @@ export interface SearchBusinessesQuery {
   pageToken?: string;
 }
 
-export interface SearchBusinessesResult {
-  items: BusinessState[];
-  /** Empty on the last page. */
-  nextPageToken: string;
-}
+export type SearchBusinessesResult = Page<BusinessState>;
 
 function nameText(b: BusinessState): string {
   return [b.legalName, b.tradeName, b.englishName].filter(Boolean).join(' ');
@@ -59,15 +53,10 @@ export async function searchBusinesses(
     ...(query.type ? { type: query.type } : {}),
     ...(statuses ? { statuses } : {}),
   };
-  const fingerprint = queryFingerprint(criteria);
-  const after = query.pageToken ? decodePageToken(query.pageToken, fingerprint) : undefined;
   const size = pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
-  const rows = await deps.businesses.search(criteria, size + 1, after);
-  const page = rows.slice(0, size);
-  const last = page.at(-1);
-  const nextPageToken = rows.length > size && last ? encodePageToken({ sortName: sortNameOf(last), id: last.id }, fingerprint) : '';
+  const page = await deps.businesses.search(criteria, { pageSize: size, ...(query.pageToken ? { pageToken: query.pageToken } : {}) });
   const q = query.q;
   // Array.prototype.sort is stable: equal scores keep name order.
-  const items = q ? [...page].sort((a, b) => diacriticScore(q, nameText(b)) - diacriticScore(q, nameText(a))) : page;
-  return { items, nextPageToken };
+  const items = q ? [...page.items].sort((a, b) => diacriticScore(q, nameText(b)) - diacriticScore(q, nameText(a))) : page.items;
+  return { items, nextPageToken: page.nextPageToken };
 }

@@ -2,6 +2,7 @@
 // events each change raises. Pure: inputs arrive already normalised (see application/profile-input.ts);
 // this file decides what is allowed and what happened.
 import { failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
+import type { Locale } from '@hangviet/vn/locale';
 
 export const BUSINESS_TYPES = ['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
@@ -13,7 +14,7 @@ export const EMPLOYEE_RANGES = ['1-9', '10-49', '50-199', '200-999', '1000+'] as
 export type EmployeeRange = (typeof EMPLOYEE_RANGES)[number];
 
 export type IndustryEdition = '2018' | '2025';
-export type Locale = 'vi' | 'en';
+export type { Locale };
 
 /** An address in the 2025 units: province + commune/ward. */
 export interface Address {

@@ -4,17 +4,26 @@ import { randomUUID } from 'node:crypto';
 import { outboxUpdate } from '@hangviet/events';
 import { conflict } from '@hangviet/service-kit/errors';
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
+import { keyset, mapPage, type Page, type PageRequest } from '@hangviet/service-kit/paging';
 import { searchTokens } from '@hangviet/vn';
 import type { QueryFilter } from 'mongoose';
 import { Business, PROFILE_FIELDS, type BusinessState } from '../domain/business';
 import { duplicateTaxCode } from '../application/register-business';
-import type { BusinessRepository, SearchCriteria, SearchCursor } from '../application/ports';
+import type { BusinessRepository, SearchCriteria } from '../application/ports';
 import { sortNameOf } from '../application/sort-name';
 import { outboxEntriesOf } from './business-events';
 import type { BusinessDocument, BusinessModel } from './business-model';
 
 /** Fields a read never needs: search keys and the outbox stay in the database. */
 const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+
+/** The directory order: folded legal name, then id. */
+const DIRECTORY_ORDER = keyset<{ _id: string; sortName: string }>([
+  { field: 'sortName', order: 'asc' },
+  { field: '_id', order: 'asc' },
+]);
+/** Search reads the sort key too: the next page starts after it. */
+const SEARCH_PROJECTION = { searchTokens: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
 
 const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject'] as const;
 
@@ -127,18 +136,16 @@ export class MongoBusinessRepository implements BusinessRepository {
     return docs.map((d) => Business.fromState(toState(d as unknown as Record<string, unknown>)));
   }
 
-  async search(criteria: SearchCriteria, limit: number, after?: SearchCursor): Promise<BusinessState[]> {
-    const filter: QueryFilter<BusinessDocument> = {};
+  async search(criteria: SearchCriteria, request: PageRequest): Promise<Page<BusinessState>> {
+    const filter: QueryFilter<BusinessDocument> = { ...DIRECTORY_ORDER.after(request.pageToken, criteria) };
     if (criteria.tokens.length > 0) filter.searchTokens = { $all: criteria.tokens };
     if (criteria.statuses) filter.status = criteria.statuses.length === 1 ? criteria.statuses[0] : { $in: criteria.statuses };
     if (criteria.provinceCode) filter['address.provinceCode'] = criteria.provinceCode;
     if (criteria.wardCode) filter['address.wardCode'] = criteria.wardCode;
     if (criteria.industryCode) filter.industryPrefixes = criteria.industryCode;
     if (criteria.type) filter.type = criteria.type;
-    if (after) {
-      filter.$or = [{ sortName: { $gt: after.sortName } }, { sortName: after.sortName, _id: { $gt: after.id } }];
-    }
-    const docs = await this.model.find(filter, READ_PROJECTION).sort({ sortName: 1, _id: 1 }).limit(limit).lean();
-    return docs.map((d) => toState(d as unknown as Record<string, unknown>));
+    const docs = await this.model.find(filter, SEARCH_PROJECTION).sort(DIRECTORY_ORDER.sort).limit(DIRECTORY_ORDER.limit(request.pageSize)).lean();
+    const page = DIRECTORY_ORDER.page(docs as unknown as { _id: string; sortName: string }[], request.pageSize, criteria);
+    return mapPage(page, (d) => toState(d as unknown as Record<string, unknown>));
   }
 }

@@ -90,13 +90,13 @@ export function toProtoBusiness(b: BusinessView): ProtoBusiness {
     ownerSubject: b.ownerSubject ?? '',
     preferredLocale: b.preferredLocale,
     version: String(b.version),
-    createTime: toTimestamp(b.createdAt),
-    updateTime: toTimestamp(b.updatedAt),
+    createTime: toTimestamp(new Date(b.createTime)),
+    updateTime: toTimestamp(new Date(b.updateTime)),
   };
 }
 
 /** What every event carries: no personal data of the representative. */
-export function toSnapshot(b: BusinessView, at: { status: BusinessStatus; version: number }): BusinessSnapshot {
+export function toSnapshot(b: Omit<BusinessView, 'createTime' | 'updateTime'>, at: { status: BusinessStatus; version: number }): BusinessSnapshot {
   const main = b.industries.find((i) => i.main);
   return {
     id: b.id,

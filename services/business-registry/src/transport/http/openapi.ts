@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
 import { Router } from 'express';
+import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
@@ -57,7 +58,7 @@ function statusAction(action: string, summary: string, reasonRequired: boolean):
 
 const businessSchema: Json = {
   type: 'object',
-  required: ['id', 'taxCode', 'type', 'status', 'legalName', 'address', 'industries', 'contact', 'preferredLocale', 'version', 'createdAt', 'updatedAt'],
+  required: ['id', 'taxCode', 'type', 'status', 'legalName', 'address', 'industries', 'contact', 'preferredLocale', 'version', 'createTime', 'updateTime'],
   properties: {
     id: { type: 'string' },
     taxCode: { type: 'string', examples: ['0100233488', '0314409058-002'] },
@@ -91,10 +92,10 @@ const businessSchema: Json = {
     description: { type: 'string' },
     foundingDate: { type: 'string', format: 'date' },
     employeeRange: { enum: [...EMPLOYEE_RANGES] },
-    preferredLocale: { enum: ['vi', 'en'] },
+    preferredLocale: { enum: [...LOCALES] },
     version: { type: 'integer' },
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
+    createTime: { type: 'string', format: 'date-time' },
+    updateTime: { type: 'string', format: 'date-time' },
   },
 };
 
@@ -158,10 +159,19 @@ export function openApiDocument(): Json {
             { name: 'type', in: 'query', schema: { enum: [...BUSINESS_TYPES] } },
             { name: 'status', in: 'query', schema: { enum: [...BUSINESS_STATUSES] }, description: 'Other than ACTIVE: staff only' },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            { name: 'pageToken', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'pageToken',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'nextPageToken of the previous page, with the other parameters unchanged (422 PAGE_TOKEN_MISMATCH otherwise, PAGE_TOKEN_INVALID for a token not issued here)',
+            },
           ],
           responses: {
-            '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('Business') }, nextPageToken: { type: 'string' } } }),
+            '200': json({
+              type: 'object',
+              required: ['items', 'nextPageToken'],
+              properties: { items: { type: 'array', items: ref('Business') }, nextPageToken: { type: 'string', description: 'Empty on the last page' } },
+            }),
             ...common,
             '403': problem('STATUS_FILTER_FORBIDDEN'),
           },
