@@ -50,6 +50,10 @@ export const configSchema = baseConfigSchema.extend({
   CONSUMER_GROUP: z.string().min(1).default('notification'),
   /** Topics to consume instead of every topic in the event catalogue (tests use prefixed topics). */
   EVENT_TOPICS: optionalList,
+  /** Prepended to every topic this service publishes to (its operational events): lets tests and shared clusters isolate. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
+  /** How often the outbox sweeper looks for operational events a crash left unpublished. */
+  OUTBOX_SWEEP_INTERVAL: duration('5s'),
 
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, { error: 'expected an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Hàng Việt <no-reply@hangviet.local>'),

@@ -32,7 +32,7 @@ const reinstated = (businessId: string) =>
 
 async function settledSms(businessId: string) {
   return eventually(async () => {
-    const d = await h.service.deps.models.deliveries.findOne({ recipientKey: `business:${businessId}`, channel: 'sms' }).lean();
+    const d = await h.service.models.deliveries.findOne({ recipientKey: `business:${businessId}`, channel: 'sms' }).lean();
     return d && d.status !== 'pending' ? d : undefined;
   }, `the SMS delivery of ${businessId} settled`);
 }

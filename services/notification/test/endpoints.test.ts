@@ -50,8 +50,8 @@ describe('webhook endpoints REST', () => {
     expect(got.body.secret).toBeUndefined(); // shown once, at creation
     expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, b)).status).toBe(404);
     expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, staff)).status).toBe(200);
-    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', b)).body.endpoints as unknown[]).map((e) => (e as { id: string }).id)).not.toContain(id);
-    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', a)).body.endpoints as { id: string }[]).map((e) => e.id)).toContain(id);
+    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', b)).body.items as unknown[]).map((e) => (e as { id: string }).id)).not.toContain(id);
+    expect(((await api(h.base, 'GET', '/v1/webhook-endpoints', a)).body.items as { id: string }[]).map((e) => e.id)).toContain(id);
 
     const disabled = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, a);
     expect(disabled.body).toMatchObject({ status: 'disabled', disabledReason: 'DISABLED_BY_OWNER' });
@@ -68,10 +68,10 @@ describe('webhook endpoints REST', () => {
     const r = await receiver([204]);
     for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.fair.*'] });
     const first = await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=2', p);
-    expect(first.body.endpoints).toHaveLength(2);
+    expect(first.body.items).toHaveLength(2);
     const second = await api(h.base, 'GET', `/v1/webhook-endpoints?pageSize=2&pageToken=${first.body.nextPageToken as string}`, p);
     expect(second.body).toMatchObject({ nextPageToken: '' });
-    expect(second.body.endpoints).toHaveLength(1);
+    expect(second.body.items).toHaveLength(1);
     expect((await api(h.base, 'GET', '/v1/webhook-endpoints?pageToken=nonsense', p)).status).toBe(422);
   });
 
@@ -98,7 +98,7 @@ describe('webhook endpoints REST', () => {
     const id = created.body.id as string;
     await h.publish(BusinessApproved, 'biz-replay', approvedEvent('biz-replay'));
     const message = await eventually(async () => {
-      const [m] = (await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/messages`, p)).body.messages as { id: string; status: string }[];
+      const [m] = (await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/messages`, p)).body.items as { id: string; status: string }[];
       return m?.status === 'delivered' ? m : undefined;
     }, 'the first delivery');
     expect(r.received).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('webhook endpoints REST', () => {
     expect(r.received).toHaveLength(2);
     const types = await eventually(async () => {
       const events = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/operational-events`, p);
-      const list = (events.body.events as { type: string }[]).map((e) => e.type).sort();
+      const list = (events.body.items as { type: string }[]).map((e) => e.type).sort();
       return list.length === 2 ? list : undefined;
     }, 'the operational events');
     expect(types).toEqual(['hangviet.notification.delivery.attempt_exhausted.v1', 'hangviet.notification.delivery.endpoint_disabled.v1']);

@@ -121,7 +121,7 @@ describe('EventStreamService/Subscribe', () => {
     await sub.ended;
     const oldCursor = sub.received[0]!.cursor;
     await h.publish(BusinessApproved, 'r-1', approvedEvent('r-1'));
-    await eventually(async () => (await h.service.deps.models.eventLog.countDocuments({ subject: 'r-1' })) === 1, 'the newest event');
+    await eventually(async () => (await h.service.models.eventLog.countDocuments({ subject: 'r-1' })) === 1, 'the newest event');
     expect(await h.service.deps.eventLog.deleteOlderThan(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
     const expired = await subscribe({ cursor: oldCursor }, token).ended;
     expect(expired?.code).toBe(grpc.status.FAILED_PRECONDITION);
@@ -146,14 +146,14 @@ describe('event log', () => {
     // Two logs over one database, as two service instances: each batches its own appends and starts
     // from the last number it knows, so they keep colliding on numbers and on events.
     const one = h.service.deps.eventLog;
-    const two = createEventLog(h.service.deps.models);
+    const two = createEventLog(h.service.models);
     const start = await one.head();
     const ids = Array.from({ length: 30 }, () => randomUUID());
     const entry = (eventId: string) => ({ eventId, type: 't.x.y.v1', source: 's', subject: 'x', time: new Date().toISOString(), dataJson: '{}', dataProto: new Uint8Array() });
     const [fromOne, fromTwo] = await Promise.all([Promise.all(ids.map((id) => one.append(entry(id)))), Promise.all([...ids].reverse().map((id) => two.append(entry(id))))]);
     expect([...new Set(fromOne)].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
     expect(fromOne).toEqual([...fromTwo].reverse());
-    const logged = await h.service.deps.models.eventLog.find({ _id: { $gt: start } }).sort({ _id: 1 }).lean();
+    const logged = await h.service.models.eventLog.find({ _id: { $gt: start } }).sort({ _id: 1 }).lean();
     expect(logged.map((e) => e._id)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
     expect(new Set(logged.map((e) => e.eventId)).size).toBe(30);
   });

@@ -86,10 +86,10 @@ describe('inbox and preferences', () => {
 
     const inbox = await eventually(async () => {
       const res = await api(h.base, 'GET', '/v1/inbox', owner);
-      return (res.body.messages as unknown[]).length > 0 ? res.body : undefined;
+      return (res.body.items as unknown[]).length > 0 ? res.body : undefined;
     }, 'the inbox entry');
-    expect(inbox).toMatchObject({ unreadCount: 1, nextPageToken: '', messages: [{ title: 'Gốm Bát Tràng has been approved', read: false, locale: 'en' }] });
-    const id = (inbox.messages as { id: string }[])[0]!.id;
+    expect(inbox).toMatchObject({ unreadCount: 1, nextPageToken: '', items: [{ title: 'Gốm Bát Tràng has been approved', read: false, locale: 'en' }] });
+    const id = (inbox.items as { id: string }[])[0]!.id;
 
     expect((await api(h.base, 'GET', '/v1/inbox?businessId=biz-inbox', stranger)).status).toBe(403);
     expect((await api(h.base, 'POST', `/v1/inbox/${id}:markRead`, stranger)).status).toBe(404);
@@ -99,7 +99,7 @@ describe('inbox and preferences', () => {
     expect(marked.body).toMatchObject({ id, read: true, readTime: expect.any(String) });
     expect((await api(h.base, 'GET', '/v1/inbox', owner)).body.unreadCount).toBe(0);
     const staff = await h.token('staff');
-    expect((await api(h.base, 'GET', '/v1/inbox?businessId=biz-inbox', staff)).body.messages).toHaveLength(1);
+    expect((await api(h.base, 'GET', '/v1/inbox?businessId=biz-inbox', staff)).body.items).toHaveLength(1);
   });
 
   it('follows the preferences: language override and e-mail off', async () => {
@@ -124,11 +124,11 @@ describe('inbox and preferences', () => {
     }));
     const inbox = await eventually(async () => {
       const res = await api(h.base, 'GET', '/v1/inbox', owner);
-      return (res.body.messages as unknown[]).length > 0 ? (res.body.messages as { title: string; body: string }[]) : undefined;
+      return (res.body.items as unknown[]).length > 0 ? (res.body.items as { title: string; body: string }[]) : undefined;
     }, 'the inbox entry');
     expect(inbox[0]!.title).toBe('The registration of Nón lá Huế was not approved');
     expect(inbox[0]!.body).toContain('Reason: Thiếu giấy chứng nhận đăng ký');
-    expect(await h.service.deps.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
+    expect(await h.service.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
     expect(h.mail.messages().filter((m) => m.To[0]?.Address === 'non@hue.vn')).toHaveLength(0);
   });
 
@@ -162,7 +162,7 @@ describe('inbox and preferences', () => {
     });
     await h.publish(BusinessSuspended, 'biz-quiet', suspended('biz-quiet'));
     await eventually(() => zalo.received.some((r) => JSON.parse(r.body).phone === '84987654321'), 'the Zalo message');
-    const held = await h.service.deps.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
+    const held = await h.service.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
     expect(held).toMatchObject({ status: 'pending', attemptCount: 0 });
     expect(held!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
     expect(sms.received.some((r) => JSON.parse(r.body).to === '+84987654321')).toBe(false);

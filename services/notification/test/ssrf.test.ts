@@ -49,7 +49,7 @@ describe('SSRF guard', () => {
       await h.publish(BusinessApproved, 'biz-ssrf', approvedEvent('biz-ssrf'));
       const attempts = await eventually(async () => {
         const res = await api(h.base, 'GET', `/v1/webhook-endpoints/${created.body.id as string}/attempts`, token);
-        const list = res.body.attempts as { ok: boolean; error?: string }[];
+        const list = res.body.items as { ok: boolean; error?: string }[];
         return list.length > 0 ? list : undefined;
       }, 'the refused attempt');
       expect(attempts).toEqual([expect.objectContaining({ ok: false, error: expect.stringMatching(/^ADDRESS_NOT_ALLOWED: host 'partner.test' resolves to 127.0.0.1/) })]);

@@ -16,6 +16,7 @@ import { startNotificationService, type NotificationService, type StartOptions }
 import { startMailSink, type MailSink } from '../../../deploy/local/mail-sink/mail-sink';
 
 export const REGISTRY_TOPIC = 'hangviet.registry.business';
+export const DELIVERY_TOPIC = 'hangviet.notification.delivery';
 
 export interface Harness {
   scope: TestScope;
@@ -38,7 +39,9 @@ export async function startHarness(label: string, env: Record<string, string> = 
     LOG_LEVEL: 'silent',
     MONGO_URL: scope.mongoUrl,
     KAFKA_BROKERS: scope.kafkaBrokers.join(','),
-    EVENT_TOPICS: topic,
+    // The registry's events, and the service's own operational events coming back from Kafka.
+    EVENT_TOPICS: `${topic},${scope.topic(DELIVERY_TOPIC)}`,
+    KAFKA_TOPIC_PREFIX: scope.topic(''),
     CONSUMER_GROUP: scope.group('notification'),
     SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     WORKER_POLL_INTERVAL: '100ms',

@@ -4,7 +4,7 @@
 // the fan-out keeps the endpoint list in memory, and claims that admit one worker per attempt.
 import { randomUUID } from 'node:crypto';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import type { NotificationDeps } from '../src/application/deps';
+import type { NotificationDeps } from '../src/application/ports';
 import { queueWebhookMessages } from '../src/application/fan-out-webhooks';
 import { webhookMessageId } from '../src/application/ids';
 import { dueEntryId } from '../src/infrastructure/webhook-store';
@@ -54,7 +54,7 @@ describe('webhook queue', () => {
   it('queues an event once per endpoint: queueing it again writes nothing and hands nothing to the workers', async () => {
     const type = 'hangviet.test.queue_twice.v1';
     const endpoints = await Promise.all([1, 2, 3].map(async () => subscribe((await receiver()).url, [type])));
-    const docs = await h.service.deps.models.endpoints.find({ _id: { $in: endpoints.map((e) => e.id) } }).lean();
+    const docs = await Promise.all(endpoints.map(async (e) => (await h.service.deps.endpoints.get(e.id))!));
     const handed: string[] = [];
     const deps = depsHandingTo(handed);
     const event = webhookEvent(type);
@@ -64,38 +64,38 @@ describe('webhook queue', () => {
     // Both at once, as two consumers racing on a redelivery.
     expect(await Promise.all([queueWebhookMessages(deps, event, docs), queueWebhookMessages(deps, event, docs)])).toEqual([0, 0]);
     expect(handed).toHaveLength(3);
-    expect(await h.service.deps.models.webhookMessages.countDocuments({ eventId: event.id })).toBe(3);
+    expect(await h.service.models.webhookMessages.countDocuments({ eventId: event.id })).toBe(3);
   });
 
   it('delivers a message whose instance died before handing it to its workers', async () => {
     const type = 'hangviet.test.orphaned.v1';
     const r = await receiver();
     const { id } = await subscribe(r.url, [type]);
-    const endpoint = (await h.service.deps.models.endpoints.findById(id).lean())!;
+    const endpoint = (await h.service.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
     expect(await queueWebhookMessages(depsHandingTo([]), event, [endpoint])).toBe(1);
 
     const message = await eventually(async () => {
-      const m = await h.service.deps.models.webhookMessages.findOne({ eventId: event.id }).lean();
+      const m = await h.service.models.webhookMessages.findOne({ eventId: event.id }).lean();
       return m?.status === 'delivered' ? m : undefined;
     }, 'the message delivered by the fallback scan');
     expect(r.received).toHaveLength(1);
     expect(r.received[0]!.headers['webhook-id']).toBe(message._id);
     // Its due entry left with its pending state.
-    expect(await h.service.deps.models.webhookDue.countDocuments({ _id: dueEntryId(message._id, message.nextAttemptAt) })).toBe(0);
+    expect(await h.service.models.webhookDue.countDocuments({ _id: dueEntryId(message._id, message.nextAttemptAt) })).toBe(0);
   });
 
   it('finds a pending message that has no due entry once the entries are checked (data from before they existed)', async () => {
     const type = 'hangviet.test.before_due_entries.v1';
     const r = await receiver();
     const { id } = await subscribe(r.url, [type]);
-    const endpoint = (await h.service.deps.models.endpoints.findById(id).lean())!;
+    const endpoint = (await h.service.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
     const now = new Date();
     // As an older version wrote it: the message alone.
-    await h.service.deps.models.webhookMessages.create({
-      _id: webhookMessageId(event.id, endpoint._id),
-      endpointId: endpoint._id,
+    await h.service.models.webhookMessages.create({
+      _id: webhookMessageId(event.id, endpoint.id),
+      endpointId: endpoint.id,
       owner: endpoint.owner,
       eventId: event.id,
       eventType: type,
@@ -108,7 +108,7 @@ describe('webhook queue', () => {
       createdAt: now,
     });
 
-    expect(await h.service.deps.webhookStore.ensureDueEntries()).toBe(1);
+    expect(await h.service.deps.webhooks.ensureDueEntries()).toBe(1);
     await eventually(() => r.received.length === 1, 'the message delivered');
   });
 
@@ -127,9 +127,9 @@ describe('webhook queue', () => {
     expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, token)).status).toBe(200);
     const third = await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
     await eventually(() => witness.received.length === 3, 'the witness receiving the third event');
-    expect(await h.service.deps.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
-    expect(await h.service.deps.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
-    expect(await h.service.deps.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
+    expect(await h.service.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
+    expect(await h.service.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
+    expect(await h.service.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
   });
 });
 

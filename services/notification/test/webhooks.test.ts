@@ -35,6 +35,16 @@ async function subscribe(url: string, eventTypes = ['hangviet.registry.business.
   return { id: created.body.id as string, secret: created.body.secret as string, token };
 }
 
+/** The types of the endpoint's listed operational events, once `count` are there. */
+async function operationalEventTypes(id: string, token: string, count: number): Promise<string[]> {
+  const items = await eventually(async () => {
+    const list = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/operational-events`, token);
+    const found = list.body.items as { type: string }[];
+    return found.length >= count ? found : undefined;
+  }, `${count} operational events`);
+  return items.map((e) => e.type).sort();
+}
+
 describe('webhook delivery', () => {
   it('delivers a business approval as signed CloudEvents JSON that the receiver verifies; a tampered body fails', async () => {
     const r = await receiver([204]);
@@ -71,8 +81,8 @@ describe('webhook delivery', () => {
 
     const messages = await eventually(async () => {
       const list = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/messages`, token);
-      const [m] = list.body.messages as { status: string; attempts: number; id: string }[];
-      return m?.status === 'delivered' ? list.body.messages : undefined;
+      const [m] = list.body.items as { status: string; attempts: number; id: string }[];
+      return m?.status === 'delivered' ? list.body.items : undefined;
     }, 'the message delivered');
     expect(messages).toEqual([expect.objectContaining({ status: 'delivered', attempts: 3 })]);
     expect(r.received).toHaveLength(3);
@@ -80,16 +90,16 @@ describe('webhook delivery', () => {
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(1);
 
     const attempts = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/attempts`, token);
-    expect((attempts.body.attempts as { statusCode: number; ok: boolean }[]).map((a) => [a.statusCode, a.ok])).toEqual([
+    expect((attempts.body.items as { statusCode: number; ok: boolean }[]).map((a) => [a.statusCode, a.ok])).toEqual([
       [200, true],
       [503, false],
       [500, false],
     ]);
     const endpoint = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, token);
     expect(endpoint.body.failingSince).toBeUndefined();
-    // Failing after the second attempt (compressed threshold), then recovered by the third.
-    const events = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/operational-events`, token);
-    expect((events.body.events as { type: string }[]).map((e) => e.type).sort()).toEqual([
+    // Failing after the second attempt (compressed threshold), then recovered by the third: both
+    // published on Kafka and listed once consumed back.
+    expect(await operationalEventTypes(id, token, 2)).toEqual([
       'hangviet.notification.delivery.attempt_failing.v1',
       'hangviet.notification.delivery.attempt_recovered.v1',
     ]);
@@ -105,12 +115,11 @@ describe('webhook delivery', () => {
 
     await eventually(async () => {
       const list = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/messages`, token);
-      const [m] = list.body.messages as { status: string }[];
+      const [m] = list.body.items as { status: string }[];
       return m?.status === 'exhausted';
     }, 'the message exhausted');
     expect(r.received).toHaveLength(3);
-    const events = await api(h.base, 'GET', `/v1/webhook-endpoints/${id}/operational-events`, token);
-    expect((events.body.events as { type: string }[]).map((e) => e.type).sort()).toEqual([
+    expect(await operationalEventTypes(id, token, 2)).toEqual([
       'hangviet.notification.delivery.attempt_exhausted.v1',
       'hangviet.notification.delivery.attempt_failing.v1',
     ]);
@@ -144,8 +153,8 @@ describe('webhook delivery', () => {
     expect(ids.filter((id) => id === eventId)).toHaveLength(1);
     expect(r.received).toHaveLength(2);
     expect(h.mail.messages().filter((m) => m.To[0]?.Address === 'twice@gom.vn')).toHaveLength(2);
-    expect(await h.service.deps.models.webhookMessages.countDocuments({ eventId, endpointId: id })).toBe(1);
-    expect(await h.service.deps.models.deliveries.countDocuments({ eventId, channel: 'email' })).toBe(1);
+    expect(await h.service.models.webhookMessages.countDocuments({ eventId, endpointId: id })).toBe(1);
+    expect(await h.service.models.deliveries.countDocuments({ eventId, channel: 'email' })).toBe(1);
   });
 
   it('signs with both the old and the new secret during a rotation overlap', async () => {

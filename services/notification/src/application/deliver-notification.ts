@@ -1,26 +1,21 @@
-// Sends one due people delivery (e-mail, SMS, Zalo) under its lease, records the attempt, and
+// Sends one due people delivery (e-mail, SMS, Zalo) under its claim, records the attempt, and
 // schedules a retry or gives up when the schedule runs out.
 import { smsSendableAt } from '../domain/preferences';
+import type { Delivery } from '../domain/records';
 import { nextAttemptAt } from '../domain/retry-schedule';
-import type { DeliveryDoc } from '../infrastructure/models';
-import { toPreferences } from './notify-people';
-import { claimIfDue, SCAN_BATCH, type NotificationDeps } from './deps';
+import { claimIfDue, SCAN_BATCH } from './claim-if-due';
+import type { DeliveryDeps } from './ports';
 
-export async function findDueDeliveries(deps: NotificationDeps): Promise<string[]> {
-  const due = await deps.models.deliveries
-    .find({ status: 'pending', nextAttemptAt: { $lte: deps.now() } })
-    .sort({ nextAttemptAt: 1 })
-    .limit(SCAN_BATCH)
-    .lean();
-  return due.map((d) => d._id);
+export async function findDueDeliveries(deps: DeliveryDeps): Promise<string[]> {
+  return deps.deliveries.dueIds(deps.now(), SCAN_BATCH);
 }
 
-export function claimDelivery(deps: NotificationDeps, id: string): Promise<DeliveryDoc | null> {
-  return claimIfDue<DeliveryDoc>(deps, 'dlv', id, (key) => deps.models.deliveries.findById(key).lean());
+export function claimDelivery(deps: DeliveryDeps, id: string): Promise<Delivery | null> {
+  return claimIfDue<Delivery>(deps, 'dlv', id, (key) => deps.deliveries.get(key));
 }
 
 /** Returns when the delivery is due again, if it failed and will be retried. */
-export async function deliverNotification(deps: NotificationDeps, delivery: DeliveryDoc): Promise<Date | undefined> {
+export async function deliverNotification(deps: DeliveryDeps, delivery: Delivery): Promise<Date | undefined> {
   const started = deps.now();
   const sender = deps.senders[delivery.channel];
   let error: string | undefined;
@@ -28,36 +23,23 @@ export async function deliverNotification(deps: NotificationDeps, delivery: Deli
     error = `channel ${delivery.channel} is not configured`;
   } else {
     try {
-      await sender.send({ id: delivery._id, address: delivery.address, locale: delivery.locale, content: delivery.content });
+      await sender.send({ id: delivery.id, address: delivery.address, locale: delivery.locale, content: delivery.content });
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }
   }
   const at = deps.now();
-  const attemptsMade = delivery.attemptCount + 1;
   const attempt = { at, ok: !error, durationMs: at.getTime() - started.getTime(), ...(error ? { error } : {}) };
-  const mine = { _id: delivery._id, attemptCount: delivery.attemptCount };
   if (!error) {
-    await deps.models.deliveries.updateOne(mine, {
-      $set: { status: 'sent', sentAt: at, attemptCount: attemptsMade },
-      $push: { attempts: attempt },
-    });
+    await deps.deliveries.recordAttempt(delivery, attempt, { status: 'sent', at });
     return undefined;
   }
-  let next = sender ? nextAttemptAt(attemptsMade, at, deps.deliveryRetryScheduleMs) : undefined;
-  if (next && delivery.channel === 'sms') {
-    const prefs = toPreferences(await deps.peopleStore.preferences(delivery.recipientKey));
-    next = smsSendableAt(next, prefs.smsQuietHours);
-  }
-  deps.logger.warn({ deliveryId: delivery._id, channel: delivery.channel, attempt: attemptsMade, error, willRetry: Boolean(next) }, 'notification delivery failed');
-  await deps.models.deliveries.updateOne(mine, {
-    $set: {
-      status: next ? 'pending' : 'failed',
-      attemptCount: attemptsMade,
-      lastError: error,
-      ...(next ? { nextAttemptAt: next } : {}),
-    },
-    $push: { attempts: attempt },
-  });
+  let next = sender ? nextAttemptAt(delivery.attemptCount + 1, at, deps.deliveryRetryScheduleMs) : undefined;
+  if (next && delivery.channel === 'sms') next = smsSendableAt(next, (await deps.people.preferences(delivery.recipientKey)).smsQuietHours);
+  deps.logger.warn(
+    { deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attemptCount + 1, error, willRetry: Boolean(next) },
+    'notification delivery failed',
+  );
+  await deps.deliveries.recordAttempt(delivery, attempt, { status: next ? 'pending' : 'failed', at, ...(next ? { nextAttemptAt: next } : {}) });
   return next;
 }

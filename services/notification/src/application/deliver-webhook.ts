@@ -1,48 +1,44 @@
 // One delivery attempt of a webhook message under its claim: SSRF check (every attempt), sign with
-// the endpoint's current secrets, POST, record the attempt, then retry / exhaust / disable and raise
-// the operational events Standard Webhooks describes for the endpoint's owner. The reads and writes
-// go through the webhook store, which merges those of concurrent attempts into shared round trips.
+// the endpoint's current secrets, POST, record the attempt, then retry / exhaust / disable. The
+// endpoint's health and the operational events Standard Webhooks describes for its owner are one write
+// of the endpoint (its outbox), so they reach Kafka like every other event. The reads and writes go
+// through the message store, which merges those of concurrent attempts into shared round trips.
 import { randomUUID } from 'node:crypto';
-import { decideAfterAttempt, isSuccessStatus, OPERATIONAL_EVENT_TYPES, type OperationalEventKind } from '../domain/webhook-delivery';
+import type { WebhookAttempt, WebhookEndpoint, WebhookMessage } from '../domain/records';
+import { TargetRefused } from '../domain/ssrf-policy';
+import { decideAfterAttempt, isSuccessStatus, type OperationalEventKind } from '../domain/webhook-delivery';
 import { signingSecrets, signWebhook } from '../domain/webhook-signing';
-import type { WebhookAttemptDoc, WebhookEndpointDoc, WebhookMessageDoc } from '../infrastructure/models';
-import { TargetRefused } from '../infrastructure/ssrf-guard';
-import type { HeldWork } from '../infrastructure/work-loop';
-import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
-import { claimIfDue, SCAN_BATCH, type KnownMessage, type NotificationDeps } from './deps';
-import { queueWebhookMessages } from './fan-out-webhooks';
+import { claimIfDue, SCAN_BATCH } from './claim-if-due';
+import { operationalEventId } from './ids';
+import type { DeliveryDeps, EndpointHealthChange, HeldWork, KnownMessage, OperationalEvent } from './ports';
 
 /** The most due entries one scan reads past those this instance already holds. */
 const MAX_SCAN = 5000;
 
 /** Due messages this instance does not hold yet, oldest first; each comes with what was read of it. */
-export async function findDueWebhookMessages(deps: NotificationDeps, held: HeldWork): Promise<{ id: string; hint: KnownMessage }[]> {
+export async function findDueWebhookMessages(deps: DeliveryDeps, held: HeldWork): Promise<{ id: string; hint: KnownMessage }[]> {
   const read = Math.min(MAX_SCAN, SCAN_BATCH + held.size);
-  const due = await deps.webhookStore.due(deps.now(), { read, take: SCAN_BATCH }, (id) => held.has(id), deps.claims.leaseMs);
-  return due.map((message) => ({ id: message._id, hint: { message } }));
+  const due = await deps.webhooks.due(deps.now(), { read, take: SCAN_BATCH }, (id) => held.has(id), deps.claims.leaseMs);
+  return due.map((message) => ({ id: message.id, hint: { message } }));
 }
 
-export function claimWebhookMessage(deps: NotificationDeps, id: string, known?: KnownMessage): Promise<WebhookMessageDoc | null> {
-  return claimIfDue<WebhookMessageDoc>(
+export function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<WebhookMessage | null> {
+  return claimIfDue<WebhookMessage>(
     deps,
     'msg',
     id,
-    (key) => deps.webhookStore.message(key),
+    (key) => deps.webhooks.message(key),
     known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt } : {}) } : undefined,
   );
 }
 
-async function send(deps: NotificationDeps, endpoint: WebhookEndpointDoc, message: WebhookMessageDoc, at: Date) {
+async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: WebhookMessage, at: Date) {
   const secrets = signingSecrets(endpoint.secrets, at);
-  const headers = signWebhook(secrets, message._id, at, message.payload);
+  const headers = signWebhook(secrets, message.id, at, message.payload);
   try {
     const response = await deps.webhookClient.post(endpoint.url, message.payload, { ...headers });
-    return {
-      ok: isSuccessStatus(response.statusCode),
-      statusCode: response.statusCode,
-      responseBody: response.body,
-      error: isSuccessStatus(response.statusCode) ? undefined : `HTTP ${response.statusCode}`,
-    };
+    const ok = isSuccessStatus(response.statusCode);
+    return { ok, statusCode: response.statusCode, responseBody: response.body, error: ok ? undefined : `HTTP ${response.statusCode}` };
   } catch (err) {
     const error = err instanceof TargetRefused ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { ok: false, statusCode: undefined, responseBody: undefined, error };
@@ -50,9 +46,9 @@ async function send(deps: NotificationDeps, endpoint: WebhookEndpointDoc, messag
 }
 
 /** Returns when the message is due again, if it failed and will be retried. */
-export async function deliverWebhook(deps: NotificationDeps, message: WebhookMessageDoc): Promise<Date | undefined> {
-  const { models, webhookStore: store } = deps;
-  const claimed = { messageId: message._id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
+export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage): Promise<Date | undefined> {
+  const store = deps.webhooks;
+  const claimed = { messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
   const endpoint = await store.endpoint(message.endpointId);
   if (!endpoint || endpoint.status !== 'active') {
     // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.
@@ -64,10 +60,10 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
   const result = await send(deps, endpoint, message, started);
   const at = deps.now();
   const attemptsMade = message.attemptCount + 1;
-  const attempt: WebhookAttemptDoc = {
-    _id: `${message._id}_${attemptsMade}_${randomUUID().slice(0, 8)}`,
-    messageId: message._id,
-    endpointId: endpoint._id,
+  const attempt: WebhookAttempt = {
+    id: `${message.id}_${attemptsMade}_${randomUUID().slice(0, 8)}`,
+    messageId: message.id,
+    endpointId: endpoint.id,
     eventId: message.eventId,
     attempt: attemptsMade,
     at,
@@ -91,6 +87,16 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
     deps.webhookPolicy,
   );
 
+  // The endpoint's health and its events before the message's state, for the same reason as the
+  // attempt record: a crash in between repeats the attempt, and a repeated attempt raises the same
+  // event ids, which consumers deduplicate.
+  const change = healthChange(endpoint, message, decision, { attempts: attemptsMade, at, ...(result.error ? { lastError: result.error } : {}) });
+  if (change) await deps.endpoints.recordHealth(endpoint.id, change);
+  if (change?.disable) {
+    deps.endpointDirectory.changed();
+    deps.logger.warn({ endpointId: endpoint.id }, 'webhook endpoint disabled after failing too long');
+  }
+
   await store.settle({
     ...claimed,
     set: {
@@ -103,76 +109,39 @@ export async function deliverWebhook(deps: NotificationDeps, message: WebhookMes
       ...(result.error ? { lastError: result.error } : {}),
     },
   });
-
-  if (decision.endpointFailingSince === null) {
-    if (endpoint.failingSince) await models.endpoints.updateOne({ _id: endpoint._id }, { $set: { failingSince: null } });
-  } else if (!endpoint.failingSince) {
-    // Only the first failure since the last success starts the clock.
-    await models.endpoints.updateOne({ _id: endpoint._id, failingSince: null }, { $set: { failingSince: decision.endpointFailingSince } });
-  }
-  if (decision.disableEndpoint) {
-    await models.endpoints.updateOne(
-      { _id: endpoint._id, status: 'active' },
-      { $set: { status: 'disabled', disabledReason: 'FAILING_TOO_LONG', updatedAt: at } },
-    );
-    deps.endpointDirectory.changed();
-    deps.logger.warn({ endpointId: endpoint._id }, 'webhook endpoint disabled after failing too long');
-  }
-  if (!message.operational) {
-    for (const kind of decision.operationalEvents) {
-      await raiseOperationalEvent(deps, endpoint, message, kind, { attempts: attemptsMade, lastError: result.error ?? null, at });
-    }
-  }
   return decision.nextAttemptAt;
 }
 
-export async function raiseOperationalEvent(
-  deps: NotificationDeps,
-  endpoint: WebhookEndpointDoc,
-  message: WebhookMessageDoc,
-  kind: OperationalEventKind,
-  detail: { attempts: number; lastError: string | null; at: Date },
-): Promise<void> {
-  const type = OPERATIONAL_EVENT_TYPES[kind];
-  // One per (message, kind, attempt count): a retried handler does not raise it twice.
-  const id = `op_${message._id.slice(4)}_${kind.replace('.', '_')}_${detail.attempts}`;
-  const data = {
-    endpointId: endpoint._id,
-    url: endpoint.url,
-    messageId: message._id,
-    eventId: message.eventId,
-    eventType: message.eventType,
+/**
+ * What the attempt changes on its endpoint, with the operational events it raises; undefined when
+ * nothing (the common case: a success on a healthy endpoint). A message that carries an operational
+ * event raises none itself, so deliveries about deliveries cannot loop.
+ */
+export function healthChange(
+  endpoint: WebhookEndpoint,
+  message: WebhookMessage,
+  decision: ReturnType<typeof decideAfterAttempt>,
+  detail: { attempts: number; at: Date; lastError?: string },
+): EndpointHealthChange | undefined {
+  const event = (kind: OperationalEventKind): OperationalEvent => ({
+    kind,
+    id: operationalEventId(message.id, kind, detail.attempts),
+    endpoint: { id: endpoint.id, url: endpoint.url, owner: endpoint.owner },
+    message: { id: message.id, eventId: message.eventId, eventType: message.eventType },
     attempts: detail.attempts,
-    lastError: detail.lastError,
-  };
-  try {
-    await deps.models.operationalEvents.create({
-      _id: id,
-      owner: endpoint.owner,
-      endpointId: endpoint._id,
-      messageId: message._id,
-      kind,
-      type,
-      data,
-      createdAt: detail.at,
-    });
-  } catch (err) {
-    if (isDuplicateKey(err)) return;
-    throw err;
-  }
-  deps.logger.info({ endpointId: endpoint._id, messageId: message._id, type }, 'webhook operational event');
-  // The owner may subscribe another endpoint of theirs to hangviet.notification.delivery.*; never the
-  // failing endpoint itself, and operational messages raise no operational events (no loops).
-  const others = await deps.models.endpoints.find({ owner: endpoint.owner, status: 'active', _id: { $ne: endpoint._id } }).lean();
-  const payload = JSON.stringify({
-    specversion: '1.0',
-    id,
-    type,
-    source: 'notification',
-    subject: endpoint._id,
-    time: detail.at.toISOString(),
-    datacontenttype: 'application/json',
-    data,
+    ...(detail.lastError ? { lastError: detail.lastError } : {}),
+    at: detail.at,
   });
-  await queueWebhookMessages(deps, { id, type, payload }, others, { operational: true });
+  const kinds = message.operational ? [] : decision.operationalEvents;
+  const change: EndpointHealthChange = { events: kinds.filter((k) => k !== 'endpoint.disabled').map(event) };
+  if (decision.endpointFailingSince === null) {
+    if (endpoint.failingSince) change.failingSince = null;
+  } else if (!endpoint.failingSince) {
+    // Only the first failure since the last success starts the clock.
+    change.failingSince = decision.endpointFailingSince;
+  }
+  if (decision.disableEndpoint) {
+    change.disable = { reason: 'FAILING_TOO_LONG', at: detail.at, ...(kinds.includes('endpoint.disabled') ? { event: event('endpoint.disabled') } : {}) };
+  }
+  return change.events.length > 0 || change.failingSince !== undefined || change.disable ? change : undefined;
 }

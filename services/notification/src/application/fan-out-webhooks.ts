@@ -1,10 +1,10 @@
 // Queues one webhook message per subscribed endpoint for an event, in one write for the whole event.
 // The message id is derived from (event, endpoint) and unique, so a redelivered event queues nothing
 // new: its messages are refused as duplicates and only those written now go to the workers.
-import { matchesAny } from '../domain/event-type-pattern';
-import type { WebhookEndpointDoc, WebhookMessageDoc } from '../infrastructure/models';
-import type { NotificationDeps } from './deps';
+import { matchesAny } from '@hangviet/events/event-type-pattern';
+import type { WebhookEndpoint, WebhookMessage } from '../domain/records';
 import { webhookMessageId } from './ids';
+import type { NotificationDeps } from './ports';
 
 export interface WebhookEvent {
   id: string;
@@ -14,17 +14,17 @@ export interface WebhookEvent {
 }
 
 export async function queueWebhookMessages(
-  deps: NotificationDeps,
+  deps: Pick<NotificationDeps, 'now' | 'webhooks' | 'enqueue'>,
   event: WebhookEvent,
-  endpoints: readonly WebhookEndpointDoc[],
+  endpoints: readonly WebhookEndpoint[],
   opts: { operational?: boolean } = {},
 ): Promise<number> {
   const now = deps.now();
-  const messages: WebhookMessageDoc[] = endpoints
+  const messages: WebhookMessage[] = endpoints
     .filter((endpoint) => endpoint.status === 'active' && matchesAny(endpoint.eventTypes, event.type))
     .map((endpoint) => ({
-      _id: webhookMessageId(event.id, endpoint._id),
-      endpointId: endpoint._id,
+      id: webhookMessageId(event.id, endpoint.id),
+      endpointId: endpoint.id,
       owner: endpoint.owner,
       eventId: event.id,
       eventType: event.type,
@@ -36,13 +36,13 @@ export async function queueWebhookMessages(
       failingNotified: false,
       createdAt: now,
     }));
-  const written = await deps.webhookStore.queue(messages);
+  const written = await deps.webhooks.queue(messages);
   const insertedAt = now.getTime();
-  for (const message of written) deps.enqueue.webhook(message._id, { message, insertedAt });
+  for (const message of written) deps.enqueue.webhook(message.id, { message, insertedAt });
   return written.length;
 }
 
-/** Every active endpoint subscribed to the event (public events: any owner). */
+/** A public platform event: every active endpoint subscribed to it, whoever owns it. */
 export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEvent): Promise<number> {
   return queueWebhookMessages(deps, event, await deps.endpointDirectory.active());
 }

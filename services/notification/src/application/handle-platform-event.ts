@@ -1,11 +1,14 @@
 // The one consumer use case: every public platform event goes to the partner event log (gRPC
 // stream), to subscribed webhook endpoints, and — for the events that concern people — to inboxes
-// and channel deliveries. Every write is keyed by the event, so handling it twice is a no-op; the three
-// are independent, so they run side by side and the event is done when all three are.
-import { toStructuredJson, type MessageCodec } from '@hangviet/events';
-import type { NotificationDeps } from './deps';
+// and channel deliveries. Operational events about webhook deliveries go to their owner only
+// (handle-operational-event.ts). Every write is keyed by the event, so handling it twice is a no-op;
+// the three are independent, so they run side by side and the event is done when all three are.
+import { DELIVERY_EVENTS_PREFIX } from '@hangviet/events/catalog';
+import { toStructuredJson } from '@hangviet/events';
 import { fanOutToWebhooks } from './fan-out-webhooks';
+import { handleOperationalEvent } from './handle-operational-event';
 import { notifyPeople } from './notify-people';
+import type { NotificationDeps } from './ports';
 
 export interface PlatformEvent {
   id: string;
@@ -13,13 +16,20 @@ export interface PlatformEvent {
   source: string;
   subject: string;
   time: string;
-  data: unknown;
   traceparent?: string;
+  /** The data in its canonical protobuf JSON form. */
+  dataJson: unknown;
+  /** The data as it came off Kafka (protobuf binary), for the stream's data_proto. */
+  dataProto: Uint8Array;
 }
 
-export async function handlePlatformEvent(deps: NotificationDeps, event: PlatformEvent, codec: MessageCodec<unknown>): Promise<void> {
-  const dataJson = codec.toJSON(event.data);
-  const payload = JSON.stringify(toStructuredJson({ ...event, data: dataJson }));
+export async function handlePlatformEvent(deps: NotificationDeps, event: PlatformEvent): Promise<void> {
+  const { dataJson, dataProto, ...envelope } = event;
+  const payload = JSON.stringify(toStructuredJson({ ...envelope, data: dataJson }));
+  if (event.type.startsWith(DELIVERY_EVENTS_PREFIX)) {
+    await handleOperationalEvent(deps, { id: event.id, type: event.type, time: event.time, data: dataJson as Record<string, unknown>, payload });
+    return;
+  }
   const outcomes = await Promise.allSettled([
     deps.eventLog.append({
       eventId: event.id,
@@ -28,7 +38,7 @@ export async function handlePlatformEvent(deps: NotificationDeps, event: Platfor
       subject: event.subject,
       time: event.time,
       dataJson: JSON.stringify(dataJson),
-      dataProto: codec.encode(event.data).finish(),
+      dataProto,
     }),
     fanOutToWebhooks(deps, { id: event.id, type: event.type, payload }),
     notifyPeople(deps, { id: event.id, type: event.type, subject: event.subject, data: dataJson }),

@@ -1,32 +1,21 @@
 // Turns one event into the inbox entries and channel deliveries of the people it concerns, in
 // each recipient's language and on the channels they want.
-import { toLocale } from '../domain/locale';
 import { planNotices, recipientKey } from '../domain/notification-plan';
-import { channelsFor, defaultPreferences, smsSendableAt, type Preferences } from '../domain/preferences';
+import { channelsFor, smsSendableAt } from '../domain/preferences';
 import { renderTemplate } from '../domain/templates';
-import type { PreferencesDoc } from '../infrastructure/models';
-import type { NotificationDeps } from './deps';
 import { deliveryId, inboxMessageId } from './ids';
-
-export function toPreferences(doc: PreferencesDoc | null | undefined): Preferences {
-  if (!doc) return defaultPreferences();
-  const prefs: Preferences = { channels: { ...defaultPreferences().channels, ...doc.channels } };
-  if (doc.locale) prefs.locale = toLocale(doc.locale);
-  if (doc.phone) prefs.phone = doc.phone;
-  if (doc.smsQuietHours) prefs.smsQuietHours = { start: doc.smsQuietHours.start, end: doc.smsQuietHours.end };
-  return prefs;
-}
+import type { NotificationDeps } from './ports';
 
 /** Returns how many deliveries (not inbox entries) are due. */
 export async function notifyPeople(
-  deps: NotificationDeps,
+  deps: Pick<NotificationDeps, 'people' | 'staff' | 'now' | 'enqueue'>,
   event: { id: string; type: string; subject: string; data: unknown },
 ): Promise<number> {
-  const { peopleStore: store } = deps;
+  const { people: store } = deps;
   const notices = planNotices(event, deps.staff);
   // Every recipient's preferences at once, then every write at once: the store merges them with
   // those of other events into shared round trips.
-  const preferences = await Promise.all(notices.map(async (notice) => toPreferences(await store.preferences(recipientKey(notice.recipient)))));
+  const preferences = await Promise.all(notices.map((notice) => store.preferences(recipientKey(notice.recipient))));
   const writes: Promise<unknown>[] = [];
   let due = 0;
   notices.forEach((notice, n) => {
@@ -42,7 +31,7 @@ export async function notifyPeople(
       if (channel === 'inbox') {
         writes.push(
           store.addInboxEntry({
-            _id: inboxMessageId(event.id, key),
+            id: inboxMessageId(event.id, key),
             recipientKey: key,
             eventId: event.id,
             eventType: event.type,
@@ -59,7 +48,7 @@ export async function notifyPeople(
       writes.push(
         store
           .addDelivery({
-            _id: id,
+            id,
             eventId: event.id,
             eventType: event.type,
             recipientKey: key,

@@ -1,16 +1,16 @@
-import type { EventLog } from '../infrastructure/event-log';
-import type { EventLogDoc } from '../infrastructure/models';
+import type { EventLogEntry } from '../domain/records';
+import type { EventLog } from './ports';
 import { decodeCursor, encodeCursor, streamEventLog } from './stream-events';
 
 /** An in-memory event log: the stream logic without a database. */
 function memoryLog(seqs: number[], deletedThrough = 0) {
-  const entries = new Map<number, EventLogDoc>();
+  const entries = new Map<number, EventLogEntry>();
   const add = (seq: number, type = 'hangviet.registry.business.approved.v1') =>
-    entries.set(seq, { _id: seq, eventId: `e${seq}`, type, source: 's', subject: 'x', time: '2026-01-01T00:00:00Z', dataJson: '{}', loggedAt: new Date() });
+    entries.set(seq, { seq, eventId: `e${seq}`, type, source: 's', subject: 'x', time: '2026-01-01T00:00:00Z', dataJson: '{}', loggedAt: new Date() });
   seqs.forEach((s) => add(s));
   const log: EventLog = {
     append: async () => 0,
-    readAfter: async (after, limit) => [...entries.values()].filter((e) => e._id > after).sort((a, b) => a._id - b._id).slice(0, limit),
+    readAfter: async (after, limit) => [...entries.values()].filter((e) => e.seq > after).sort((a, b) => a.seq - b.seq).slice(0, limit),
     head: async () => Math.max(deletedThrough, ...entries.keys()),
     deletedThrough: async () => deletedThrough,
     deleteOlderThan: async () => 0,
@@ -18,10 +18,10 @@ function memoryLog(seqs: number[], deletedThrough = 0) {
   return { log, add };
 }
 
-async function take(gen: AsyncGenerator<{ cursor: string; entry: EventLogDoc }>, n: number): Promise<number[]> {
+async function take(gen: AsyncGenerator<{ cursor: string; entry: EventLogEntry }>, n: number): Promise<number[]> {
   const seqs: number[] = [];
   for await (const { entry } of gen) {
-    seqs.push(entry._id);
+    seqs.push(entry.seq);
     if (seqs.length === n) break;
   }
   return seqs;
@@ -52,13 +52,13 @@ describe('streamEventLog', () => {
     const abort = new AbortController();
     const gen = streamEventLog(log, { ...base, signal: abort.signal });
     const first = await gen.next();
-    expect(first.value?.entry._id).toBe(1);
+    expect(first.value?.entry.seq).toBe(1);
     const pending = gen.next();
     const raced = await Promise.race([pending, new Promise((r) => setTimeout(() => r('waiting'), 50))]);
     expect(raced).toBe('waiting');
     add(2);
-    expect((await pending).value?.entry._id).toBe(2);
-    expect((await gen.next()).value?.entry._id).toBe(3);
+    expect((await pending).value?.entry.seq).toBe(2);
+    expect((await gen.next()).value?.entry.seq).toBe(3);
     abort.abort();
   });
 
@@ -75,7 +75,7 @@ describe('streamEventLog', () => {
     const next = gen.next();
     await new Promise((r) => setTimeout(r, 20)); // the stream has read the head (12) by now
     add(13);
-    expect((await next).value?.entry._id).toBe(13);
+    expect((await next).value?.entry.seq).toBe(13);
     abort.abort();
     await expect(streamEventLog(log, { ...base, after: 9, signal: abort.signal }).next()).rejects.toMatchObject({ code: 'CURSOR_EXPIRED' });
     expect(await take(streamEventLog(log, { ...base, after: 10, signal: new AbortController().signal }), 1)).toEqual([11]);

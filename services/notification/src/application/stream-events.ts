@@ -2,9 +2,9 @@
 // gap and no duplicate. The log is gapless by construction (see event-log.ts); should a number be
 // missing anyway (e.g. a restore from backup), it is waited for up to gapWaitMs, then stepped over.
 import { AppError, invalid } from '@hangviet/service-kit';
-import { matchesAny } from '../domain/event-type-pattern';
-import type { EventLog } from '../infrastructure/event-log';
-import type { EventLogDoc } from '../infrastructure/models';
+import { matchesAny } from '@hangviet/events/event-type-pattern';
+import type { EventLogEntry } from '../domain/records';
+import type { EventLog } from './ports';
 
 const CURSOR_PREFIX = 'c1.';
 
@@ -32,7 +32,7 @@ export interface StreamOptions {
   batchSize?: number;
 }
 
-export async function* streamEventLog(log: EventLog, opts: StreamOptions): AsyncGenerator<{ cursor: string; entry: EventLogDoc }> {
+export async function* streamEventLog(log: EventLog, opts: StreamOptions): AsyncGenerator<{ cursor: string; entry: EventLogEntry }> {
   const deletedThrough = await log.deletedThrough();
   let position: number;
   if (opts.after !== undefined) {
@@ -64,7 +64,7 @@ export async function* streamEventLog(log: EventLog, opts: StreamOptions): Async
     const entries = await log.readAfter(position, batchSize);
     let blocked = false;
     for (const entry of entries) {
-      if (entry._id !== position + 1) {
+      if (entry.seq !== position + 1) {
         const now = Date.now();
         gapSeenAt ??= now;
         if (now - gapSeenAt < opts.gapWaitMs) {
@@ -73,9 +73,9 @@ export async function* streamEventLog(log: EventLog, opts: StreamOptions): Async
         }
       }
       gapSeenAt = undefined;
-      position = entry._id;
+      position = entry.seq;
       if (entry.type && matchesAny(opts.patterns, entry.type)) {
-        yield { cursor: encodeCursor(entry._id), entry };
+        yield { cursor: encodeCursor(entry.seq), entry };
         if (opts.signal.aborted) return;
       }
     }

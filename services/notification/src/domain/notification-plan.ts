@@ -1,7 +1,7 @@
 // Which people an event concerns, and with which template. Works on the event's JSON form
 // (proto3 JSON, camelCase), so it does not depend on generated code. Events not listed here
 // reach partners only (webhooks and the stream), never people.
-import { toLocale, type Locale } from './locale';
+import { toLocale, type Locale } from '@hangviet/vn/locale';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
 export type Recipient =

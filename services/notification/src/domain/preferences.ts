@@ -1,6 +1,6 @@
 // What a recipient wants: which channels, which language, and when SMS may not ring.
 // Quiet hours are wall-clock times in Vietnam (Asia/Ho_Chi_Minh), the recipient's own time.
-import type { Locale } from './locale';
+import type { Locale } from '@hangviet/vn/locale';
 
 export const CHANNELS = ['email', 'sms', 'zalo', 'inbox'] as const;
 export type Channel = (typeof CHANNELS)[number];

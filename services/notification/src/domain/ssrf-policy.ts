@@ -109,3 +109,21 @@ export function classifyAddress(address: string, allowlist: AddressAllowlist): A
   if (allowlist.allows(plain)) return { allowed: true };
   return denied.check(plain, family === 4 ? 'ipv4' : 'ipv6') ? { allowed: false, reason: 'PRIVATE_ADDRESS' } : { allowed: true };
 }
+
+export type TargetRefusalCode =
+  | 'URL_INVALID'
+  | 'URL_SCHEME_NOT_ALLOWED'
+  | 'URL_CREDENTIALS_NOT_ALLOWED'
+  | 'HOST_UNRESOLVABLE'
+  | 'ADDRESS_NOT_ALLOWED';
+
+/** The target of a webhook may not be called. The message is safe to show the endpoint's owner. */
+export class TargetRefused extends Error {
+  constructor(
+    readonly code: TargetRefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TargetRefused';
+  }
+}

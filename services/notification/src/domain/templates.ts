@@ -1,7 +1,7 @@
 // The texts people receive, per template and language. Vietnamese is the platform's first
 // language; English serves foreign-invested enterprises. Texts are data, not code: wording is
 // reviewed by the centre, so keep each one a plain function of the context.
-import type { Locale } from './locale';
+import type { Locale } from '@hangviet/vn/locale';
 
 export type TemplateKey =
   | 'business.registered'

@@ -3,15 +3,8 @@
 // failing, and disable an endpoint that has failed for days without a single success.
 import { nextAttemptAt } from './retry-schedule';
 
+/** The operational events an attempt can raise (their ce_types are in the event catalogue). */
 export type OperationalEventKind = 'attempt.failing' | 'attempt.exhausted' | 'endpoint.disabled' | 'attempt.recovered';
-
-/** The ce_type each operational event is published and logged under. */
-export const OPERATIONAL_EVENT_TYPES: Record<OperationalEventKind, string> = {
-  'attempt.failing': 'hangviet.notification.delivery.attempt_failing.v1',
-  'attempt.exhausted': 'hangviet.notification.delivery.attempt_exhausted.v1',
-  'endpoint.disabled': 'hangviet.notification.delivery.endpoint_disabled.v1',
-  'attempt.recovered': 'hangviet.notification.delivery.attempt_recovered.v1',
-};
 
 export type WebhookMessageStatus = 'pending' | 'delivered' | 'exhausted';
 

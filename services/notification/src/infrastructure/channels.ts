@@ -1,25 +1,7 @@
 // Adapters for the people channels. E-mail goes over SMTP (the local mail sink in development);
 // SMS and Zalo ZNS go to HTTP provider APIs whose endpoints are configured per deployment.
 import nodemailer from 'nodemailer';
-import type { Channel } from '../domain/preferences';
-import type { Locale } from '../domain/locale';
-import type { RenderedMessage } from '../domain/templates';
-
-export interface OutgoingNotice {
-  /** Delivery id: the provider's idempotency / tracking key. */
-  id: string;
-  address: string;
-  locale: Locale;
-  content: RenderedMessage;
-}
-
-export interface ChannelSender {
-  /** Resolves once the provider accepted the message; throws with a readable reason otherwise. */
-  send(notice: OutgoingNotice): Promise<void>;
-  close?(): void;
-}
-
-export type ChannelSenders = Partial<Record<Exclude<Channel, 'inbox'>, ChannelSender>>;
+import type { ChannelSender } from '../application/ports';
 
 export function createEmailSender(opts: { smtpUrl: string; from: string }): ChannelSender {
   const transport = nodemailer.createTransport(opts.smtpUrl);

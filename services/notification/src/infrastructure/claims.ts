@@ -8,16 +8,8 @@
 // key is a claim someone else holds) and one lookup of the neighbouring buckets by `_id: {$in}`.
 import { createBatcher } from './batcher';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
+import type { Claims } from '../application/ports';
 import { driverCollection, type ClaimDoc, type NotificationModels } from './models';
-
-export interface Claims {
-  /** True when this caller now holds `key`; false when another holds it (or just did). */
-  claim(key: string, now: Date): Promise<boolean>;
-  /** Forgets claims made before `before` (their work is long done or abandoned). */
-  sweep(before: Date): Promise<number>;
-  /** How long a claim holds. */
-  readonly leaseMs: number;
-}
 
 /** At most 2 × this many ids in one neighbour lookup: FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
 const MAX_CLAIMS_PER_BATCH = 400;

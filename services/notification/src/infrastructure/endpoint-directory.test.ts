@@ -40,7 +40,7 @@ describe('endpoint directory', () => {
     await directory.active();
     state.list = [{ _id: 'ep_new' }];
     directory.changed();
-    expect(await directory.active()).toEqual([{ _id: 'ep_new' }]);
+    expect(await directory.active()).toEqual([{ id: 'ep_new' }]);
   });
 
   it('does not hand out a read that started before the change', async () => {
@@ -49,7 +49,7 @@ describe('endpoint directory', () => {
     const before = directory.active();
     state.list = [{ _id: 'ep_new' }];
     directory.changed();
-    expect(await directory.active()).toEqual([{ _id: 'ep_new' }]);
+    expect(await directory.active()).toEqual([{ id: 'ep_new' }]);
     await before;
   });
 
@@ -60,7 +60,7 @@ describe('endpoint directory', () => {
     await expect(directory.active()).rejects.toThrow('database unavailable');
     state.fail = false;
     state.list = [{ _id: 'ep_1' }];
-    expect(await directory.active()).toEqual([{ _id: 'ep_1' }]);
+    expect(await directory.active()).toEqual([{ id: 'ep_1' }]);
   });
 
   it('reads every time with a ttl of 0', async () => {

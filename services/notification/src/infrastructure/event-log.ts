@@ -12,32 +12,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createBatcher } from './batcher';
 import { duplicateKeyIndexes, isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
+import type { EventLog } from '../application/ports';
+import type { EventLogEntry, LoggedEvent } from '../domain/records';
 import { driverCollection, type EventLogDoc, type EventLogIdDoc, type NotificationModels } from './models';
 
 export const EVENT_LOG_MARK = 'event_log';
-
-export interface LoggedEvent {
-  eventId: string;
-  type: string;
-  source: string;
-  subject: string;
-  time: string;
-  dataJson: string;
-  dataProto: Uint8Array;
-}
-
-export interface EventLog {
-  /** Appends once per eventId; returns its sequence number (the existing one for a known event). */
-  append(event: LoggedEvent): Promise<number>;
-  /** Entries with sequence > after, ascending. */
-  readAfter(after: number, limit: number): Promise<EventLogDoc[]>;
-  /** The highest sequence so far (the retention mark when the log is empty). */
-  head(): Promise<number>;
-  /** Every sequence at or below this may be gone (retention). */
-  deletedThrough(): Promise<number>;
-  /** Deletes entries logged before `before`; returns how many. */
-  deleteOlderThan(before: Date): Promise<number>;
-}
 
 const MAX_APPEND_TRIES = 100;
 const MAX_APPEND_BATCH = 100;
@@ -144,7 +123,7 @@ export function createEventLog(models: Pick<NotificationModels, 'eventLog' | 'ev
     async readAfter(after, limit) {
       const docs = await eventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(limit).lean();
       // lean() hands binary fields back as BSON Binary, not Buffer.
-      return docs.map((doc) => ({ ...doc, dataProto: toBuffer(doc.dataProto) }));
+      return docs.map(({ _id, ...doc }): EventLogEntry => ({ ...doc, seq: _id, dataProto: toBuffer(doc.dataProto) }));
     },
     head,
     deletedThrough,

@@ -1,54 +1,46 @@
 // Mongoose models of the notification database. Every effect of an event is keyed by the event
 // (deterministic _id), so a redelivered event finds its document already there and adds nothing.
-// Only what FerretDB v1 supports: no TTL or partial indexes, no transactions.
+// Only what FerretDB v1 supports: no TTL or partial indexes, no transactions. The stored documents are
+// the records of domain/records.ts with `id` stored as `_id`; the repositories map between the two.
+import type { OutboxFields } from '@hangviet/events';
 import type { Collection, Document } from 'mongodb';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Channel, QuietHours } from '../domain/preferences';
-import type { Locale } from '../domain/locale';
-import type { RenderedMessage, TemplateKey } from '../domain/templates';
+import type { QuietHours } from '../domain/preferences';
+import type {
+  Delivery,
+  DeliveryAttempt,
+  EventLogEntry,
+  InboxEntry,
+  OperationalEventRecord,
+  WebhookAttempt,
+  WebhookEndpoint,
+  WebhookMessage,
+} from '../domain/records';
+import type { RenderedMessage } from '../domain/templates';
 import type { EndpointSecret } from '../domain/webhook-signing';
-import type { WebhookMessageStatus } from '../domain/webhook-delivery';
+import type { Channel } from '../domain/preferences';
+import type { Locale } from '@hangviet/vn/locale';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/** A record as stored: its id is the document's `_id`. */
+export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
 
-export interface DeliveryAttempt {
-  at: Date;
-  ok: boolean;
-  error?: string;
-  durationMs: number;
+export function toDoc<R extends { id: string }>(record: R): Stored<R> {
+  const { id, ...rest } = record;
+  return { _id: id, ...rest } as Stored<R>;
 }
 
-/** One message to one person on one channel: _id = (eventId, recipient, channel). */
-export interface DeliveryDoc {
-  _id: string;
-  eventId: string;
-  eventType: string;
-  recipientKey: string;
-  channel: Exclude<Channel, 'inbox'>;
-  address: string;
-  locale: Locale;
-  template: TemplateKey;
-  content: RenderedMessage;
-  status: DeliveryStatus;
-  attempts: DeliveryAttempt[];
-  attemptCount: number;
-  nextAttemptAt: Date;
-  lastError?: string;
-  createdAt: Date;
-  sentAt?: Date;
+export function fromDoc<R extends { id: string }>(doc: Stored<R>): R {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest } as unknown as R;
 }
 
-export interface InboxMessageDoc {
-  _id: string;
-  recipientKey: string;
-  eventId: string;
-  eventType: string;
-  title: string;
-  body: string;
-  locale: Locale;
-  createdAt: Date;
-  readAt?: Date;
-}
+export type DeliveryDoc = Stored<Delivery>;
+export type InboxMessageDoc = Stored<InboxEntry>;
+export type WebhookMessageDoc = Stored<WebhookMessage>;
+export type WebhookAttemptDoc = Stored<WebhookAttempt>;
+export type OperationalEventDoc = Stored<OperationalEventRecord>;
+/** An endpoint also carries the outbox of the operational events about it. */
+export type WebhookEndpointDoc = Stored<WebhookEndpoint> & OutboxFields & { outboxLease?: unknown };
 
 export interface PreferencesDoc {
   _id: string;
@@ -59,79 +51,8 @@ export interface PreferencesDoc {
   updatedAt: Date;
 }
 
-export type EndpointStatus = 'active' | 'disabled';
-
-export interface WebhookEndpointDoc {
-  _id: string;
-  owner: string;
-  url: string;
-  description: string;
-  eventTypes: string[];
-  secrets: EndpointSecret[];
-  status: EndpointStatus;
-  disabledReason?: string;
-  failingSince?: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** One event for one endpoint: _id = (eventId, endpointId); also the webhook-id partners deduplicate on. */
-export interface WebhookMessageDoc {
-  _id: string;
-  endpointId: string;
-  owner: string;
-  eventId: string;
-  eventType: string;
-  payload: string;
-  /** An operational event about another endpoint of the owner: it raises no operational events itself. */
-  operational: boolean;
-  status: WebhookMessageStatus;
-  attemptCount: number;
-  nextAttemptAt: Date;
-  failingNotified: boolean;
-  lastError?: string;
-  lastAttemptAt?: Date;
-  deliveredAt?: Date;
-  createdAt: Date;
-}
-
-export interface WebhookAttemptDoc {
-  _id: string;
-  messageId: string;
-  endpointId: string;
-  eventId: string;
-  attempt: number;
-  at: Date;
-  ok: boolean;
-  statusCode?: number;
-  error?: string;
-  responseBody?: string;
-  durationMs: number;
-}
-
-export interface OperationalEventDoc {
-  _id: string;
-  owner: string;
-  endpointId: string;
-  messageId?: string;
-  kind: string;
-  type: string;
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
-
 /** The partner event stream's log: _id is the gapless sequence the cursor carries. */
-export interface EventLogDoc {
-  _id: number;
-  eventId: string;
-  type?: string;
-  source?: string;
-  subject?: string;
-  time?: string;
-  dataJson?: string;
-  dataProto?: Buffer;
-  loggedAt: Date;
-}
+export type EventLogDoc = Omit<EventLogEntry, 'seq' | 'dataProto'> & { _id: number; dataProto?: Buffer };
 
 /**
  * "Message `messageId` is pending and due at `dueAt`": one entry per pending state, `_id` =
@@ -161,7 +82,6 @@ export interface CounterDoc {
   _id: string;
   deletedThrough: number;
 }
-
 
 export type NotificationModels = ReturnType<typeof createModels>;
 
@@ -294,7 +214,6 @@ export function createModels(connection: Connection) {
       owner: String,
       endpointId: String,
       messageId: String,
-      kind: String,
       type: String,
       data: Schema.Types.Mixed,
       createdAt: Date,

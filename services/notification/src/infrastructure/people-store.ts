@@ -2,19 +2,23 @@
 // deliveries written), merged across the events the consumer handles at the same time: one
 // `_id: {$in}` read and one unordered insertMany per batch instead of a round trip per notice. Inbox
 // entries and deliveries are keyed by the event, so a duplicate key means "written already".
-import { createBatcher } from './batcher';
+import { toLocale } from '@hangviet/vn/locale';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
-import { driverCollection, type DeliveryDoc, type InboxMessageDoc, type NotificationModels, type PreferencesDoc } from './models';
-
-export interface PeopleStore {
-  preferences(recipientKey: string): Promise<PreferencesDoc | null>;
-  /** Writes the entry unless it is there already. */
-  addInboxEntry(entry: InboxMessageDoc): Promise<void>;
-  /** Writes the delivery unless it is there already; true when this call wrote it. */
-  addDelivery(delivery: DeliveryDoc): Promise<boolean>;
-}
+import type { PeopleStore } from '../application/ports';
+import { defaultPreferences, type Preferences } from '../domain/preferences';
+import { createBatcher } from './batcher';
+import { driverCollection, toDoc, type DeliveryDoc, type InboxMessageDoc, type NotificationModels, type PreferencesDoc } from './models';
 
 const MAX_BATCH = 200;
+
+export function preferencesOf(doc: PreferencesDoc | null | undefined): Preferences {
+  if (!doc) return defaultPreferences();
+  const prefs: Preferences = { channels: { ...defaultPreferences().channels, ...doc.channels } };
+  if (doc.locale) prefs.locale = toLocale(doc.locale);
+  if (doc.phone) prefs.phone = doc.phone;
+  if (doc.smsQuietHours) prefs.smsQuietHours = { start: doc.smsQuietHours.start, end: doc.smsQuietHours.end };
+  return prefs;
+}
 
 function insertOnce<T extends { _id: string }>(write: (docs: T[]) => Promise<unknown>) {
   return createBatcher<T, boolean>({
@@ -27,11 +31,11 @@ function insertOnce<T extends { _id: string }>(write: (docs: T[]) => Promise<unk
 }
 
 export function createPeopleStore(models: Pick<NotificationModels, 'preferences' | 'inbox' | 'deliveries'>): PeopleStore {
-  const loadPreferences = createBatcher<string, PreferencesDoc | null>({
+  const loadPreferences = createBatcher<string, Preferences>({
     maxBatch: MAX_BATCH,
     run: async (keys) => {
       const found = new Map((await models.preferences.find({ _id: { $in: [...new Set(keys)] } }).lean<PreferencesDoc[]>()).map((p) => [p._id, p]));
-      return keys.map((key) => found.get(key) ?? null);
+      return keys.map((key) => preferencesOf(found.get(key)));
     },
   });
   const inbox = driverCollection<InboxMessageDoc>(models.inbox);
@@ -41,7 +45,10 @@ export function createPeopleStore(models: Pick<NotificationModels, 'preferences'
 
   return {
     preferences: loadPreferences,
-    addInboxEntry: async (entry) => void (await addInbox(entry)),
-    addDelivery,
+    async savePreferences(recipientKey, preferences, at) {
+      await models.preferences.replaceOne({ _id: recipientKey }, { _id: recipientKey, ...preferences, updatedAt: at }, { upsert: true });
+    },
+    addInboxEntry: async (entry) => void (await addInbox(toDoc(entry))),
+    addDelivery: (delivery) => addDelivery(toDoc(delivery)),
   };
 }

@@ -3,25 +3,9 @@
 // actually connects to, so a DNS answer that changes between check and connect (rebinding) is caught.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { classifyAddress, parseAllowlist, type AddressAllowlist } from '../domain/ssrf-policy';
+import { classifyAddress, parseAllowlist, TargetRefused, type AddressAllowlist } from '../domain/ssrf-policy';
 
-export type TargetRefusalCode =
-  | 'URL_INVALID'
-  | 'URL_SCHEME_NOT_ALLOWED'
-  | 'URL_CREDENTIALS_NOT_ALLOWED'
-  | 'HOST_UNRESOLVABLE'
-  | 'ADDRESS_NOT_ALLOWED';
-
-/** The target of a webhook may not be called. The message is safe to show the endpoint's owner. */
-export class TargetRefused extends Error {
-  constructor(
-    readonly code: TargetRefusalCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TargetRefused';
-  }
-}
+export { TargetRefused };
 
 export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
 

@@ -11,46 +11,34 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { createBatcher } from './batcher';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
-import { driverCollection, type NotificationModels, type WebhookAttemptDoc, type WebhookDueDoc, type WebhookEndpointDoc, type WebhookMessageDoc } from './models';
+import { keyset, mapPage } from '@hangviet/service-kit/paging';
+import type { MessageSettlement, WebhookMessageStore } from '../application/ports';
+import type { WebhookMessage } from '../domain/records';
+import { endpointOf } from './mongo-endpoint-repository';
+import {
+  driverCollection,
+  fromDoc,
+  toDoc,
+  type NotificationModels,
+  type WebhookAttemptDoc,
+  type WebhookDueDoc,
+  type WebhookEndpointDoc,
+  type WebhookMessageDoc,
+} from './models';
 
 /** The `webhook_due` entry of a message's pending state. */
 export const dueEntryId = (messageId: string, dueAt: Date) => `${messageId}@${dueAt.getTime()}`;
 const dueEntry = (messageId: string, dueAt: Date): WebhookDueDoc => ({ _id: dueEntryId(messageId, dueAt), messageId, dueAt });
 
-/** The outcome of one attempt (or of finding the endpoint gone) for a message in the state it was claimed in. */
-export interface MessageSettlement {
-  messageId: string;
-  /** The claimed state: the update applies only if the message is still in it. */
-  attemptCount: number;
-  nextAttemptAt: Date;
-  set: Partial<WebhookMessageDoc>;
-}
-
-export interface WebhookStore {
-  /**
-   * Writes the messages not queued yet and returns those written by this call; a message already
-   * there (the same event redelivered, or handled by another instance) is left as it is.
-   */
-  queue(messages: readonly WebhookMessageDoc[]): Promise<WebhookMessageDoc[]>;
-  message(id: string): Promise<WebhookMessageDoc | null>;
-  endpoint(id: string): Promise<WebhookEndpointDoc | null>;
-  recordAttempt(attempt: WebhookAttemptDoc): Promise<void>;
-  /** Records the new state of a claimed message and moves its due entry along with it. */
-  settle(settlement: MessageSettlement): Promise<void>;
-  /** Before making existing messages pending again at `dueAt` (replay, recover): their due entries. */
-  willBeDue(messageIds: readonly string[], dueAt: Date): Promise<void>;
-  /**
-   * Up to `take` pending messages due at `now`, oldest first, from the `read` oldest due entries,
-   * leaving out those `skip` names (this instance already has them). Removes the due entries among
-   * them whose state is gone once they are older than `graceMs`.
-   */
-  due(now: Date, query: { read: number; take: number }, skip: (messageId: string) => boolean, graceMs: number): Promise<WebhookMessageDoc[]>;
-  /**
-   * Gives every pending message its due entry (data written before due entries existed, or anything
-   * the invariant missed). A full read of webhook_messages on FerretDB: run once at start.
-   */
-  ensureDueEntries(): Promise<number>;
-}
+const NEWEST_MESSAGES = keyset<WebhookMessageDoc>([
+  { field: 'createdAt', order: 'desc', date: true },
+  { field: '_id', order: 'desc' },
+]);
+const NEWEST_ATTEMPTS = keyset<WebhookAttemptDoc>([
+  { field: 'at', order: 'desc', date: true },
+  { field: '_id', order: 'desc' },
+]);
+const messageOf = (doc: WebhookMessageDoc): WebhookMessage => fromDoc<WebhookMessage>(doc);
 
 /** FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
 const MAX_IN = 500;
@@ -59,7 +47,7 @@ const MAX_SETTLE = 200;
 
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
 
-export function createWebhookStore(models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>): WebhookStore {
+export function createWebhookStore(models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>): WebhookMessageStore {
   const { webhookMessages, webhookDue, webhookAttempts, endpoints } = models;
   const messageWrites = driverCollection<WebhookMessageDoc>(webhookMessages);
   const dueWrites = driverCollection<WebhookDueDoc>(webhookDue);
@@ -70,19 +58,25 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     if (entries.length > 0) await duplicateKeyIndexes(dueWrites.insertMany(entries, { ordered: false }));
   };
 
-  const loadMessages = createBatcher<string, WebhookMessageDoc | null>({
+  const loadMessages = createBatcher<string, WebhookMessage | null>({
     maxBatch: MAX_IN,
     run: async (ids) => {
       const found = byId(await webhookMessages.find({ _id: { $in: [...new Set(ids)] } }).lean<WebhookMessageDoc[]>());
-      return ids.map((id) => found.get(id) ?? null);
+      return ids.map((id) => {
+        const doc = found.get(id);
+        return doc ? messageOf(doc) : null;
+      });
     },
   });
 
-  const loadEndpoints = createBatcher<string, WebhookEndpointDoc | null>({
+  const loadEndpoints = createBatcher<string, ReturnType<typeof endpointOf> | null>({
     maxBatch: MAX_IN,
     run: async (ids) => {
       const found = byId(await endpoints.find({ _id: { $in: [...new Set(ids)] } }).lean<WebhookEndpointDoc[]>());
-      return ids.map((id) => found.get(id) ?? null);
+      return ids.map((id) => {
+        const doc = found.get(id);
+        return doc ? endpointOf(doc) : null;
+      });
     },
   });
 
@@ -117,10 +111,10 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
   });
 
   // The messages of events handled at the same time (the consumer runs partitions side by side).
-  const queueMessages = createBatcher<readonly WebhookMessageDoc[], WebhookMessageDoc[]>({
+  const queueMessages = createBatcher<readonly WebhookMessage[], WebhookMessage[]>({
     maxBatch: 50,
     run: async (perEvent) => {
-      const all = perEvent.flat();
+      const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
       await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
       const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
@@ -137,7 +131,7 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : queueMessages(messages)),
     message: loadMessages,
     endpoint: loadEndpoints,
-    recordAttempt: insertAttempts,
+    recordAttempt: (attempt) => insertAttempts(toDoc(attempt)),
     settle: settleMessages,
     async willBeDue(messageIds, dueAt) {
       await insertDueEntries(messageIds.map((id) => dueEntry(id, dueAt)));
@@ -150,12 +144,12 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
         const ids = [...new Set(wanted.slice(i, i + MAX_IN).map((e) => e.messageId))];
         for (const m of await webhookMessages.find({ _id: { $in: ids } }).lean<WebhookMessageDoc[]>()) messages.set(m._id, m);
       }
-      const due: WebhookMessageDoc[] = [];
+      const due: WebhookMessage[] = [];
       const stale: string[] = [];
       for (const entry of wanted) {
         const m = messages.get(entry.messageId);
         if (m && m.status === 'pending' && m.nextAttemptAt.getTime() === entry.dueAt.getTime()) {
-          due.push(m);
+          due.push(messageOf(m));
         } else if (entry.dueAt.getTime() < now.getTime() - graceMs) {
           // Its state was left (or never written: a queue that failed half way) long enough ago that
           // no write still in flight can be about to enter it.
@@ -180,6 +174,50 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
       }
       if (batch.length > 0) await flush();
       return written;
+    },
+    async list(endpointId, filter, page) {
+      const query = { endpointId, ...(filter.status ? { status: filter.status } : {}) };
+      const docs = await webhookMessages
+        .find({ ...query, ...NEWEST_MESSAGES.after(page.pageToken, query) })
+        .sort(NEWEST_MESSAGES.sort)
+        .limit(NEWEST_MESSAGES.limit(page.pageSize))
+        .lean<WebhookMessageDoc[]>();
+      return mapPage(NEWEST_MESSAGES.page(docs, page.pageSize, query), messageOf);
+    },
+    async exists(endpointId, messageId) {
+      return (await webhookMessages.exists({ _id: messageId, endpointId })) !== null;
+    },
+    async requeue(endpointId, messageId, at) {
+      const doc = await webhookMessages
+        .findOneAndUpdate(
+          { _id: messageId, endpointId, status: { $ne: 'pending' } },
+          { $set: { status: 'pending', nextAttemptAt: at, failingNotified: false } },
+          { returnDocument: 'after' },
+        )
+        .lean<WebhookMessageDoc>();
+      return doc ? messageOf(doc) : undefined;
+    },
+    async exhaustedIds(endpointId, range) {
+      const docs = await webhookMessages
+        .find({ endpointId, status: 'exhausted', createdAt: { $gte: range.since, $lt: range.until } }, { _id: 1 })
+        .lean<{ _id: string }[]>();
+      return docs.map((d) => d._id);
+    },
+    async requeueExhausted(ids, at) {
+      const result = await webhookMessages.updateMany(
+        { _id: { $in: [...ids] }, status: 'exhausted' },
+        { $set: { status: 'pending', nextAttemptAt: at, failingNotified: false } },
+      );
+      return result.modifiedCount;
+    },
+    async attempts(endpointId, filter, page) {
+      const query = { endpointId, ...(filter.messageId ? { messageId: filter.messageId } : {}) };
+      const docs = await webhookAttempts
+        .find({ ...query, ...NEWEST_ATTEMPTS.after(page.pageToken, query) })
+        .sort(NEWEST_ATTEMPTS.sort)
+        .limit(NEWEST_ATTEMPTS.limit(page.pageSize))
+        .lean<WebhookAttemptDoc[]>();
+      return mapPage(NEWEST_ATTEMPTS.page(docs, page.pageSize, query), (d) => fromDoc(d));
     },
   };
 }

@@ -6,10 +6,10 @@ import {
   type SubscribeResponse,
 } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { bearerToken, invalid, requireRole, toServiceError, unauthenticated, type Authenticator, type Logger } from '@hangviet/service-kit';
-import { eventTypePatternProblem, MAX_PATTERNS } from '../../domain/event-type-pattern';
+import { eventTypePatternErrors } from '@hangviet/events/event-type-pattern';
+import type { EventLog } from '../../application/ports';
 import { decodeCursor, streamEventLog } from '../../application/stream-events';
-import type { EventLog } from '../../infrastructure/event-log';
-import type { EventLogDoc } from '../../infrastructure/models';
+import type { EventLogEntry } from '../../domain/records';
 
 export interface EventStreamOptions {
   eventLog: EventLog;
@@ -26,7 +26,7 @@ function timestampOf(iso: string | undefined): { seconds: string; nanos: number 
   return { seconds: String(Math.floor(ms / 1000)), nanos: (((ms % 1000) + 1000) % 1000) * 1_000_000 };
 }
 
-function toResponse(cursor: string, entry: EventLogDoc): SubscribeResponse {
+function toResponse(cursor: string, entry: EventLogEntry): SubscribeResponse {
   return {
     cursor,
     event: {
@@ -37,17 +37,13 @@ function toResponse(cursor: string, entry: EventLogDoc): SubscribeResponse {
       time: timestampOf(entry.time),
       dataContentType: 'application/json',
       dataJson: entry.dataJson ?? 'null',
-      dataProto: entry.dataProto ?? Buffer.alloc(0),
+      dataProto: entry.dataProto ? Buffer.from(entry.dataProto.buffer, entry.dataProto.byteOffset, entry.dataProto.byteLength) : Buffer.alloc(0),
     },
   };
 }
 
 function checkRequest(request: SubscribeRequest): { patterns: string[]; after?: number; start: 'latest' | 'earliest' } {
-  const errors = request.eventTypes.flatMap((pattern, i) => {
-    const problem = eventTypePatternProblem(pattern);
-    return problem ? [{ field: `event_types[${i}]`, code: 'EVENT_TYPE_PATTERN_INVALID', message: `'${pattern}' ${problem}` }] : [];
-  });
-  if (request.eventTypes.length > MAX_PATTERNS) errors.push({ field: 'event_types', code: 'TOO_MANY_EVENT_TYPES', message: `at most ${MAX_PATTERNS} patterns` });
+  const errors = eventTypePatternErrors(request.eventTypes, 'event_types');
   if (errors.length) throw invalid(errors);
   const result: { patterns: string[]; after?: number; start: 'latest' | 'earliest' } = {
     patterns: request.eventTypes,

@@ -3,31 +3,34 @@
 import { forbidden, idempotent, isStaff, parse, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
+import { LOCALES } from '@hangviet/vn/locale';
 import { CHANNELS, isClockTime } from '../../domain/preferences';
-import { LOCALES } from '../../domain/locale';
-import type { NotificationDeps } from '../../application/deps';
-import { listInbox, markInboxMessageRead } from '../../application/inbox';
-import { getPreferences, updatePreferences } from '../../application/preferences';
-import {
-  createWebhookEndpoint,
-  deleteWebhookEndpoint,
-  endpointView,
-  listOperationalEvents,
-  listWebhookAttempts,
-  listWebhookEndpoints,
-  listWebhookMessages,
-  loadOwnedEndpoint,
-  recoverWebhookMessages,
-  replayWebhookMessage,
-  rotateWebhookSecret,
-  setWebhookEndpointEnabled,
-  updateWebhookEndpoint,
-} from '../../application/webhook-endpoints';
+import { createWebhookEndpoint } from '../../application/create-webhook-endpoint';
+import { deleteWebhookEndpoint } from '../../application/delete-webhook-endpoint';
+import { disableWebhookEndpoint } from '../../application/disable-webhook-endpoint';
+import { enableWebhookEndpoint } from '../../application/enable-webhook-endpoint';
+import { getPreferences } from '../../application/get-preferences';
+import { getWebhookEndpoint } from '../../application/get-webhook-endpoint';
+import { listInbox } from '../../application/list-inbox';
+import { listOperationalEvents } from '../../application/list-operational-events';
+import { listWebhookAttempts } from '../../application/list-webhook-attempts';
+import { listWebhookEndpoints } from '../../application/list-webhook-endpoints';
+import { listWebhookMessages } from '../../application/list-webhook-messages';
+import { markInboxMessageRead } from '../../application/mark-inbox-message-read';
+import type { NotificationDeps } from '../../application/ports';
+import { recoverWebhookMessages } from '../../application/recover-webhook-messages';
+import { replayWebhookMessage } from '../../application/replay-webhook-message';
+import { rotateWebhookSecret } from '../../application/rotate-webhook-secret';
+import { updatePreferences, type PreferencesPatch } from '../../application/update-preferences';
+import { updateWebhookEndpoint } from '../../application/update-webhook-endpoint';
 
 const pageQuery = z.object({
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  pageToken: z.string().max(500).optional(),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  pageToken: z.string().max(1000).optional(),
 });
+
+const pageOf = (q: { pageSize: number; pageToken?: string | undefined }) => ({ pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) });
 
 const inboxQuery = pageQuery.extend({
   businessId: z.string().min(1).max(64).optional(),
@@ -42,7 +45,7 @@ const quietHours = z.object({
 const preferencesBody = z
   .object({
     channels: z.object(Object.fromEntries(CHANNELS.map((c) => [c, z.boolean().optional()]))).strict().optional(),
-    locale: z.enum(LOCALES as [string, ...string[]]).nullable().optional(),
+    locale: z.enum(LOCALES).nullable().optional(),
     phone: z
       .string()
       .regex(/^\+84[35789]\d{8}$/, { error: 'expected a Vietnamese mobile number in E.164, e.g. +84912345678' })
@@ -91,113 +94,113 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const principal = signedIn(req);
     const q = parse(inboxQuery, req.query, 'query');
     const key = recipientKeyFor(principal, q.businessId);
-    res.json(await listInbox(deps, key, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), unreadOnly: q.unreadOnly === 'true' }));
+    res.json(await listInbox(deps, { recipientKey: key, unreadOnly: q.unreadOnly === 'true', page: pageOf(q) }));
   });
 
   r.post('/v1/inbox/:id\\:markRead', async (req, res) => {
     const principal = signedIn(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(z.object({ businessId: z.string().min(1).max(64).optional() }), req.query, 'query');
-    res.json(await markInboxMessageRead(deps, recipientKeyFor(principal, q.businessId), id));
+    res.json(await markInboxMessageRead(deps, { recipientKey: recipientKeyFor(principal, q.businessId), id }));
   });
 
   r.get('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
     const businessId = String(req.params.businessId);
-    res.json(await getPreferences(deps, recipientKeyFor(principal, businessId)));
+    res.json(await getPreferences(deps, { recipientKey: recipientKeyFor(principal, businessId) }));
   });
 
   r.patch('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
     const key = recipientKeyFor(principal, String(req.params.businessId));
     const body = parse(preferencesBody, req.body ?? {}, 'body');
-    res.json(await updatePreferences(deps, key, body as Parameters<typeof updatePreferences>[2]));
+    res.json(await updatePreferences(deps, { recipientKey: key, patch: body as PreferencesPatch }));
   });
 
   r.post('/v1/webhook-endpoints', idempotent(idempotency), async (req, res) => {
     const principal = webhookManager(req);
     const body = parse(endpointBody, req.body ?? {}, 'body');
-    const created = await createWebhookEndpoint(deps, principal, body);
+    const created = await createWebhookEndpoint(deps, { principal, ...body });
     res.status(201).location(`/v1/webhook-endpoints/${created.endpoint.id}`).json({ ...created.endpoint, secret: created.secret });
   });
 
   r.get('/v1/webhook-endpoints', async (req, res) => {
     const principal = webhookManager(req);
     const q = parse(pageQuery, req.query, 'query');
-    res.json(await listWebhookEndpoints(deps, principal, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) }));
+    res.json(await listWebhookEndpoints(deps, { principal, page: pageOf(q) }));
   });
 
   r.get('/v1/webhook-endpoints/:id', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
-    res.json(endpointView(await loadOwnedEndpoint(deps, principal, id)));
+    res.json(await getWebhookEndpoint(deps, { principal, id }));
   });
 
   r.patch('/v1/webhook-endpoints/:id', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(endpointPatch, req.body ?? {}, 'body');
-    res.json(await updateWebhookEndpoint(deps, principal, id, body));
+    res.json(await updateWebhookEndpoint(deps, { principal, id, patch: body }));
   });
 
   r.delete('/v1/webhook-endpoints/:id', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
-    await deleteWebhookEndpoint(deps, principal, id);
+    await deleteWebhookEndpoint(deps, { principal, id });
     res.status(204).end();
   });
 
   r.post('/v1/webhook-endpoints/:id\\:disable', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
-    res.json(await setWebhookEndpointEnabled(deps, principal, id, false));
+    res.json(await disableWebhookEndpoint(deps, { principal, id }));
   });
 
   r.post('/v1/webhook-endpoints/:id\\:enable', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
-    res.json(await setWebhookEndpointEnabled(deps, principal, id, true));
+    res.json(await enableWebhookEndpoint(deps, { principal, id }));
   });
 
   r.post('/v1/webhook-endpoints/:id\\:rotateSecret', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(rotateBody, req.body ?? {}, 'body');
-    res.json(await rotateWebhookSecret(deps, principal, id, body.overlapSeconds === undefined ? undefined : body.overlapSeconds * 1000));
+    res.json(await rotateWebhookSecret(deps, { principal, id, ...(body.overlapSeconds === undefined ? {} : { overlapMs: body.overlapSeconds * 1000 }) }));
   });
 
   r.post('/v1/webhook-endpoints/:id\\:recover', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(recoverBody, req.body ?? {}, 'body');
-    res.json(await recoverWebhookMessages(deps, principal, id, { since: new Date(body.since), ...(body.until ? { until: new Date(body.until) } : {}) }));
+    res.json(await recoverWebhookMessages(deps, { principal, id, since: new Date(body.since), ...(body.until ? { until: new Date(body.until) } : {}) }));
   });
 
   r.get('/v1/webhook-endpoints/:id/attempts', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(attemptsQuery, req.query, 'query');
-    res.json(await listWebhookAttempts(deps, principal, id, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), ...(q.messageId ? { messageId: q.messageId } : {}) }));
+    res.json(await listWebhookAttempts(deps, { principal, id, page: pageOf(q), ...(q.messageId ? { messageId: q.messageId } : {}) }));
   });
 
   r.get('/v1/webhook-endpoints/:id/messages', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(messagesQuery, req.query, 'query');
-    res.json(await listWebhookMessages(deps, principal, id, { pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}), ...(q.status ? { status: q.status } : {}) }));
+    res.json(await listWebhookMessages(deps, { principal, id, page: pageOf(q), ...(q.status ? { status: q.status } : {}) }));
   });
 
   r.post('/v1/webhook-endpoints/:id/messages/:messageId\\:replay', async (req, res) => {
     const principal = webhookManager(req);
     const { id, messageId } = parse(messageParams, req.params, 'params');
-    res.json(await replayWebhookMessage(deps, principal, id, messageId));
+    res.json(await replayWebhookMessage(deps, { principal, id, messageId }));
   });
 
   r.get('/v1/webhook-endpoints/:id/operational-events', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(pageQuery, req.query, 'query');
-    res.json(await listOperationalEvents(deps, principal, id, q.pageSize));
+    res.json(await listOperationalEvents(deps, { principal, id, page: pageOf(q) }));
   });
 
   return r;

@@ -1,0 +1,18 @@
+// Sends due people deliveries (e-mail, SMS, Zalo), the same way as webhooks but fewer at once.
+import type { Logger } from '@hangviet/service-kit';
+import { claimDelivery, deliverNotification, findDueDeliveries } from '../application/deliver-notification';
+import type { DeliveryDeps } from '../application/ports';
+import type { Delivery } from '../domain/records';
+import { createWorkLoop, type WorkLoop } from '../infrastructure/work-loop';
+
+export function notificationDeliveryJob(deps: DeliveryDeps, opts: { concurrency: number; pollIntervalMs: number; logger: Logger }): WorkLoop {
+  return createWorkLoop<Delivery>({
+    name: 'notification-deliveries',
+    scan: async () => (await findDueDeliveries(deps)).map((id) => ({ id })),
+    claim: (id) => claimDelivery(deps, id),
+    process: (delivery) => deliverNotification(deps, delivery),
+    concurrency: opts.concurrency,
+    pollIntervalMs: opts.pollIntervalMs,
+    logger: opts.logger,
+  });
+}
