@@ -5,7 +5,8 @@ import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { createEventConsumer, type ConsumedEvent, type EventConsumer, type EventConsumerOptions } from './consumer';
-import { matchesEventType, topics as catalogueTopics, topicsForPattern, type EventType } from './registry';
+import { matchesEventType } from './event-type-pattern';
+import { topics as catalogueTopics, topicsForPattern, type EventType } from './registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any definition, whatever its message type
 type AnyEventType = EventType<any>;

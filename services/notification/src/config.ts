@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { parseDuration, parseRetrySchedule } from './domain/retry-schedule';
 import { parseAllowlist } from './domain/ssrf-policy';
 
+export const SERVICE_NAME = 'notification';
+/** The database when MONGO_URL names none. */
+export const DEFAULT_DATABASE = 'hangviet_notification';
+
 const duration = (fallback: string) =>
   z
     .string()
@@ -44,9 +48,6 @@ const bool = (fallback: boolean) =>
 export const configSchema = baseConfigSchema.extend({
   HTTP_PORT: port().default(8084),
   GRPC_PORT: port().default(50054),
-  /** Database name when MONGO_URL names none. */
-  MONGO_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, { error: 'expected a database name' }).default('hangviet_notification'),
-  KAFKA_CLIENT_ID: z.string().min(1).default('notification'),
   CONSUMER_GROUP: z.string().min(1).default('notification'),
   /** Topics to consume instead of every topic in the event catalogue (tests use prefixed topics). */
   EVENT_TOPICS: optionalList,
@@ -54,6 +55,7 @@ export const configSchema = baseConfigSchema.extend({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
   /** How often the outbox sweeper looks for operational events a crash left unpublished. */
   OUTBOX_SWEEP_INTERVAL: duration('5s'),
+  IDEMPOTENCY_SWEEP_INTERVAL: duration('10m'),
 
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, { error: 'expected an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Hàng Việt <no-reply@hangviet.local>'),

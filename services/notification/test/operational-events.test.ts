@@ -76,7 +76,7 @@ describe('operational events', () => {
     const about = await eventually(() => {
       const list = seen.filter((e) => e.key === failing.id);
       return list.length >= 2 ? list : undefined;
-    }, 'both events on Kafka');
+    }, 'both events on Kafka', 40_000);
     expect(about.map((e) => [e.type, e.id])).toEqual([
       [WebhookAttemptFailing.type, operationalEventId(message!.id, 'attempt.failing', 2)],
       [WebhookAttemptExhausted.type, operationalEventId(message!.id, 'attempt.exhausted', 3)],
@@ -87,7 +87,7 @@ describe('operational events', () => {
     });
 
     // The owner's other endpoint tried each of them (and failed); the stranger and the failing endpoint got none.
-    await eventually(() => ownerOps.received.length >= 6, 'the owner’s operational webhooks, all three attempts of both');
+    await eventually(() => ownerOps.received.length >= 6, 'the owner’s operational webhooks, all three attempts of both', 40_000);
     const opsTypes = ownerOps.received.map((r) => (JSON.parse(r.body) as { type: string }).type);
     expect(new Set(opsTypes)).toEqual(new Set([WebhookAttemptFailing.type, WebhookAttemptExhausted.type]));
     expect(down.received.every((r) => (JSON.parse(r.body) as { type: string }).type === BusinessApproved.type)).toBe(true);
@@ -97,7 +97,7 @@ describe('operational events', () => {
     await eventually(async () => {
       const list = await api(h.base, 'GET', `/v1/webhook-endpoints/${ops.id}/messages?status=exhausted`, ops.token);
       return (list.body.items as unknown[]).length === 2;
-    }, 'the operational messages exhausted');
+    }, 'the operational messages exhausted', 40_000);
     // Everything on the topic read (its events are published before a message's state is written).
     const admin = createKafka({ clientId: `t-${h.scope.id}-admin`, brokers: h.scope.kafkaBrokers }).admin();
     await admin.connect();

@@ -12,7 +12,7 @@ import { createAuthenticator, createLogger, mintDevToken, type Role } from '@han
 import { testScope, type TestScope } from '@hangviet/testing';
 import { MongoClient } from 'mongodb';
 import { loadNotificationConfig, type Config } from '../src/config';
-import { startNotificationService, type NotificationService, type StartOptions } from '../src/service';
+import { startNotificationService, type NotificationOverrides, type NotificationService } from '../src/service';
 import { startMailSink, type MailSink } from '../../../deploy/local/mail-sink/mail-sink';
 
 export const REGISTRY_TOPIC = 'hangviet.registry.business';
@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(label: string, env: Record<string, string> = {}, opts: Partial<StartOptions> = {}): Promise<Harness> {
+export async function startHarness(label: string, env: Record<string, string> = {}, opts: NotificationOverrides = {}): Promise<Harness> {
   const scope = testScope(label);
   const keysDir = await mkdtemp(join(tmpdir(), 'notification-keys-'));
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
@@ -39,8 +39,8 @@ export async function startHarness(label: string, env: Record<string, string> = 
     LOG_LEVEL: 'silent',
     MONGO_URL: scope.mongoUrl,
     KAFKA_BROKERS: scope.kafkaBrokers.join(','),
-    // The registry's events, and the service's own operational events coming back from Kafka.
-    EVENT_TOPICS: `${topic},${scope.topic(DELIVERY_TOPIC)}`,
+    // Every catalogue topic under this file's prefix: the registry's events, and the service's own
+    // operational events, which it publishes and consumes back.
     KAFKA_TOPIC_PREFIX: scope.topic(''),
     CONSUMER_GROUP: scope.group('notification'),
     SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,

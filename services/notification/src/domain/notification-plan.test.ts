@@ -1,4 +1,4 @@
-import { planNotices, recipientKey } from './notification-plan';
+import { parseStaff, planNotices, recipientKey } from './notification-plan';
 
 const business = {
   id: 'biz-1',
@@ -55,5 +55,14 @@ describe('planNotices', () => {
 
   it('notifies nobody of events that are for partners only', () => {
     expect(planNotices({ type: 'hangviet.fair.fair.published.v1', subject: 'f1', data: {} }, [{ email: 's@x.vn', locale: 'vi' }])).toEqual([]);
+  });
+});
+
+describe('parseStaff', () => {
+  it('reads e-mail addresses with an optional language, Vietnamese by default', () => {
+    expect(parseStaff(['a@x.vn', 'b@y.vn:en'])).toEqual([
+      { email: 'a@x.vn', locale: 'vi' },
+      { email: 'b@y.vn', locale: 'en' },
+    ]);
   });
 });

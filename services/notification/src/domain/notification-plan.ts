@@ -46,6 +46,14 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** STAFF_EMAILS entries, `email` or `email:en`. */
+export function parseStaff(entries: readonly string[]): StaffMember[] {
+  return entries.map((entry) => {
+    const [email = '', locale] = entry.split(':');
+    return { email, locale: toLocale(locale ?? 'vi') };
+  });
+}
+
 export function planNotices(
   event: { type: string; subject: string; data: unknown },
   staff: readonly StaffMember[],

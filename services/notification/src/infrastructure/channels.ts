@@ -1,7 +1,7 @@
 // Adapters for the people channels. E-mail goes over SMTP (the local mail sink in development);
 // SMS and Zalo ZNS go to HTTP provider APIs whose endpoints are configured per deployment.
 import nodemailer from 'nodemailer';
-import type { ChannelSender } from '../application/ports';
+import type { ChannelSender, ChannelSenders } from '../application/ports';
 
 export function createEmailSender(opts: { smtpUrl: string; from: string }): ChannelSender {
   const transport = nodemailer.createTransport(opts.smtpUrl);
@@ -62,5 +62,30 @@ export function createZaloZnsSender(opts: { url: string; accessToken?: string; t
         opts.accessToken ? { access_token: opts.accessToken } : {},
         opts.timeoutMs ?? 10_000,
       ),
+  };
+}
+
+/** The configured channels: e-mail always, SMS and Zalo ZNS when their provider URL is set. */
+export function createChannelSenders(config: {
+  SMTP_URL: string;
+  MAIL_FROM: string;
+  SMS_API_URL?: string | undefined;
+  SMS_API_TOKEN?: string | undefined;
+  ZALO_ZNS_API_URL?: string | undefined;
+  ZALO_ZNS_ACCESS_TOKEN?: string | undefined;
+  ZALO_ZNS_TEMPLATE_ID: string;
+}): ChannelSenders & { email: ChannelSender } {
+  return {
+    email: createEmailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+    ...(config.SMS_API_URL ? { sms: createSmsSender({ url: config.SMS_API_URL, ...(config.SMS_API_TOKEN ? { token: config.SMS_API_TOKEN } : {}) }) } : {}),
+    ...(config.ZALO_ZNS_API_URL
+      ? {
+          zalo: createZaloZnsSender({
+            url: config.ZALO_ZNS_API_URL,
+            templateId: config.ZALO_ZNS_TEMPLATE_ID,
+            ...(config.ZALO_ZNS_ACCESS_TOKEN ? { accessToken: config.ZALO_ZNS_ACCESS_TOKEN } : {}),
+          }),
+        }
+      : {}),
   };
 }

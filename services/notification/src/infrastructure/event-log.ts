@@ -10,7 +10,7 @@
 // common path never looks the log up by number: it inserts after the last number it knows and reads
 // the log only when an insert is refused.
 import { setTimeout as delay } from 'node:timers/promises';
-import { createBatcher } from './batcher';
+import { createBatcher } from '@hangviet/jobs';
 import { duplicateKeyIndexes, isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import type { EventLog } from '../application/ports';
 import type { EventLogEntry, LoggedEvent } from '../domain/records';

@@ -66,11 +66,6 @@ export interface WebhookDueDoc {
   dueAt: Date;
 }
 
-export interface ClaimDoc {
-  _id: string;
-  createdAt: Date;
-}
-
 /** eventId → sequence, so that finding an event's entry is a lookup by _id (FerretDB scans otherwise). */
 export interface EventLogIdDoc {
   _id: string;
@@ -242,8 +237,6 @@ export function createModels(connection: Connection) {
 
   const eventLogIdSchema = new Schema<EventLogIdDoc>({ _id: String, seq: Number }, { ...opts, collection: 'event_log_ids' });
   const counterSchema = new Schema<CounterDoc>({ _id: String, deletedThrough: Number }, { ...opts, collection: 'counters' });
-  const claimSchema = new Schema<ClaimDoc>({ _id: String, createdAt: Date }, { ...opts, collection: 'claims' });
-  claimSchema.index({ createdAt: 1 }, { name: 'created_at' });
 
   return {
     deliveries: connection.model('Delivery', deliverySchema),
@@ -257,7 +250,6 @@ export function createModels(connection: Connection) {
     eventLog: connection.model('EventLog', eventLogSchema),
     eventLogIds: connection.model('EventLogId', eventLogIdSchema),
     counters: connection.model('Counter', counterSchema),
-    claims: connection.model('Claim', claimSchema),
   };
 }
 

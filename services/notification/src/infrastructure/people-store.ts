@@ -6,7 +6,7 @@ import { toLocale } from '@hangviet/vn/locale';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import type { PeopleStore } from '../application/ports';
 import { defaultPreferences, type Preferences } from '../domain/preferences';
-import { createBatcher } from './batcher';
+import { createBatcher } from '@hangviet/jobs';
 import { driverCollection, toDoc, type DeliveryDoc, type InboxMessageDoc, type NotificationModels, type PreferencesDoc } from './models';
 
 const MAX_BATCH = 200;

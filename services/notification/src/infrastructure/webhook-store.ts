@@ -9,7 +9,7 @@
 // So an entry is written before the state it names and deleted only after that state is left; an
 // entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { createBatcher } from './batcher';
+import { createBatcher } from '@hangviet/jobs';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
 import { keyset, mapPage } from '@hangviet/service-kit/paging';
 import type { MessageSettlement, WebhookMessageStore } from '../application/ports';

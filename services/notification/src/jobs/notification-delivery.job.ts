@@ -1,9 +1,9 @@
 // Sends due people deliveries (e-mail, SMS, Zalo), the same way as webhooks but fewer at once.
-import type { Logger } from '@hangviet/service-kit';
+import type { Logger } from 'pino';
 import { claimDelivery, deliverNotification, findDueDeliveries } from '../application/deliver-notification';
 import type { DeliveryDeps } from '../application/ports';
 import type { Delivery } from '../domain/records';
-import { createWorkLoop, type WorkLoop } from '../infrastructure/work-loop';
+import { createWorkLoop, type WorkLoop } from '@hangviet/jobs';
 
 export function notificationDeliveryJob(deps: DeliveryDeps, opts: { concurrency: number; pollIntervalMs: number; logger: Logger }): WorkLoop {
   return createWorkLoop<Delivery>({

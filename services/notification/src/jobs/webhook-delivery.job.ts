@@ -1,11 +1,11 @@
 // Sends due webhook messages: handed over in memory by whoever queued them, re-enqueued at their retry
 // time, and found by a scan of the due entries (work of a crashed instance). Up to WEBHOOK_CONCURRENCY
 // attempts at once; every attempt is claimed before it is made.
-import type { Logger } from '@hangviet/service-kit';
+import type { Logger } from 'pino';
 import { claimWebhookMessage, deliverWebhook, findDueWebhookMessages } from '../application/deliver-webhook';
 import type { DeliveryDeps, KnownMessage } from '../application/ports';
 import type { WebhookMessage } from '../domain/records';
-import { createWorkLoop, type WorkLoop } from '../infrastructure/work-loop';
+import { createWorkLoop, type WorkLoop } from '@hangviet/jobs';
 
 export function webhookDeliveryJob(deps: DeliveryDeps, opts: { concurrency: number; pollIntervalMs: number; logger: Logger }): WorkLoop<KnownMessage> {
   return createWorkLoop<WebhookMessage, KnownMessage>({
