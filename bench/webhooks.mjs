@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
-const { startNotificationService } = require('../services/notification/dist/service.js');
+const { startNotificationService } = require('../services/notification/dist/app.js');
 const { loadNotificationConfig } = require('../services/notification/dist/config.js');
 const { createKafka, createEventProducer, toKafkaMessage, ensureTopics } = require('@hangviet/events');
 const { BusinessApproved } = require('@hangviet/events/catalog');

@@ -1,6 +1,8 @@
 // The notification service's configuration: one typed object from the environment, checked at start.
 import { baseConfigSchema, loadConfig, port, positiveInt } from '@hangviet/service-kit';
 import { z } from 'zod';
+import type { NotificationPolicy } from './application/ports';
+import { parseStaff } from './domain/notification-plan';
 import { parseDuration, parseRetrySchedule } from './domain/retry-schedule';
 import { parseAllowlist } from './domain/ssrf-policy';
 
@@ -113,3 +115,16 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): Co
   return config;
 }
 
+/** The delivery rules the use cases follow, from the configuration. */
+export function notificationPolicy(config: Config): NotificationPolicy {
+  return {
+    staff: parseStaff(config.STAFF_EMAILS),
+    deliveryRetryScheduleMs: config.DELIVERY_RETRY_SCHEDULE,
+    webhookPolicy: {
+      retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE,
+      disableAfterMs: config.WEBHOOK_DISABLE_AFTER,
+      failingAfterAttempts: config.WEBHOOK_FAILING_AFTER_ATTEMPTS,
+    },
+    secretOverlapMs: config.WEBHOOK_SECRET_OVERLAP,
+  };
+}

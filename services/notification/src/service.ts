@@ -1,21 +1,20 @@
 // The composition root: the notification service's parts on the shared service host, in dependency
 // order — stores, the delivery jobs (which implement the use cases' enqueue port), the use cases'
-// deps, the consumer, REST and gRPC. main.ts runs it; tests and the benchmark start it in-process.
+// deps, the consumer, REST and gRPC. main.ts runs it; app.ts starts it in-process (tests, the benchmark).
 import { EventStreamServiceService } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { consumers, eventBus, outboxRelay, type EventType } from '@hangviet/events';
 import { WebhookAttemptFailing } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
-import { defineService, startService, type Authenticator, type Logger } from '@hangviet/service-kit';
-import type mongoose from 'mongoose';
+import { defineService } from '@hangviet/service-kit';
 import type { DeliveryDeps, NotificationDeps } from './application/ports';
-import { configSchema, DEFAULT_DATABASE, SERVICE_NAME, type Config } from './config';
+import { configSchema, DEFAULT_DATABASE, notificationPolicy, SERVICE_NAME } from './config';
 import { platformEventsConsumer } from './consumers/platform-events.consumer';
-import { parseStaff } from './domain/notification-plan';
 import { createChannelSenders } from './infrastructure/channels';
 import { createModels, ensureIndexes, type NotificationModels, type WebhookEndpointDoc } from './infrastructure/models';
 import { createSsrfGuard, type ResolveAll } from './infrastructure/ssrf-guard';
 import { createStores } from './infrastructure/stores';
 import { createWebhookClient } from './infrastructure/webhook-client';
+import { dueEntriesBackfill } from './jobs/due-entries-backfill.job';
 import { eventLogRetentionJob } from './jobs/event-log-retention.job';
 import { notificationDeliveryJob } from './jobs/notification-delivery.job';
 import { webhookDeliveryJob } from './jobs/webhook-delivery.job';
@@ -62,14 +61,14 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       host.onStop('webhook connections', async () => webhookClient.close());
       const senders = createChannelSenders(config);
       host.onStop('smtp', async () => senders.email.close?.());
-      const delivery: DeliveryDeps = { ...stores, ...policyOf(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders };
+      const delivery: DeliveryDeps = { ...stores, ...notificationPolicy(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders };
 
       const loops = { pollIntervalMs: config.WORKER_POLL_INTERVAL, logger };
       const webhookJob = await host.add(webhookDeliveryJob(delivery, { ...loops, concurrency: config.WEBHOOK_CONCURRENCY }));
       const deliveryJob = await host.add(notificationDeliveryJob(delivery, { ...loops, concurrency: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 4)) }));
       const retention = eventLogRetentionJob(delivery, { retentionMs: config.EVENT_LOG_RETENTION, intervalMs: config.EVENT_LOG_SWEEP_INTERVAL });
       await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL)] }));
-      backfillDueEntries(delivery, host);
+      await host.add(dueEntriesBackfill(delivery.webhooks, logger));
 
       const deps: NotificationDeps = {
         ...delivery,
@@ -89,44 +88,4 @@ export function notificationService(overrides: NotificationOverrides = {}) {
   });
 }
 
-function policyOf(config: Config) {
-  return {
-    staff: parseStaff(config.STAFF_EMAILS),
-    deliveryRetryScheduleMs: config.DELIVERY_RETRY_SCHEDULE,
-    webhookPolicy: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER, failingAfterAttempts: config.WEBHOOK_FAILING_AFTER_ATTEMPTS },
-    secretOverlapMs: config.WEBHOOK_SECRET_OVERLAP,
-  };
-}
-
-/** Due entries for pending messages that have none (written before they existed): in the background. */
-function backfillDueEntries(deps: DeliveryDeps, host: { logger: Logger; onStop(name: string, fn: () => Promise<void>): void }): void {
-  const done = deps.webhooks.ensureDueEntries().then(
-    (written) => written > 0 && host.logger.info({ written }, 'webhook due entries written for pending messages'),
-    (err: unknown) => host.logger.error({ err }, 'webhook due entries could not be checked'),
-  );
-  host.onStop('due entries', () => done.then(() => undefined));
-}
-
 export const notification = notificationService();
-
-export interface NotificationService extends NotificationParts {
-  httpPort: number;
-  grpcPort: number;
-  connection: mongoose.Connection;
-  stop(): Promise<void>;
-}
-
-/** In-process, on the same host main.ts uses (tests, the benchmark): HTTP_PORT/GRPC_PORT 0 for ephemeral ports. */
-export async function startNotificationService(
-  config: Config,
-  opts: NotificationOverrides & { logger: Logger; authenticator?: Authenticator; host?: string },
-): Promise<NotificationService> {
-  const { logger, authenticator, host, ...overrides } = opts;
-  const running = await startService(notificationService(overrides), {
-    config,
-    logger,
-    ...(authenticator ? { authenticator } : {}),
-    ...(host ? { listenHost: host } : {}),
-  });
-  return { ...running.parts, httpPort: running.httpPort, grpcPort: running.grpcPort, connection: running.host.connection, stop: running.stop };
-}

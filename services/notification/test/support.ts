@@ -12,7 +12,8 @@ import { createAuthenticator, createLogger, mintDevToken, type Role } from '@han
 import { testScope, type TestScope } from '@hangviet/testing';
 import { MongoClient } from 'mongodb';
 import { loadNotificationConfig, type Config } from '../src/config';
-import { startNotificationService, type NotificationOverrides, type NotificationService } from '../src/service';
+import { startNotificationService, type NotificationService } from '../src/app';
+import type { NotificationOverrides } from '../src/service';
 import { startMailSink, type MailSink } from '../../../deploy/local/mail-sink/mail-sink';
 
 export const REGISTRY_TOPIC = 'hangviet.registry.business';
