@@ -12,3 +12,4 @@ export * from './lifecycle';
 export { requestContext, type RequestContext } from './context';
 export { repositoryRoot, fromRepositoryRoot } from './paths';
 export { DUPLICATE_KEY, isDuplicateKey, duplicateKeyIndexes } from './mongo-errors';
+export * from './host';

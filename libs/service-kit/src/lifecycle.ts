@@ -5,6 +5,51 @@ export interface Lifecycle {
   onShutdown(name: string, fn: () => Promise<void>): void;
 }
 
+/** The one shutdown stack: runService's, and the service host's when it runs in-process (tests). */
+export interface ShutdownStack extends Lifecycle {
+  /**
+   * Runs the hooks in reverse order within the bound, once (later calls get the same result).
+   * A failing hook is logged and the rest still run.
+   */
+  run(): Promise<{ ok: boolean; timedOut: boolean }>;
+}
+
+export function createShutdownStack(opts: { logger: Logger; timeoutMs: number }): ShutdownStack {
+  const { logger, timeoutMs } = opts;
+  const hooks: { name: string; fn: () => Promise<void> }[] = [];
+  let ran: Promise<{ ok: boolean; timedOut: boolean }> | undefined;
+  return {
+    onShutdown(name, fn) {
+      hooks.push({ name, fn });
+    },
+    run: () =>
+      (ran ??= (async () => {
+        let failed = false;
+        let timer: NodeJS.Timeout | undefined;
+        const run = (async () => {
+          for (const hook of hooks.splice(0).reverse()) {
+            try {
+              await hook.fn();
+              logger.debug({ hook: hook.name }, 'shutdown hook done');
+            } catch (err) {
+              failed = true;
+              logger.error({ err, hook: hook.name }, `shutdown hook '${hook.name}' failed`);
+            }
+          }
+        })();
+        const timedOut = await Promise.race([
+          run.then(() => false),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(true), timeoutMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) logger.error({ timeoutMs }, 'shutdown hooks did not finish in time');
+        return { ok: !failed && !timedOut, timedOut };
+      })()),
+  };
+}
+
 export interface RunServiceOptions {
   service: string;
   logger: Logger;
@@ -23,34 +68,14 @@ export function runService(opts: RunServiceOptions, start: (lifecycle: Lifecycle
   const { logger } = opts;
   const timeoutMs = opts.timeoutMs ?? (Number(process.env.SHUTDOWN_TIMEOUT_MS) || 10_000);
   const exit = opts.exit ?? ((code: number) => process.exit(code));
-  const hooks: { name: string; fn: () => Promise<void> }[] = [];
+  const stack = createShutdownStack({ logger, timeoutMs });
   let stopping: Promise<void> | undefined;
 
   const shutdown = (reason: string, code: number): Promise<void> =>
     (stopping ??= (async () => {
       logger.info({ reason }, `${opts.service} shutting down`);
-      let failed = false;
-      let timer: NodeJS.Timeout | undefined;
-      const run = (async () => {
-        for (const hook of [...hooks].reverse()) {
-          try {
-            await hook.fn();
-            logger.debug({ hook: hook.name }, 'shutdown hook done');
-          } catch (err) {
-            failed = true;
-            logger.error({ err, hook: hook.name }, `shutdown hook '${hook.name}' failed`);
-          }
-        }
-      })();
-      const timedOut = await Promise.race([
-        run.then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) logger.error({ timeoutMs }, 'shutdown hooks did not finish in time');
-      const exitCode = timedOut || failed ? 1 : code;
+      const { ok } = await stack.run();
+      const exitCode = ok ? code : 1;
       logger.info({ exitCode }, `${opts.service} stopped`);
       exit(exitCode);
     })());
@@ -67,12 +92,7 @@ export function runService(opts: RunServiceOptions, start: (lifecycle: Lifecycle
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  const lifecycle: Lifecycle = {
-    onShutdown(name, fn) {
-      hooks.push({ name, fn });
-    },
-  };
-  start(lifecycle).then(
+  start({ onShutdown: (name, fn) => stack.onShutdown(name, fn) }).then(
     () => logger.info(`${opts.service} started`),
     (err: unknown) => {
       logger.error({ err }, `${opts.service} failed to start: ${err instanceof Error ? err.message : String(err)}`);
