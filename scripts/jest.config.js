@@ -13,6 +13,8 @@ module.exports = {
     ],
   },
   testMatch: ['<rootDir>/test/**/*.test.mjs'],
+  // The generator's template is not code until rendered (placeholders).
+  modulePathIgnorePatterns: ['<rootDir>/new-service/template/'],
   moduleFileExtensions: ['mjs', 'js', 'ts', 'json'],
   globalSetup: require.resolve(`${root}/libs/testing/dist/jest-global-setup.js`),
   globalTeardown: require.resolve(`${root}/libs/testing/dist/jest-global-teardown.js`),

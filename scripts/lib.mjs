@@ -69,9 +69,10 @@ export function runInfraCli(...args) {
  * process it supervises is the service, not an npm wrapper whose exit and the service's differ.
  * `portOffset` is added to every port; `databasePrefix` gives each service the database
  * `<prefix><folder>` on `mongoUrl` (a database in the URL path overrides a service's default).
+ * `repository` is this checkout unless given (the generator's test uses a copy).
  */
-export function services({ portOffset = 0, databasePrefix = '', mongoUrl = process.env.MONGO_URL } = {}) {
-  const dir = join(root, 'services');
+export function services({ portOffset = 0, databasePrefix = '', mongoUrl = process.env.MONGO_URL, repository = root } = {}) {
+  const dir = join(repository, 'services');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((folder) => existsSync(join(dir, folder, 'package.json')))
