@@ -26,6 +26,10 @@ export interface ConsumedEvent<T = unknown> extends EventEnvelope<T> {
   topic: string;
   partition: number;
   offset: string;
+  /** The event's catalogue definition (codec, topic, description): no handler looks the type up again. */
+  definition: EventType<T>;
+  /** The protobuf bytes as received: for storing or forwarding them, no handler re-encodes `data`. */
+  bytes: Uint8Array;
 }
 
 /** MUST be idempotent by design (a keyed effect, or the mark written in the same update as the effect). */
@@ -236,7 +240,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
       await deadLetter(topic, partition, message, error);
       return;
     }
-    const event: ConsumedEvent = { ...raw, data, topic, partition, offset: message.offset };
+    const event: ConsumedEvent = { ...raw, data, definition, bytes: raw.data, topic, partition, offset: message.offset };
     const parent = propagation.extract(ROOT_CONTEXT, message.headers ?? {}, headerGetter);
     const failure = await tracer.startActiveSpan(
       `process ${topic}`,

@@ -3,6 +3,8 @@ export * from './envelope';
 export * from './producer';
 export * from './outbox';
 export * from './consumer';
+export * from './define-consumer';
+export * from './event-bus';
 export * from './dlq';
 // Loads and registers the platform catalogue, so eventType()/topics() know every event.
 import './catalog';

@@ -204,6 +204,8 @@ function jobLoop(job: DefinedJob, deps: LoopDeps) {
     running = { done, abort };
     await done;
     running = undefined;
+    // The next due time is known now: wait for it rather than for the next lease check.
+    if (!ticking) schedule();
   }
 
   async function tick(): Promise<void> {
@@ -220,12 +222,15 @@ function jobLoop(job: DefinedJob, deps: LoopDeps) {
 
   function schedule(): void {
     if (stopped) return;
+    clearTimeout(timer);
+    // Holding the job: wake at its due time if that comes before the next lease check.
+    const due = held && !running ? held.nextRunAt.getTime() - now().getTime() : tickMs;
     timer = setTimeout(() => {
       ticking = tick().finally(() => {
         ticking = undefined;
         schedule();
       });
-    }, tickMs);
+    }, Math.max(0, Math.min(tickMs, due)));
     timer.unref();
   }
 

@@ -1,9 +1,8 @@
 // `npm run seed -w @hangviet/business-registry` registers the demo directory into the database;
 // `npm run seed -w @hangviet/business-registry -- --count 100000` adds that many synthetic ACTIVE
 // businesses in batches (benchmark data: straight inserts, no events).
-import { createLogger } from '@hangviet/service-kit';
-import mongoose from 'mongoose';
-import { databaseName, loadRegistryConfig, SERVICE_NAME } from './config';
+import { createLogger, databaseName, openDatabase } from '@hangviet/service-kit';
+import { DEFAULT_DATABASE, loadRegistryConfig, SERVICE_NAME } from './config';
 import { businessModel } from './infrastructure/business-model';
 import { MongoBusinessRepository } from './infrastructure/mongo-business-repository';
 import { seedBulkDirectory, seedDemoDirectory } from './infrastructure/seed-data';
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
   const config = loadRegistryConfig();
   const logger = createLogger({ service: `${SERVICE_NAME}-seed`, level: config.LOG_LEVEL });
   const count = countArgument(process.argv.slice(2));
-  const connection = await mongoose.createConnection(config.MONGO_URL, { dbName: databaseName(config), autoIndex: false }).asPromise();
+  const connection = await openDatabase(config.MONGO_URL, databaseName(config.MONGO_URL, DEFAULT_DATABASE));
   try {
     const model = businessModel(connection);
     await model.createIndexes();

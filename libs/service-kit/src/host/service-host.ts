@@ -43,7 +43,10 @@ export interface ServiceHost<C = BaseConfig> {
   readonly idempotency: IdempotencyStore;
   /** The registry behind /metrics: parts add their own metrics here. */
   readonly metrics: Registry;
-  /** Starts the part now and stops it on shutdown (after the servers, before what was added earlier). */
+  /**
+   * Starts the part now and stops it on shutdown (after the servers, before what was added earlier).
+   * Its stop() also runs when its start() failed half-way, so it must tolerate that.
+   */
   add<P extends ServicePart>(part: P): Promise<P>;
   /** Runs fn on shutdown, in the same reverse order as the parts. */
   onStop(name: string, fn: () => Promise<void>): void;
@@ -80,7 +83,7 @@ export interface StartOptions<C> {
   logger?: Logger;
   /** Replaces the JWKS authenticator built from AUTH_* (tests). */
   authenticator?: Authenticator;
-  /** Listen address for both servers (default 0.0.0.0). */
+  /** Listen address for both servers (default: HTTP on every interface, gRPC on 0.0.0.0). */
   listenHost?: string;
   /** Where shutdown steps go: runMain passes runService's lifecycle; in-process, the service keeps its own. */
   lifecycle?: Lifecycle;
@@ -138,8 +141,9 @@ export async function startService<S extends z.ZodObject, R>(
       idempotency: createIdempotencyStore(db),
       metrics: new Registry(),
       async add(part) {
-        await part.start?.();
+        // Before start: a part whose start fails half-way is stopped too, so stop() must tolerate that.
         lifecycle.onShutdown(part.name, async () => void (await part.stop()));
+        await part.start?.();
         if (part.ready) readiness.add(part.name, () => part.ready!());
         return part;
       },
@@ -150,7 +154,6 @@ export async function startService<S extends z.ZodObject, R>(
 
     const parts = await definition.compose(host);
 
-    const listenHost = opts.listenHost ?? '0.0.0.0';
     const app = createHttpApp({
       service: definition.name,
       logger,
@@ -162,14 +165,16 @@ export async function startService<S extends z.ZodObject, R>(
     for (const handler of routes) app.use(handler);
     finishHttpApp(app);
     const http = await new Promise<Server>((resolve, reject) => {
-      const server = app.listen(base.HTTP_PORT, listenHost, (err?: Error) => (err ? reject(err) : resolve(server)));
+      const done = (err?: Error) => (err ? reject(err) : resolve(server));
+      // Without a listen address, every interface (IPv4 and IPv6), as express does by default.
+      const server = opts.listenHost ? app.listen(base.HTTP_PORT, opts.listenHost, done) : app.listen(base.HTTP_PORT, done);
     });
     lifecycle.onShutdown('http', () => closeHttp(http));
 
     let grpcPort = 0;
     if (grpcServices.length > 0) {
       const grpc = createGrpcServer({ service: definition.name, logger, readiness, authenticator, services: grpcServices });
-      grpcPort = await grpc.listen(base.GRPC_PORT, listenHost);
+      grpcPort = await grpc.listen(base.GRPC_PORT, opts.listenHost ?? '0.0.0.0');
       lifecycle.onShutdown('grpc', () => grpc.shutdown(definition.grpcDrainMs ?? 5000));
     }
     const httpPort = (http.address() as AddressInfo).port;

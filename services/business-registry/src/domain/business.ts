@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: the aggregate's state, its table of moves, invariants and events read as one unit.
 // The Business aggregate: a profile, a status that follows the review state machine, and the
 // events each change raises. Pure: inputs arrive already normalised (see application/profile-input.ts);
 // this file decides what is allowed and what happened.

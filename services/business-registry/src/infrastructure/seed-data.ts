@@ -1,6 +1,7 @@
 // Demo data: a few dozen fictional enterprises (names, people and tax codes invented; tax codes
 // from generateTaxCode are valid but synthetic). Seeded through the domain and the repository, so
 // each gets its events like a real registration. Plus a fast bulk generator for benchmarks.
+import type { Logger } from '@hangviet/service-kit';
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import { generateTaxCode, province, searchTokens, wards } from '@hangviet/vn';
 import { Business, type BusinessStatus, type BusinessType, type EmployeeRange } from '../domain/business';
@@ -116,6 +117,13 @@ export async function seedDemoDirectory(deps: RegistryDeps): Promise<number> {
     created += 1;
   }
   return created;
+}
+
+/** Seeds the demo directory into an empty database (a fresh local install shows something to search). */
+export async function seedDemoDirectoryIfEmpty(model: BusinessModel, deps: RegistryDeps, logger: Logger): Promise<void> {
+  if ((await model.estimatedDocumentCount()) > 0) return;
+  const created = await seedDemoDirectory(deps);
+  logger.info({ created }, 'seeded the demo directory into an empty database');
 }
 
 const WORDS_A = ['Kẹo dừa', 'Bánh tráng', 'Hồi', 'Quế', 'Cà phê', 'Mật ong', 'Nước mắm', 'Gốm', 'Mây tre', 'Trà', 'Nem chua', 'Hạt điều', 'Bưởi', 'Thạch dừa', 'Tinh dầu', 'Gạo', 'Tương', 'Nón lá', 'Lụa', 'Chè'];

@@ -1,0 +1,50 @@
+// The composition root: the registry's parts on the shared service host (libs/service-kit). The host
+// reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
+import { BusinessRegistered } from '@hangviet/events/catalog';
+import { eventBus, outboxRelay } from '@hangviet/events';
+import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { defineService } from '@hangviet/service-kit';
+import type { RegistryDeps } from './application/ports';
+import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
+import { BUSINESSES_COLLECTION, businessModel } from './infrastructure/business-model';
+import { MongoBusinessRepository } from './infrastructure/mongo-business-repository';
+import { seedDemoDirectoryIfEmpty } from './infrastructure/seed-data';
+import { businessDirectoryService } from './transport/grpc/business-directory-service';
+import { businessesRouter } from './transport/http/businesses-router';
+import { openApiRouter } from './transport/http/openapi';
+import { referenceRouter } from './transport/http/reference-router';
+
+export const businessRegistry = defineService({
+  name: SERVICE_NAME,
+  database: DEFAULT_DATABASE,
+  config: configSchema,
+  async compose(host): Promise<RegistryDeps> {
+    const { config } = host;
+    const Businesses = businessModel(host.connection);
+    await Businesses.createIndexes();
+
+    const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: [BusinessRegistered.topic] }));
+    const relay = await host.add(outboxRelay(bus, host.db.collection(BUSINESSES_COLLECTION), { sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS }));
+    const deps: RegistryDeps = {
+      // Awaited, not fired and forgotten: FerretDB v1 loses one of two concurrent updates of the same
+      // document (measured), so the relay's claim/pull must not overlap the caller's next write.
+      // It also means a 2xx answer implies the events are on Kafka in the common case.
+      businesses: new MongoBusinessRepository(Businesses, { afterWrite: (id) => relay.publish(id) }),
+      now: () => new Date(),
+    };
+    if (config.SEED_DEMO_DATA) await seedDemoDirectoryIfEmpty(Businesses, deps, host.logger);
+
+    await host.add(
+      createScheduler({
+        db: host.db,
+        logger: host.logger,
+        metrics: host.metrics,
+        jobs: [idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL_MS)],
+      }),
+    );
+
+    host.http(openApiRouter(), businessesRouter(deps, host.idempotency), referenceRouter());
+    host.grpc(businessDirectoryService(deps));
+    return deps;
+  },
+});
