@@ -247,7 +247,7 @@ describe('a generated service', () => {
     expect(found).toHaveLength(1);
     const lines = [];
     const scope = Date.now().toString(36);
-    found[0].env = { ...found[0].env, KAFKA_TOPIC_PREFIX: `t${scope}.`, CONSUMER_GROUP: `t${scope}.${name}`, LOG_LEVEL: 'warn' };
+    found[0].env = { ...found[0].env, KAFKA_TOPIC_PREFIX: `t${scope}.`, LOG_LEVEL: 'warn' };
     const supervisor = createSupervisor({ services: found, log: (l) => lines.push(l) });
     try {
       await supervisor.start();

@@ -9,10 +9,8 @@ export const DEFAULT_DATABASE = '{{database}}';
 export const configSchema = baseConfigSchema.extend({
   HTTP_PORT: port().default({{httpPort}}),
   GRPC_PORT: port().default({{grpcPort}}),
-  /** Prepended to every topic this service publishes to and consumes: lets tests and shared clusters isolate. */
+  /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
-  /** The Kafka consumer group of this service's consumers. */
-  CONSUMER_GROUP: z.string().min(1).default(SERVICE_NAME),
 });
 
 export type {{Name}}Config = z.infer<typeof configSchema>;

@@ -34,7 +34,6 @@ export async function startHarness(label: string) {
       MONGO_URL: scope.mongoUrl,
       KAFKA_BROKERS: scope.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: scope.topic(''),
-      CONSUMER_GROUP: scope.group('{{name}}'),
       AUTH_JWKS_FILE: join(keys, 'jwks.json'),
       LOG_LEVEL: 'silent',
     }),
@@ -86,7 +85,7 @@ export async function startHarness(label: string) {
   return {
     scope,
     service,
-    deps: service.parts.deps,
+    deps: service.parts,
     http: request(`http://127.0.0.1:${service.httpPort}`),
     token: (claims: DevTokenClaims) => mintDevToken(claims, keys),
     received,
