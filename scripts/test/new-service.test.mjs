@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { services } from '../lib.mjs';
 import { generateService, linkWorkspace, parseArgs, validate, variables } from '../new-service.mjs';
 import { createSupervisor } from '../supervisor.mjs';
@@ -243,7 +244,8 @@ describe('a generated service', () => {
   }, 600_000);
 
   it('is started by npm start like every service and answers /readyz', async () => {
-    const found = services({ repository: copy, mongoUrl: process.env.MONGO_URL, databasePrefix: `t_gen_${Date.now().toString(36)}_` }).filter((s) => s.name === `@hangviet/${name}`);
+    const databasePrefix = `t_gen_${Date.now().toString(36)}_`;
+    const found = services({ repository: copy, mongoUrl: process.env.MONGO_URL, databasePrefix }).filter((s) => s.name === `@hangviet/${name}`);
     expect(found).toHaveLength(1);
     const lines = [];
     const scope = Date.now().toString(36);
@@ -255,6 +257,8 @@ describe('a generated service', () => {
       expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok' }) });
     } finally {
       await supervisor.stop();
+      const client = await MongoClient.connect(process.env.MONGO_URL);
+      await client.db(`${databasePrefix}${name.replace(/-/g, '_')}`).dropDatabase().finally(() => client.close());
     }
     expect(lines).toEqual([]);
   }, 120_000);

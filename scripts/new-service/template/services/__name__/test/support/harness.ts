@@ -11,6 +11,7 @@ import { createEventProducer, createKafka, eventType, fromKafkaMessage, toKafkaM
 import { ensureDevKeys, loadConfig, mintDevToken, startService, type DevTokenClaims } from '@hangviet/service-kit';
 import { testScope, type TestScope } from '@hangviet/testing';
 import type { Consumer } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { configSchema } from '../../src/config';
 import { {{nameCamel}}Service } from '../../src/service';
@@ -95,8 +96,10 @@ export async function startHarness(label: string) {
     async stop() {
       await Promise.all(consumers.map((c) => c.disconnect()));
       await producer.disconnect();
-      await service.host.db.dropDatabase().catch(() => undefined);
       await service.stop();
+      // Dropped once the service has stopped: its consumer and scheduler would write it anew.
+      const client = await MongoClient.connect(scope.mongoUrl);
+      await client.db(scope.databaseName).dropDatabase().finally(() => client.close());
       await rm(keys, { recursive: true, force: true });
     },
   };
