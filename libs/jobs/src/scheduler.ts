@@ -153,7 +153,7 @@ function jobLoop(job: DefinedJob, deps: LoopDeps) {
   let stopped = true;
 
   const lose = (why: string) => {
-    if (held) logger.warn({ token: held.token }, `lease of job '${job.name}' lost: ${why}`);
+    if (held) logger.warn({ fencingToken: held.token }, `lease of job '${job.name}' lost: ${why}`);
     held = undefined;
     metrics.held.set({ job: job.name }, 0);
     running?.abort.abort();
@@ -170,7 +170,7 @@ function jobLoop(job: DefinedJob, deps: LoopDeps) {
     if (!taken) return;
     held = { ...taken, renewedAt: at.getTime() };
     metrics.held.set({ job: job.name }, 1);
-    logger.info({ token: taken.token, nextRunAt: taken.nextRunAt }, `holds job '${job.name}' (${job.schedule.text})`);
+    logger.info({ fencingToken: taken.token, nextRunAt: taken.nextRunAt }, `holds job '${job.name}' (${job.schedule.text})`);
   }
 
   async function runOnce(token: number): Promise<void> {
@@ -182,7 +182,7 @@ function jobLoop(job: DefinedJob, deps: LoopDeps) {
         await job.run({ job: job.name, token, signal: abort.signal, startedAt, fenced: (filter, update, field) => fenced(token, filter, update, field) });
       } catch (err) {
         error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-        logger.error({ err, token }, `job '${job.name}' failed`);
+        logger.error({ err, fencingToken: token }, `job '${job.name}' failed`);
       }
       const finished = now();
       const durationMs = finished.getTime() - startedAt.getTime();
