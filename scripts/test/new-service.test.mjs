@@ -154,8 +154,8 @@ describe('variables', () => {
 });
 
 /**
- * A copy of the workspace layout: the root files, proto/, every lib (built, with its dist) and each
- * service's package.json; node_modules holds links to this checkout's packages, except @hangviet/*,
+ * A copy of the workspace layout: the root files, proto/, every lib (built, with its dist) and every
+ * other workspace's package.json; node_modules holds links to this checkout's packages, except @hangviet/*,
  * which link to the copy's own workspaces, as npm install would.
  */
 function copyWorkspace() {
@@ -165,11 +165,13 @@ function copyWorkspace() {
   for (const lib of readdirSync(join(root, 'libs'))) {
     cpSync(join(root, 'libs', lib), join(copy, 'libs', lib), { recursive: true, filter: (src) => !src.includes('/node_modules') });
   }
-  for (const service of readdirSync(join(root, 'services'))) {
-    const pkg = join(root, 'services', service, 'package.json');
-    if (!existsSync(pkg)) continue;
-    mkdirSync(join(copy, 'services', service), { recursive: true });
-    cpSync(pkg, join(copy, 'services', service, 'package.json'));
+  // The other workspaces by their package.json alone: their names and ports are what the generator checks.
+  const others = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*') ? readdirSync(join(root, pattern.slice(0, -2))).map((d) => join(pattern.slice(0, -2), d)) : [pattern],
+  );
+  for (const dir of others.filter((d) => !d.startsWith('libs/') && existsSync(join(root, d, 'package.json')))) {
+    mkdirSync(join(copy, dir), { recursive: true });
+    cpSync(join(root, dir, 'package.json'), join(copy, dir, 'package.json'));
   }
   mkdirSync(join(copy, 'node_modules', '@hangviet'), { recursive: true });
   for (const entry of readdirSync(join(root, 'node_modules'))) {
@@ -221,6 +223,8 @@ describe('a generated service', () => {
     await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], service);
     await run(process.execPath, [bin('eslint', 'bin/eslint.js'), 'src', 'test'], service);
     await run(process.execPath, [join(root, 'node_modules', '.bin', 'buf'), 'lint'], join(copy, 'proto'));
+    // service-kit's check that every workspace declares what it imports, run over the copy (the new service among them).
+    await run(process.execPath, [bin('jest', 'bin/jest.js'), '--config', join(copy, 'libs', 'service-kit', 'jest.config.js'), '--ci', 'test/workspace-dependencies'], copy);
     expect(existsSync(join(service, 'dist', 'main.js'))).toBe(true);
   }, 600_000);
 

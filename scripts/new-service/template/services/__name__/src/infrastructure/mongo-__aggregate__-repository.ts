@@ -2,32 +2,19 @@
 // new state and the events it raised (the outbox): nothing is published for a write that failed, and
 // nothing written is left unpublished (the relay publishes right after, its sweeper after a crash).
 import { randomUUID } from 'node:crypto';
-import type { OutboxFields } from '@hangviet/events';
-import type { Collection, Db } from 'mongodb';
-import { {{Aggregate}}, type {{Aggregate}}State } from '../domain/{{aggregate}}';
+import type { Collection } from 'mongodb';
+import { {{Aggregate}} } from '../domain/{{aggregate}}';
 import type { {{Aggregate}}Repository } from '../application/ports';
 import { outboxEntriesOf } from './{{aggregate}}-events';
-
-export const {{AGGREGATE}}_COLLECTION = '{{aggregatePlural}}';
-
-export interface {{Aggregate}}Document extends OutboxFields, Omit<{{Aggregate}}State, 'id'> {
-  _id: string;
-}
-
-export function {{aggregateCamel}}Collection(db: Db): Collection<{{Aggregate}}Document> {
-  return db.collection<{{Aggregate}}Document>({{AGGREGATE}}_COLLECTION);
-}
+import type { {{Aggregate}}Document } from './{{aggregate}}-model';
 
 export class Mongo{{Aggregate}}Repository implements {{Aggregate}}Repository {
   constructor(
+    /** The collection of {{aggregate}}-model.ts (schema and indexes there), through the driver. */
     private readonly collection: Collection<{{Aggregate}}Document>,
     /** Awaited after each write: the outbox relay publishes the new events at once. */
     private readonly afterWrite: (id: string) => Promise<void> = async () => undefined,
   ) {}
-
-  async ensureIndexes(): Promise<void> {
-    await this.collection.createIndex({ businessId: 1, createTime: 1 });
-  }
 
   newId(): string {
     return randomUUID();

@@ -1,27 +1,14 @@
-// This service's copy of the directory's business statuses (collection known_businesses), kept from
-// hangviet.registry.business.* events. Keyed by business id and guarded by the directory's version, so
-// a redelivered or reordered event is a no-op.
+// This service's copy of the directory's business statuses, kept from hangviet.registry.business.*
+// events. Keyed by business id and guarded by the directory's version, so a redelivered or reordered
+// event is a no-op.
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
-import type { Collection, Db } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { BusinessDirectory, KnownBusiness } from '../application/ports';
-
-interface KnownBusinessDocument {
-  _id: string;
-  status: string;
-  version: number;
-  updateTime: Date;
-}
+import type { KnownBusinessDocument } from './known-business-model';
 
 export class MongoBusinessDirectory implements BusinessDirectory {
-  private readonly collection: Collection<KnownBusinessDocument>;
-
-  constructor(db: Db) {
-    this.collection = db.collection<KnownBusinessDocument>('known_businesses');
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.collection.createIndex({ status: 1, updateTime: 1 });
-  }
+  /** The collection of known-business-model.ts (schema and indexes there), through the driver. */
+  constructor(private readonly collection: Collection<KnownBusinessDocument>) {}
 
   async statusOf(businessId: string): Promise<string | undefined> {
     return (await this.collection.findOne({ _id: businessId }))?.status;
