@@ -36,7 +36,8 @@ export async function stopProcess(child, graceMs = 15_000) {
   const deadline = Date.now() + graceMs;
   while (groupAlive(child.pid) && Date.now() < deadline) await sleep(100);
   if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
-  while (groupAlive(child.pid)) await sleep(50);
+  const killed = Date.now() + 5000;
+  while (groupAlive(child.pid) && Date.now() < killed) await sleep(50);
 }
 
 const exited = (child) => child.exitCode !== null || child.signalCode !== null;
@@ -74,6 +75,7 @@ export function spawnService(service) {
  * @param {{name: string, readyUrl: string, command: string[], dir: string, env: object}[]} options.services
  * @param {(line: string) => void} options.log
  * @param {typeof BACKOFF} [options.backoff]
+ * @param {number} [options.graceMs] how long stop() waits after SIGTERM before SIGKILL
  */
 export function createSupervisor({
   services,
@@ -81,6 +83,7 @@ export function createSupervisor({
   backoff = BACKOFF,
   spawn: start = spawnService,
   readyTimeoutMs = 60_000,
+  graceMs = 15_000,
 }) {
   let stopping = false;
   let started = false;
@@ -159,7 +162,7 @@ export function createSupervisor({
     async stop() {
       stopping = true;
       for (const state of states) clearTimeout(state.timer);
-      await Promise.all(states.filter((s) => s.child).map((s) => stopProcess(s.child)));
+      await Promise.all(states.filter((s) => s.child).map((s) => stopProcess(s.child, graceMs)));
     },
   };
 }

@@ -2,7 +2,7 @@
 // healthy run, services that exit before they are ready fail the start, and stop() leaves nothing running.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { backoffDelay, createSupervisor, describeExit } from '../supervisor.mjs';
+import { backoffDelay, createSupervisor, describeExit, spawnService } from '../supervisor.mjs';
 
 const fixture = join(__dirname, 'fixtures', 'crashing-service.mjs');
 
@@ -57,16 +57,24 @@ describe('describeExit', () => {
 
 describe('createSupervisor', () => {
   let supervisor;
+  const spawned = [];
+  /** createSupervisor, recording every process it starts so that none can outlive a failed test. */
+  const supervise = (options) =>
+    createSupervisor({ ...options, spawn: (service) => spawned[spawned.push(spawnService(service)) - 1] });
   afterEach(async () => {
-    await supervisor?.stop();
-    supervisor = undefined;
+    try {
+      await supervisor?.stop();
+    } finally {
+      supervisor = undefined;
+      for (const child of spawned.splice(0)) if (alive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+    }
   });
 
   it('restarts a service that keeps crashing after a doubling delay, while the other keeps its process', async () => {
     const lines = [];
     const crashing = await standIn('crashing', { CRASH_AFTER_MS: '300' });
     const steady = await standIn('steady');
-    supervisor = createSupervisor({
+    supervisor = supervise({
       services: [crashing, steady],
       log: (l) => lines.push(l),
       backoff: { initialMs: 100, maxMs: 400, stableMs: 60_000 },
@@ -96,7 +104,7 @@ describe('createSupervisor', () => {
   it('goes back to the first delay once a run has stayed ready for stableMs', async () => {
     const lines = [];
     const crashing = await standIn('crashing', { CRASH_AFTER_MS: '300' });
-    supervisor = createSupervisor({
+    supervisor = supervise({
       services: [crashing],
       log: (l) => lines.push(l),
       backoff: { initialMs: 100, maxMs: 400, stableMs: 1 },
@@ -117,15 +125,24 @@ describe('createSupervisor', () => {
   it('fails the start when a service exits before it is ready, naming it', async () => {
     const broken = { ...(await standIn('broken')), command: [process.execPath, '-e', 'process.exit(7)'] };
     const steady = await standIn('steady');
-    supervisor = createSupervisor({ services: [steady, broken], log: () => undefined });
+    supervisor = supervise({ services: [steady, broken], log: () => undefined });
     await expect(supervisor.start()).rejects.toThrow(/^broken did not start: .*exited with code 7/);
+  }, 60_000);
+
+  it('stop() kills a service that ignores SIGTERM once the grace period is over', async () => {
+    const stuck = await standIn('stuck', { IGNORE_SIGTERM: '1' });
+    supervisor = supervise({ services: [stuck], log: () => undefined, graceMs: 300 });
+    await supervisor.start();
+    const { stuck: pid } = supervisor.pids();
+    await supervisor.stop();
+    expect(alive(pid)).toBe(false);
   }, 60_000);
 
   it('stop() ends every service and restarts none', async () => {
     const lines = [];
     const a = await standIn('a');
     const b = await standIn('b');
-    supervisor = createSupervisor({
+    supervisor = supervise({
       services: [a, b],
       log: (l) => lines.push(l),
       backoff: { initialMs: 10, maxMs: 10, stableMs: 60_000 },
