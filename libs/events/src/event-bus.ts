@@ -89,7 +89,7 @@ export function outboxRelay<T extends OutboxFields = Document>(
   };
 }
 
-/** The service's consumers (its `src/consumers/*.consumer.ts`), each in its own group, started together. */
+/** The service's consumers (its `src/consumers/*.consumer.ts`), each in its own group. */
 export function consumers(bus: EventBus, defined: DefinedConsumer[], opts: { topics?: string[] } = {}): ServicePart {
   const running = defined.map((consumer) =>
     runConsumer(consumer, {
@@ -103,7 +103,10 @@ export function consumers(bus: EventBus, defined: DefinedConsumer[], opts: { top
   );
   return {
     name: `consumers (${defined.map((c) => c.name).join(', ')})`,
-    start: async () => void (await Promise.all(running.map((c) => c.start()))),
+    // One after the other: two consumers creating the same missing topic at once could subscribe before its leaders exist.
+    async start() {
+      for (const consumer of running) await consumer.start();
+    },
     stop: async () => void (await Promise.all(running.map((c) => c.stop()))),
   };
 }
