@@ -1,6 +1,7 @@
 // Shared steps of `npm start` and `npm test`: install when needed, build, bring up infrastructure.
 // Plain Node with no dependencies, because it runs before `npm install` has.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,60 +63,76 @@ export function runInfraCli(...args) {
   return Promise.resolve(JSON.parse(result.stdout));
 }
 
-/** The services under services/, with the ports each declares in its package.json "hangviet" field. */
-export function services() {
-  const dir = join(root, 'services');
+/**
+ * The services under services/: each whose package.json has a "hangviet" field with its ports and whose
+ * start script is `node <file>`, which npm start runs itself (with the workspace as cwd) so that the
+ * process it supervises is the service, not an npm wrapper whose exit and the service's differ.
+ * `portOffset` is added to every port; `databasePrefix` gives each service the database
+ * `<prefix><folder>` on `mongoUrl` (a database in the URL path overrides a service's default).
+ * `repository` is this checkout unless given (the generator's test uses a copy).
+ */
+export function services({ portOffset = 0, databasePrefix = '', mongoUrl = process.env.MONGO_URL, repository = root } = {}) {
+  const dir = join(repository, 'services');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .map((folder) => join(dir, folder, 'package.json'))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')))
-    .filter((pkg) => pkg.scripts?.start && pkg.hangviet?.httpPort)
-    .map((pkg) => ({ name: pkg.name, httpPort: pkg.hangviet.httpPort, grpcPort: pkg.hangviet.grpcPort }));
+    .filter((folder) => existsSync(join(dir, folder, 'package.json')))
+    .map((folder) => ({ folder, pkg: JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8')) }))
+    .filter(({ pkg }) => pkg.scripts?.start && pkg.hangviet?.httpPort)
+    .map(({ folder, pkg }) => {
+      const httpPort = shifted(pkg.name, 'HTTP', pkg.hangviet.httpPort, portOffset);
+      const grpcPort = pkg.hangviet.grpcPort === undefined ? undefined : shifted(pkg.name, 'gRPC', pkg.hangviet.grpcPort, portOffset);
+      const env = { HTTP_PORT: String(httpPort), ...(grpcPort === undefined ? {} : { GRPC_PORT: String(grpcPort) }) };
+      if (databasePrefix) env.MONGO_URL = withDatabase(mongoUrl, `${databasePrefix}${folder.replace(/-/g, '_')}`);
+      return {
+        name: pkg.name,
+        folder,
+        dir: join(dir, folder),
+        httpPort,
+        grpcPort,
+        readyUrl: `http://127.0.0.1:${httpPort}/readyz`,
+        command: [process.execPath, ...nodeArguments(pkg)],
+        env,
+      };
+    });
 }
 
-export function startService(service, env) {
-  return spawn('npm', ['run', '-s', 'start', '-w', service.name], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
+function shifted(name, kind, port, offset) {
+  const value = port + offset;
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`${name}: ${kind} port ${port} + HANGVIET_PORT_OFFSET ${offset} is not a port (1–65535)`);
+  }
+  return value;
+}
+
+function nodeArguments(pkg) {
+  const match = /^node((?:\s+[^\s;&|<>$`'"]+)+)$/.exec(pkg.scripts.start.trim());
+  if (!match) {
+    throw new Error(`${pkg.name}: its start script "${pkg.scripts.start}" is not "node <file> [args]", which npm start runs directly`);
+  }
+  return match[1].trim().split(/\s+/);
+}
+
+/** `url` with its path set to `/<database>`, keeping its host, credentials and options. */
+export function withDatabase(url, database) {
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) throw new Error(`"${database}" is not a database name (letters, digits, _ and -, at most 63)`);
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** HANGVIET_PORT_OFFSET as a number: 0 when unset, an error naming it when not a whole number. */
+export function portOffsetFrom(env = process.env) {
+  const text = env.HANGVIET_PORT_OFFSET ?? '';
+  if (text === '') return 0;
+  if (!/^-?\d+$/.test(text)) throw new Error(`HANGVIET_PORT_OFFSET: expected a whole number, got '${text}'`);
+  return Number(text);
+}
+
+/** Whether nothing listens on `port` (on any address). */
+export function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
   });
-}
-
-export async function waitReady(url, child, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
-}
-
-const groupAlive = (pid) => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Stops a process group started with detached: true: SIGTERM, then SIGKILL after a bound. It waits
- * for the whole group, not just its leader: `npm run` exits on SIGTERM while the service it started
- * is still draining, and infrastructure stopped under it would cut that short.
- */
-export async function stopProcess(child, graceMs = 15_000) {
-  if (!groupAlive(child.pid)) return;
-  process.kill(-child.pid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
 }

@@ -1,19 +1,25 @@
-// `npm start`: install, build, bring up Kafka and the database, start every service under services/,
-// wait until each is ready, print where to reach them, and stop everything it started on Ctrl-C.
+// `npm start`: install, build, bring up Kafka and the database, start every service under services/ and
+// keep it running (a service that exits is restarted with backoff while the others go on serving), print
+// where to reach them, and on Ctrl-C (SIGINT or SIGTERM) stop the services, then what infrastructure it
+// started. `--no-build` skips the install and build steps (the supervisor test runs after a build).
+//   HANGVIET_PORT_OFFSET=1000  adds 1000 to every service's HTTP and gRPC port (a second copy beside yours)
+//   HANGVIET_DB_PREFIX=scratch_  gives each service the database scratch_<folder> instead of its own
 import { join } from 'node:path';
-import { build, ensureInfrastructure, ensureInstalled, root, runInfraCli, say, services, startService, stopProcess, waitReady } from './lib.mjs';
+import { build, ensureInfrastructure, ensureInstalled, portFree, portOffsetFrom, root, runInfraCli, say, services } from './lib.mjs';
+import { createSupervisor } from './supervisor.mjs';
 
 const begun = Date.now();
+const skipBuild = process.argv.includes('--no-build');
 let infra;
 let mailSinkStarted = false;
-const children = [];
+let supervisor;
 let stopping = false;
 
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all(children.map((child) => stopProcess(child)));
+  await supervisor?.stop();
   try {
     if (mailSinkStarted) await runInfraCli('stop', 'mailsink');
     await infra?.stop();
@@ -27,8 +33,12 @@ async function shutdown(code) {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(0));
 
 async function main() {
-  ensureInstalled();
-  build();
+  const portOffset = portOffsetFrom();
+  const databasePrefix = process.env.HANGVIET_DB_PREFIX ?? '';
+  if (!skipBuild) {
+    ensureInstalled();
+    build();
+  }
   infra = await ensureInfrastructure();
   if (!process.env.SMTP_URL) {
     // A local mail sink, so mail the notification service sends can be read.
@@ -42,27 +52,25 @@ async function main() {
     await ensureDevKeys();
   }
 
-  const list = services();
-  for (const service of list) {
-    // Local partner receivers run on this machine: let webhooks reach loopback (the service logs it).
-    const child = startService(service, { WEBHOOK_ALLOW_CIDRS: process.env.WEBHOOK_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128' });
-    children.push(child);
-    child.on('exit', (code) => {
-      if (!stopping) {
-        say(`${service.name} exited with code ${code}`);
-        void shutdown(1);
+  const list = services({ portOffset, databasePrefix });
+  for (const s of list) {
+    for (const [kind, port] of [['HTTP', s.httpPort], ['gRPC', s.grpcPort]]) {
+      if (port !== undefined && !(await portFree(port))) {
+        throw new Error(`port ${port} (${s.name} ${kind}) is taken: is another npm start running? HANGVIET_PORT_OFFSET shifts every port`);
       }
-    });
+    }
+    // Local partner receivers run on this machine: let webhooks reach loopback (the service logs it).
+    s.env.WEBHOOK_ALLOW_CIDRS = process.env.WEBHOOK_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128';
   }
-  await Promise.all(list.map((s, i) => waitReady(`http://127.0.0.1:${s.httpPort}/readyz`, children[i])));
+  supervisor = createSupervisor({ services: list, log: say });
+  await supervisor.start();
 
+  const pids = supervisor.pids();
   const rows = [
     ['Kafka', process.env.KAFKA_BROKERS],
     ['Database', process.env.MONGO_URL],
     ...(process.env.MAIL_SINK_URL ? [['Mail sink', `${process.env.MAIL_SINK_URL}/api/v1/messages (SMTP ${process.env.SMTP_URL})`]] : []),
-    ...list.flatMap((s) => [
-      [s.name, `http://127.0.0.1:${s.httpPort}/v1  (gRPC 127.0.0.1:${s.grpcPort})`],
-    ]),
+    ...list.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/v1  (gRPC 127.0.0.1:${s.grpcPort}, pid ${pids[s.name]})`]),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`\nhangviet is up in ${Math.round((Date.now() - begun) / 1000)} s:\n`);
@@ -70,7 +78,7 @@ async function main() {
   if (!list.length) console.log('\n  (no services yet)');
   console.log('\nA development token for the APIs: npm run -s token -- --role staff');
   console.log('(or --role enterprise --business <id>, --role partner --partner <id>)');
-  console.log('\nPress Ctrl-C to stop.\n');
+  console.log('\nA service that exits is restarted (after 1 s, doubling up to 30 s). Press Ctrl-C to stop.\n');
 }
 
 main().catch(async (err) => {

@@ -1,0 +1,24 @@
+import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
+import { {{Aggregate}} } from '../domain/{{aggregate}}';
+import type { {{Name}}Deps } from './ports';
+
+export interface Open{{Aggregate}}Command {
+  businessId: string;
+  title: string;
+}
+
+/** Staff open a {{aggregate}} for any active business; an enterprise user only for their own. */
+export async function open{{Aggregate}}(deps: {{Name}}Deps, principal: Principal | undefined, command: Open{{Aggregate}}Command): Promise<{{Aggregate}}> {
+  requireRole(principal, 'admin', 'staff', 'enterprise');
+  const actor = requireBusinessAccess(principal, command.businessId);
+  const aggregate = {{Aggregate}}.open({
+    id: deps.{{aggregatesCamel}}.newId(),
+    businessId: command.businessId,
+    businessStatus: await deps.businesses.statusOf(command.businessId),
+    title: command.title,
+    actor: { subject: actor.subject },
+    now: deps.now(),
+  });
+  await deps.{{aggregatesCamel}}.add(aggregate);
+  return aggregate;
+}

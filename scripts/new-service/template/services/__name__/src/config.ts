@@ -1,0 +1,16 @@
+// One typed, validated configuration object, read from the environment once at start-up.
+import { baseConfigSchema, port } from '@hangviet/service-kit';
+import { z } from 'zod';
+
+export const SERVICE_NAME = '{{name}}';
+/** Used when MONGO_URL names no database. */
+export const DEFAULT_DATABASE = '{{database}}';
+
+export const configSchema = baseConfigSchema.extend({
+  HTTP_PORT: port().default({{httpPort}}),
+  GRPC_PORT: port().default({{grpcPort}}),
+  /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
+});
+
+export type {{Name}}Config = z.infer<typeof configSchema>;

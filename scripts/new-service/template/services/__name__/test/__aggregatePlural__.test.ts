@@ -1,0 +1,130 @@
+// The service end to end, against the real Kafka, database and gRPC: directory events reach the
+// consumer, opening a {{aggregate}} publishes exactly one event through the outbox, REST and gRPC
+// answer, errors are problem+json / gRPC status with details, and the scheduled job's use case works.
+import { randomUUID } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
+import { HealthCheckResponse_ServingStatus, HealthClient } from '@hangviet/contracts/grpc/health/v1/health';
+import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
+import { {{Aggregate}}ServiceClient, {{Aggregate}}Status } from '@hangviet/contracts/hangviet/{{context}}/v1/{{aggregateSnake}}';
+import { BusinessApproved, BusinessDissolved } from '@hangviet/events/catalog';
+import { callUnary, createGrpcClient, decodeGrpcError } from '@hangviet/service-kit';
+import { forgetDissolvedBusinesses } from '../src/application/forget-dissolved-businesses';
+import { bearer, startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+let client: {{Aggregate}}ServiceClient;
+const business = randomUUID();
+
+beforeAll(async () => {
+  h = await startHarness('{{nameSnake}}');
+  await h.listen('{{topic}}');
+  client = createGrpcClient({{Aggregate}}ServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
+  await h.eventually(() => h.deps.businesses.statusOf(business), (status) => status === 'ACTIVE');
+}, 120_000);
+
+afterAll(async () => {
+  client?.close();
+  await h?.stop();
+}, 60_000);
+
+describe('POST /v1/{{aggregatesKebab}}', () => {
+  it('opens a {{aggregate}} for the enterprise’s own active business and publishes exactly one created event', async () => {
+    const token = await h.token({ role: 'enterprise', businessId: business, subject: 'owner-1' });
+    const res = await h.http.post('/v1/{{aggregatesKebab}}').set(bearer(token)).send({ businessId: business, title: '  Hội chợ hàng Việt  ' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ businessId: business, title: 'Hội chợ hàng Việt', status: 'OPEN', version: 1 });
+    expect(res.headers.location).toBe(`/v1/{{aggregatesKebab}}/${res.body.id}`);
+
+    const events = await h.eventually(() => h.received.filter((e) => e.subject === res.body.id), (list) => list.length > 0);
+    expect(events).toEqual([
+      {
+        type: '{{eventType}}',
+        subject: res.body.id,
+        source: '{{name}}',
+        data: expect.objectContaining({ {{aggregateCamel}}: expect.objectContaining({ id: res.body.id, businessId: business, title: 'Hội chợ hàng Việt', status: '{{AGGREGATE}}_STATUS_OPEN' }), actorSubject: 'owner-1' }),
+      },
+    ]);
+    expect((await h.http.get(`/v1/{{aggregatesKebab}}/${res.body.id}`)).body).toEqual(res.body);
+  });
+
+  it('answers problem+json naming the field, the role or the owner, and writes nothing', async () => {
+    const staff = await h.token({ role: 'staff', subject: 'staff-1' });
+    const stranger = await h.token({ role: 'enterprise', businessId: randomUUID(), subject: 'someone-else' });
+    const partner = await h.token({ role: 'partner', partnerId: 'portal', subject: 'partner-1' });
+    const post = (token: string | undefined, body: object) => {
+      const req = h.http.post('/v1/{{aggregatesKebab}}');
+      return (token ? req.set(bearer(token)) : req).send(body);
+    };
+    const stored = () => h.service.host.db.collection('{{aggregatePlural}}').countDocuments();
+    const before = await stored();
+    const cases = [
+      [await post(staff, { businessId: business, title: '   ' }), 422, 'VALIDATION_FAILED'],
+      [await post(staff, { businessId: randomUUID(), title: 'Unknown business' }), 422, 'VALIDATION_FAILED'],
+      [await post(stranger, { businessId: business, title: 'Not mine' }), 403, 'NOT_OWNER'],
+      [await post(partner, { businessId: business, title: 'Partners read' }), 403, 'ROLE_REQUIRED'],
+      [await post(undefined, { businessId: business, title: 'Anonymous' }), 401, 'TOKEN_MISSING'],
+      [await post(staff, { businessId: business }), 422, 'VALIDATION_FAILED'],
+    ] as const;
+    for (const [res, status, code] of cases) {
+      expect({ status: res.status, type: res.headers['content-type'], code: res.body.code }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/), code });
+    }
+    expect(cases[0][0].body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'REQUIRED' })]);
+    expect(cases[1][0].body.errors).toEqual([expect.objectContaining({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' })]);
+    expect(cases[5][0].body.errors).toEqual([expect.objectContaining({ field: 'title' })]);
+    expect(await stored()).toBe(before);
+  });
+
+  it('GET of an unknown id is 404 {{AGGREGATE}}_NOT_FOUND', async () => {
+    const res = await h.http.get('/v1/{{aggregatesKebab}}/no-such-id');
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: '{{AGGREGATE}}_NOT_FOUND' });
+  });
+});
+
+describe('gRPC', () => {
+  it('answers grpc.health.v1 SERVING and Get{{Aggregate}}, with NOT_FOUND details for an unknown id', async () => {
+    const health = createGrpcClient(HealthClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+    try {
+      expect((await callUnary(health, health.check, { service: '' })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    } finally {
+      health.close();
+    }
+    const staff = await h.token({ role: 'staff', subject: 'staff-1' });
+    const opened = await h.http.post('/v1/{{aggregatesKebab}}').set(bearer(staff)).send({ businessId: business, title: 'Over gRPC' });
+    const res = await callUnary(client, client.get{{Aggregate}}, { id: opened.body.id });
+    expect(res.{{aggregateCamel}}).toMatchObject({ id: opened.body.id, title: 'Over gRPC', status: {{Aggregate}}Status.{{AGGREGATE}}_STATUS_OPEN, version: '1' });
+    const err = await callUnary(client, client.get{{Aggregate}}, { id: 'no-such-id' }).then(
+      () => undefined,
+      (e: grpc.ServiceError) => decodeGrpcError(e),
+    );
+    expect(err).toMatchObject({ code: grpc.status.NOT_FOUND, reason: '{{AGGREGATE}}_NOT_FOUND' });
+  });
+});
+
+describe('business events consumer and the scheduled job', () => {
+  it('keeps the newest status of each business, refusing older or repeated versions', async () => {
+    const other = randomUUID();
+    await h.publishBusiness(BusinessApproved, { id: other, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3 });
+    await h.eventually(() => h.deps.businesses.statusOf(other), (status) => status === 'ACTIVE');
+    const older = { id: other, status: 'SUSPENDED', version: 2, updateTime: new Date() };
+    expect(await h.deps.businesses.record(older)).toBe('stale');
+    expect(await h.deps.businesses.record({ ...older, version: 3 })).toBe('stale');
+    expect(await h.deps.businesses.statusOf(other)).toBe('ACTIVE');
+    expect(await h.deps.businesses.record({ ...older, version: 4 })).toBe('recorded');
+    expect(await h.deps.businesses.statusOf(other)).toBe('SUSPENDED');
+  });
+
+  it('the job forgets businesses dissolved long ago, and only those', async () => {
+    const dissolved = randomUUID();
+    const recent = randomUUID();
+    await h.publishBusiness(BusinessDissolved, { id: dissolved, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 }, new Date('2020-01-01T00:00:00Z'));
+    await h.publishBusiness(BusinessDissolved, { id: recent, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 });
+    await h.eventually(async () => [await h.deps.businesses.statusOf(dissolved), await h.deps.businesses.statusOf(recent)], (s) => s.every((x) => x === 'DISSOLVED'));
+
+    expect(await forgetDissolvedBusinesses(h.deps)).toBe(1);
+    expect(await h.deps.businesses.statusOf(dissolved)).toBeUndefined();
+    expect(await h.deps.businesses.statusOf(recent)).toBe('DISSOLVED');
+    expect(await h.deps.businesses.statusOf(business)).toBe('ACTIVE');
+    expect(await forgetDissolvedBusinesses(h.deps)).toBe(0);
+  });
+});
