@@ -1,7 +1,7 @@
 // Where the tests' Kafka and database come from, in this order:
 //   1. KAFKA_BROKERS and MONGO_URL, when both are set (CI with services, `npm test`, a developer's own);
 //   2. testcontainers, when a container runtime answers within ~3 s;
-//   3. the local processes of deploy/local (Kafka 3.9.1 and FerretDB), started when missing.
+//   3. the local processes of deploy/local (Kafka 3.9.1, PostgreSQL and FerretDB on it), started when missing.
 // HANGVIET_INFRA=env|containers|local forces one of them.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ export async function ensureInfrastructure(log: (line: string) => void = () => u
     log('using testcontainers');
     return startContainers();
   }
-  log('no container runtime: using the local Kafka and FerretDB processes (deploy/local)');
+  log('no container runtime: using the local Kafka, PostgreSQL and FerretDB processes (deploy/local)');
   return startLocal();
 }
 
@@ -77,7 +77,7 @@ export function runInfraCli(...args: string[]): Promise<InfraCliResult> {
 }
 
 async function startLocal(): Promise<Infrastructure> {
-  const { results, env } = await runInfraCli('start', 'kafka', 'ferretdb');
+  const { results, env } = await runInfraCli('start', 'kafka', 'postgres', 'ferretdb');
   const started = results.filter((r) => r.started).map((r) => r.name);
   return {
     kafkaBrokers: env.KAFKA_BROKERS,
