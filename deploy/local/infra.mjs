@@ -95,7 +95,8 @@ async function withLock(name, fn) {
     } catch {
       const owner = Number(readFileSafe(join(lock, 'pid')));
       if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) fail(`lock ${lock} is held by pid ${owner}: remove it if that process is gone`);
+      else if (Date.now() > deadline)
+        fail(`lock ${lock} is held by pid ${owner}: remove it if that process is gone`);
       else await sleep(250);
     }
   }
@@ -144,12 +145,22 @@ const kafka = {
     mkdirSync(this.dir, { recursive: true });
     const result = spawnSync(
       'mvn',
-      ['-q', '-B', '-f', join(here, 'kafka', 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(here, 'kafka', 'pom.xml'),
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${staging}`,
+      ],
       { encoding: 'utf8' },
     );
     writeFileSync(join(logs, 'kafka-provision.log'), `${result.stdout}\n${result.stderr}`);
     if (result.status !== 0) {
-      fail(`downloading the Kafka jars failed (mvn exit ${result.status}): check access to Maven Central; details in ${join(logs, 'kafka-provision.log')}`);
+      fail(
+        `downloading the Kafka jars failed (mvn exit ${result.status}): check access to Maven Central; details in ${join(logs, 'kafka-provision.log')}`,
+      );
     }
     rmSync(join(this.dir, 'lib'), { recursive: true, force: true });
     renameSync(staging, join(this.dir, 'lib'));
@@ -199,10 +210,20 @@ const kafka = {
     if (!existsSync(join(data, 'meta.properties'))) {
       log('formatting Kafka storage (first start)…');
       const java = (...args) =>
-        execFileSync('java', [`-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`, '-cp', classpath, 'kafka.tools.StorageTool', ...args], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        execFileSync(
+          'java',
+          [
+            `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`,
+            '-cp',
+            classpath,
+            'kafka.tools.StorageTool',
+            ...args,
+          ],
+          {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
       const clusterId = java('random-uuid').trim();
       java('format', '-t', clusterId, '-c', properties, '--ignore-formatted');
     }
@@ -243,7 +264,9 @@ function postgresBin() {
   if (versions.length) return join(base, String(versions[0]), 'bin');
   const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return dirname(onPath);
-  fail('PostgreSQL ≥ 15 server binaries are missing (initdb, postgres): install them, e.g. `apt-get install postgresql-15`');
+  fail(
+    'PostgreSQL ≥ 15 server binaries are missing (initdb, postgres): install them, e.g. `apt-get install postgresql-15`',
+  );
 }
 
 /** The uid/gid the cluster runs as: ours, or (as root) those of PG_USER, created when missing. */
@@ -251,8 +274,15 @@ function postgresIdentity() {
   if (process.getuid() !== 0) return {};
   const id = (flag) => spawnSync('id', [flag, PG_USER], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
-    const made = spawnSync('useradd', ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_USER], { encoding: 'utf8' });
-    if (made.status !== 0) fail(`cannot create the system user ${PG_USER} for PostgreSQL (initdb refuses root): ${made.stderr.trim()}`);
+    const made = spawnSync(
+      'useradd',
+      ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_USER],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0)
+      fail(
+        `cannot create the system user ${PG_USER} for PostgreSQL (initdb refuses root): ${made.stderr.trim()}`,
+      );
   }
   return { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) };
 }
@@ -324,25 +354,46 @@ const postgres = {
     // C locale: text and jsonb strings compare byte by byte, which for UTF-8 is MongoDB's binary order.
     const result = spawnSync(
       join(bin, 'initdb'),
-      ['-D', staging, '--username=ferretdb', '--auth-local=trust', '--auth-host=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      [
+        '-D',
+        staging,
+        '--username=ferretdb',
+        '--auth-local=trust',
+        '--auth-host=trust',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
       { encoding: 'utf8', ...identity },
     );
     writeFileSync(join(logs, 'postgres-provision.log'), `${result.stdout}\n${result.stderr}`);
-    if (result.status !== 0) fail(`initdb failed (exit ${result.status}); details in ${join(logs, 'postgres-provision.log')}`);
+    if (result.status !== 0)
+      fail(`initdb failed (exit ${result.status}); details in ${join(logs, 'postgres-provision.log')}`);
     // Trust on loopback only: initdb's defaults also name local sockets, which are off.
-    writeFileSync(join(staging, 'pg_hba.conf'), 'host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n');
+    writeFileSync(
+      join(staging, 'pg_hba.conf'),
+      'host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n',
+    );
     if (identity.uid !== undefined) chownSync(join(staging, 'pg_hba.conf'), identity.uid, identity.gid);
     renameSync(staging, this.data());
   },
 
   configure() {
     const bin = postgresBin();
-    return { command: join(bin, 'postgres'), args: ['-D', this.data(), ...postgresFlags()], options: postgresIdentity() };
+    return {
+      command: join(bin, 'postgres'),
+      args: ['-D', this.data(), ...postgresFlags()],
+      options: postgresIdentity(),
+    };
   },
 
   // Fast shutdown (SIGINT semantics): open client connections are closed instead of waited for.
   stop() {
-    const result = spawnSync(join(postgresBin(), 'pg_ctl'), ['stop', '-D', this.data(), '-m', 'fast', '-w', '-t', '60'], { encoding: 'utf8', ...postgresIdentity() });
+    const result = spawnSync(
+      join(postgresBin(), 'pg_ctl'),
+      ['stop', '-D', this.data(), '-m', 'fast', '-w', '-t', '60'],
+      { encoding: 'utf8', ...postgresIdentity() },
+    );
     return result.status === 0;
   },
 };
@@ -362,17 +413,33 @@ function ferretdbPatches() {
 function ferretdbBuildDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['main.go', 'go.mod', 'go.sum']) writeFileSync(join(dir, file), readFileSync(join(FERRETDB_SOURCES, file)));
+  for (const file of ['main.go', 'go.mod', 'go.sum'])
+    writeFileSync(join(dir, file), readFileSync(join(FERRETDB_SOURCES, file)));
   // Go refuses edits of files in the module cache, so the patches go into a vendored copy.
   const vendor = spawnSync('go', ['mod', 'vendor'], { cwd: dir, encoding: 'utf8' });
   if (vendor.status !== 0) {
-    fail(`fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`);
+    fail(
+      `fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`,
+    );
   }
   const upstream = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
   for (const patch of ferretdbPatches()) {
-    const applied = spawnSync('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', join(FERRETDB_SOURCES, 'patches', patch)], { cwd: upstream, encoding: 'utf8' });
+    const applied = spawnSync(
+      'patch',
+      [
+        '-p1',
+        '--forward',
+        '--batch',
+        '--no-backup-if-mismatch',
+        '-i',
+        join(FERRETDB_SOURCES, 'patches', patch),
+      ],
+      { cwd: upstream, encoding: 'utf8' },
+    );
     if (applied.status !== 0) {
-      fail(`patch ${patch} does not apply to FerretDB's sources (is go.mod still on FerretDB v1.24.2?): ${applied.stdout.trim().split('\n').pop()}`);
+      fail(
+        `patch ${patch} does not apply to FerretDB's sources (is go.mod still on FerretDB v1.24.2?): ${applied.stdout.trim().split('\n').pop()}`,
+      );
     }
   }
   return dir;
@@ -402,24 +469,36 @@ const ferretdb = {
   },
 
   provisioned() {
-    return existsSync(this.binary()) && readFileSafe(join(this.dir, 'bin', 'source.sha256')) === this.sourceHash();
+    return (
+      existsSync(this.binary()) && readFileSafe(join(this.dir, 'bin', 'source.sha256')) === this.sourceHash()
+    );
   },
 
   provision() {
     if (this.provisioned()) return;
-    requireTool('go', 'to build FerretDB', 'install Go ≥ 1.22 (https://go.dev/dl) and make sure `go` is on PATH');
+    requireTool(
+      'go',
+      'to build FerretDB',
+      'install Go ≥ 1.22 (https://go.dev/dl) and make sure `go` is on PATH',
+    );
     requireTool('patch', "to apply hangviet's fixes to FerretDB", 'install it (e.g. apt-get install patch)');
     log('building FerretDB v1.24.2 with Go (first run only, a few minutes)…');
     mkdirSync(join(this.dir, 'bin'), { recursive: true });
     const build = ferretdbBuildDir(join(this.dir, 'build'));
-    const result = spawnSync('go', ['build', '-mod=vendor', '-trimpath', '-o', `${this.binary()}.partial`, '.'], {
-      cwd: build,
-      env: { ...process.env, CGO_ENABLED: '0' },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'go',
+      ['build', '-mod=vendor', '-trimpath', '-o', `${this.binary()}.partial`, '.'],
+      {
+        cwd: build,
+        env: { ...process.env, CGO_ENABLED: '0' },
+        encoding: 'utf8',
+      },
+    );
     writeFileSync(join(logs, 'ferretdb-provision.log'), `${result.stdout}\n${result.stderr}`);
     if (result.status !== 0) {
-      fail(`building FerretDB failed (go exit ${result.status}): check access to the Go module proxy; details in ${join(logs, 'ferretdb-provision.log')}`);
+      fail(
+        `building FerretDB failed (go exit ${result.status}): check access to the Go module proxy; details in ${join(logs, 'ferretdb-provision.log')}`,
+      );
     }
     renameSync(`${this.binary()}.partial`, this.binary());
     writeFileSync(join(this.dir, 'bin', 'source.sha256'), this.sourceHash());
@@ -427,7 +506,10 @@ const ferretdb = {
 
   configure() {
     // 50 pooled connections, within PostgreSQL's max_connections (100).
-    return { command: this.binary(), args: ['-listen', '127.0.0.1:27017', '-postgresql-url', `${postgres.url}?pool_max_conns=50`] };
+    return {
+      command: this.binary(),
+      args: ['-listen', '127.0.0.1:27017', '-postgresql-url', `${postgres.url}?pool_max_conns=50`],
+    };
   },
 };
 
@@ -443,11 +525,15 @@ const mailsink = {
   readyLine: /SMTP 127\.0\.0\.1:1025/,
 
   provisioned() {
-    return existsSync(join(root, 'node_modules', 'smtp-server')) || existsSync(join(here, 'mail-sink', 'node_modules', 'smtp-server'));
+    return (
+      existsSync(join(root, 'node_modules', 'smtp-server')) ||
+      existsSync(join(here, 'mail-sink', 'node_modules', 'smtp-server'))
+    );
   },
 
   provision() {
-    if (!this.provisioned()) fail('the mail sink needs its dependencies: run `npm install` at the repository root');
+    if (!this.provisioned())
+      fail('the mail sink needs its dependencies: run `npm install` at the repository root');
   },
 
   configure() {
@@ -478,7 +564,9 @@ async function start(c) {
   }
   for (const port of c.ports) {
     if (await portOpen(port)) {
-      fail(`port ${port} is taken by another process, so ${c.name} cannot start: stop that process (\`ss -ltnp 'sport = :${port}'\` names it) or point ${Object.keys(c.env)[0]} at a running ${c.name}`);
+      fail(
+        `port ${port} is taken by another process, so ${c.name} cannot start: stop that process (\`ss -ltnp 'sport = :${port}'\` names it) or point ${Object.keys(c.env)[0]} at a running ${c.name}`,
+      );
     }
   }
   c.provision();
@@ -495,8 +583,11 @@ async function start(c) {
 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (!alive(child.pid)) fail(`${c.name} exited during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
-    const ready = (await portOpen(c.port)) && (!c.readyLine || c.readyLine.test(readFileSync(logFile).subarray(offset).toString('utf8')));
+    if (!alive(child.pid))
+      fail(`${c.name} exited during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
+    const ready =
+      (await portOpen(c.port)) &&
+      (!c.readyLine || c.readyLine.test(readFileSync(logFile).subarray(offset).toString('utf8')));
     if (ready) {
       log(`${c.name} is ready on ${c.url}`);
       return { name: c.name, url: c.url, pid: child.pid, started: true };
@@ -525,7 +616,9 @@ async function stop(c) {
 async function status(c) {
   const pid = runningPid(c);
   const up = pid ? await portOpen(c.port) : false;
-  log(`${c.name}: ${up ? `running (pid ${pid}) on ${c.url}` : pid ? `process ${pid} alive but not answering on ${c.url}` : 'stopped'}${c.provisioned() ? '' : ', not provisioned'}`);
+  log(
+    `${c.name}: ${up ? `running (pid ${pid}) on ${c.url}` : pid ? `process ${pid} alive but not answering on ${c.url}` : 'stopped'}${c.provisioned() ? '' : ', not provisioned'}`,
+  );
   return { name: c.name, url: c.url, pid, running: up, provisioned: c.provisioned() };
 }
 
@@ -542,7 +635,11 @@ const named = argv.filter((a) => !a.startsWith('--') && a !== command);
  * is added before it when starting, and its dependents are added when stopping it.
  */
 function selection(names, stopping) {
-  const wanted = new Set(names.map((n) => (components[n] ? n : fail(`unknown component "${n}": use ${Object.keys(components).join(', ')}`))));
+  const wanted = new Set(
+    names.map((n) =>
+      components[n] ? n : fail(`unknown component "${n}": use ${Object.keys(components).join(', ')}`),
+    ),
+  );
   for (const c of Object.values(components)) {
     if (!c.needs) continue;
     if (!stopping && wanted.has(c.name)) wanted.add(c.needs);

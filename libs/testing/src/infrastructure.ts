@@ -18,7 +18,9 @@ export const repositoryRoot = join(__dirname, '..', '..', '..');
 
 const noop = async () => undefined;
 
-export async function ensureInfrastructure(log: (line: string) => void = () => undefined): Promise<Infrastructure> {
+export async function ensureInfrastructure(
+  log: (line: string) => void = () => undefined,
+): Promise<Infrastructure> {
   const forced = process.env.HANGVIET_INFRA;
   const { KAFKA_BROKERS: kafkaBrokers, MONGO_URL: mongoUrl } = process.env;
   if ((forced === undefined || forced === 'env') && kafkaBrokers && mongoUrl) {
@@ -36,7 +38,9 @@ export async function ensureInfrastructure(log: (line: string) => void = () => u
 async function containerRuntimeAnswers(timeoutMs = 3000): Promise<boolean> {
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
+    );
     await Promise.race([getContainerRuntimeClient(), timeout]);
     return true;
   } catch {
@@ -69,10 +73,15 @@ interface InfraCliResult {
 export function runInfraCli(...args: string[]): Promise<InfraCliResult> {
   const script = join(repositoryRoot, 'deploy', 'local', 'infra.mjs');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, ...args, '--json'], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(stderr.trim().split('\n').filter(Boolean).pop() ?? error.message));
-      else resolve(JSON.parse(stdout) as InfraCliResult);
-    });
+    execFile(
+      process.execPath,
+      [script, ...args, '--json'],
+      { maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(stderr.trim().split('\n').filter(Boolean).pop() ?? error.message));
+        else resolve(JSON.parse(stdout) as InfraCliResult);
+      },
+    );
   });
 }
 

@@ -31,7 +31,8 @@ interface Listing {
 
 /** MongoDB compares strings by their UTF-8 bytes (no collation). */
 const binary = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-const byNameThenId = (a: Listing, b: Listing) => binary(String(a.name), String(b.name)) || binary(a._id, b._id);
+const byNameThenId = (a: Listing, b: Listing) =>
+  binary(String(a.name), String(b.name)) || binary(a._id, b._id);
 
 async function directory(name: string, docs: Listing[]): Promise<Collection<Listing>> {
   const c = client.db().collection<Listing>(name);
@@ -52,7 +53,20 @@ function readsFromIndex(explain: Document): boolean {
 }
 
 // Names with case, diacritics and digits, which a locale-aware order would sort differently.
-const NAMES = ['Đông Á', 'dong a', 'Zeta', 'an phú', 'An Phú', 'Ánh Dương', 'b2', 'B10', 'hợp tác xã', 'Ơn', 'ý', '0 số'];
+const NAMES = [
+  'Đông Á',
+  'dong a',
+  'Zeta',
+  'an phú',
+  'An Phú',
+  'Ánh Dương',
+  'b2',
+  'B10',
+  'hợp tác xã',
+  'Ơn',
+  'ý',
+  '0 số',
+];
 const listings: Listing[] = Array.from({ length: 3000 }, (_, i) => ({
   _id: `b${String((i * 7919) % 3000).padStart(4, '0')}`,
   tokens: ['all', ...(i % 3 === 0 ? ['third'] : []), ...(i % 100 === 0 ? ['rare'] : []), `t${i % 10}`],
@@ -78,9 +92,16 @@ describe('directory search semantics', () => {
       [['all'], ['ACTIVE', 'SUSPENDED'], 50],
       [['third'], ['SUSPENDED'], 1000],
     ] as const) {
-      const filter = { tokens: { $all: [...tokens] }, status: statuses.length === 1 ? statuses[0] : { $in: [...statuses] } };
+      const filter = {
+        tokens: { $all: [...tokens] },
+        status: statuses.length === 1 ? statuses[0] : { $in: [...statuses] },
+      };
       const found = await c.find(filter).sort({ name: 1, _id: 1 }).limit(limit).toArray();
-      expect(found.map((d) => d._id)).toEqual(expected([...tokens], [...statuses]).slice(0, limit).map((d) => d._id));
+      expect(found.map((d) => d._id)).toEqual(
+        expected([...tokens], [...statuses])
+          .slice(0, limit)
+          .map((d) => d._id),
+      );
     }
   });
 
@@ -89,8 +110,14 @@ describe('directory search semantics', () => {
     const seen: string[] = [];
     let after: Listing | undefined;
     for (let page = 0; page < 200; page++) {
-      const keyset = after ? { $or: [{ name: { $gt: after.name } }, { name: after.name, _id: { $gt: after._id } }] } : {};
-      const docs = await c.find({ ...filter, ...keyset }).sort({ name: 1, _id: 1 }).limit(37).toArray();
+      const keyset = after
+        ? { $or: [{ name: { $gt: after.name } }, { name: after.name, _id: { $gt: after._id } }] }
+        : {};
+      const docs = await c
+        .find({ ...filter, ...keyset })
+        .sort({ name: 1, _id: 1 })
+        .limit(37)
+        .toArray();
       seen.push(...docs.map((d) => d._id));
       if (docs.length < 37) break;
       after = docs[docs.length - 1];
@@ -120,7 +147,8 @@ describe('array membership', () => {
       { _id: 'other', tokens: ['dua'] },
       { _id: 'none' },
     ]);
-    const ids = async (filter: Document) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    const ids = async (filter: Document) =>
+      (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
     expect(await ids({ tokens: 'keo' })).toEqual(['array', 'scalar']);
     expect(await ids({ tokens: { $all: ['keo'] } })).toEqual(['array', 'scalar']);
     expect(await ids({ tokens: { $all: ['keo', 'dua'] } })).toEqual(['array']);
@@ -150,15 +178,27 @@ describe('sorting mixed BSON types as MongoDB does', () => {
     const order = (await c.find({}).sort({ name: 1, _id: 1 }).toArray()).map((d) => d._id);
     // null and missing compare equal (then _id decides); numbers by value; strings by bytes ('A' < 'b')
     expect(order).toEqual(['m05', 'm08', 'm07', 'm02', 'm06', 'm01', 'm10', 'm03', 'm04', 'm09']);
-    expect((await c.find({}).sort({ name: 1, _id: 1 }).limit(3).toArray()).map((d) => d._id)).toEqual(['m05', 'm08', 'm07']);
+    expect((await c.find({}).sort({ name: 1, _id: 1 }).limit(3).toArray()).map((d) => d._id)).toEqual([
+      'm05',
+      'm08',
+      'm07',
+    ]);
   });
 
   it('puts an ObjectId after every string, also when strings fill the first pages', async () => {
-    const strings = Array.from({ length: 300 }, (_, i) => ({ _id: `s${String(i).padStart(3, '0')}`, name: `n${String(299 - i).padStart(3, '0')}` }));
+    const strings = Array.from({ length: 300 }, (_, i) => ({
+      _id: `s${String(i).padStart(3, '0')}`,
+      name: `n${String(299 - i).padStart(3, '0')}`,
+    }));
     // hex "0…" would sort first if ObjectIds compared as their hex text
-    const c = await directory('objectids', [...strings, { _id: 'oid', name: new ObjectId('000000000000000000000001') }]);
+    const c = await directory('objectids', [
+      ...strings,
+      { _id: 'oid', name: new ObjectId('000000000000000000000001') },
+    ]);
     const ids = (await c.find({}).sort({ name: 1, _id: 1 }).toArray()).map((d) => d._id);
     expect(ids).toEqual([...strings.sort(byNameThenId).map((d) => d._id), 'oid']);
-    expect((await c.find({}).sort({ name: 1, _id: 1 }).limit(5).toArray()).map((d) => d._id)).toEqual(ids.slice(0, 5));
+    expect((await c.find({}).sort({ name: 1, _id: 1 }).limit(5).toArray()).map((d) => d._id)).toEqual(
+      ids.slice(0, 5),
+    );
   });
 });
