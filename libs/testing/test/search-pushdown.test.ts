@@ -202,3 +202,23 @@ describe('sorting mixed BSON types as MongoDB does', () => {
     );
   });
 });
+
+describe('ranges over dates', () => {
+  it('compares a date with dates only, also inside arrays (the outbox sweeper asks this)', async () => {
+    const c = client.db().collection<{ _id: string; at?: unknown }>('dates');
+    await c.createIndex({ at: 1 }, { name: 'at' });
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+    await c.insertMany([
+      { _id: 'early', at: day(1) },
+      { _id: 'late', at: day(20) },
+      { _id: 'array', at: [day(25), day(2)] },
+      { _id: 'number', at: 5 },
+      { _id: 'string', at: '2026-01-01' },
+      { _id: 'missing' },
+    ]);
+    const ids = async (filter: Document) =>
+      (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ at: { $lt: day(10) } })).toEqual(['array', 'early']);
+    expect(await ids({ at: { $gte: day(20) } })).toEqual(['array', 'late']);
+  });
+});
