@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Local infrastructure without Docker: Apache Kafka 3.9.1 (KRaft, one node) from Maven Central
-// jars, FerretDB v1.24.2 (SQLite backend) built with Go, and a local mail sink, run as plain
-// processes under .local/.
+// jars, a private PostgreSQL 15 cluster from the operating system's packages, FerretDB v1.24.2
+// (PostgreSQL handler, patched) built with Go, and a local mail sink, run as plain processes
+// under .local/.
 //
-//   node deploy/local/infra.mjs provision|start|stop|status [kafka] [ferretdb] [mailsink] [--json]
+//   node deploy/local/infra.mjs provision|start|stop|status [kafka] [postgres] [ferretdb] [mailsink] [--json]
+//
+// FerretDB needs PostgreSQL: naming ferretdb alone brings postgres with it (started first, stopped last).
 //
 // Provisioning is cached: jars and the FerretDB binary are fetched or built once. `start` is
 // idempotent: a component already running is reported and left alone. Every failure ends with
@@ -11,6 +14,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -90,7 +95,8 @@ async function withLock(name, fn) {
     } catch {
       const owner = Number(readFileSafe(join(lock, 'pid')));
       if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) fail(`lock ${lock} is held by pid ${owner}: remove it if that process is gone`);
+      else if (Date.now() > deadline)
+        fail(`lock ${lock} is held by pid ${owner}: remove it if that process is gone`);
       else await sleep(250);
     }
   }
@@ -139,12 +145,22 @@ const kafka = {
     mkdirSync(this.dir, { recursive: true });
     const result = spawnSync(
       'mvn',
-      ['-q', '-B', '-f', join(here, 'kafka', 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(here, 'kafka', 'pom.xml'),
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${staging}`,
+      ],
       { encoding: 'utf8' },
     );
     writeFileSync(join(logs, 'kafka-provision.log'), `${result.stdout}\n${result.stderr}`);
     if (result.status !== 0) {
-      fail(`downloading the Kafka jars failed (mvn exit ${result.status}): check access to Maven Central; details in ${join(logs, 'kafka-provision.log')}`);
+      fail(
+        `downloading the Kafka jars failed (mvn exit ${result.status}): check access to Maven Central; details in ${join(logs, 'kafka-provision.log')}`,
+      );
     }
     rmSync(join(this.dir, 'lib'), { recursive: true, force: true });
     renameSync(staging, join(this.dir, 'lib'));
@@ -194,10 +210,20 @@ const kafka = {
     if (!existsSync(join(data, 'meta.properties'))) {
       log('formatting Kafka storage (first start)…');
       const java = (...args) =>
-        execFileSync('java', [`-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`, '-cp', classpath, 'kafka.tools.StorageTool', ...args], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        execFileSync(
+          'java',
+          [
+            `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`,
+            '-cp',
+            classpath,
+            'kafka.tools.StorageTool',
+            ...args,
+          ],
+          {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
       const clusterId = java('random-uuid').trim();
       java('format', '-t', clusterId, '-c', properties, '--ignore-formatted');
     }
@@ -218,81 +244,203 @@ const kafka = {
   },
 };
 
-// FerretDB v1.24.2 needs three changes for hangviet, applied to a vendored copy of its sources at build
-// time (each explained in the overlay file it brings or next to its insertion):
-// - atomic single-document updates: a per-collection lock around read-modify-write
-//   (overlay/hangviet_lock.go);
-// - _id filters answered from the _id index also when the filter has other fields, and for `$in`
-//   (overlay/hangviet_id_pushdown.go);
-// - an update command releases each statement's read before the next: upstream defers it to the end of
-//   the command, so one bulk update of 100 statements holds all 100 SQLite connections and deadlocks;
-// - _id lookups written as the _id index is (`->"_id"`): upstream queries `->'$._id'`, an expression
-//   SQLite does not match to that index, so every lookup by _id scanned and parsed the whole table.
-const FERRETDB_OVERLAYS = [
-  { file: 'hangviet_lock.go', into: 'internal/handler' },
-  { file: 'hangviet_id_pushdown.go', into: 'internal/backends/sqlite' },
-];
+// PostgreSQL 15 (or newer) from the operating system's packages, as a private cluster under
+// .local/postgres on its own port. initdb refuses to run as root, so as root the cluster belongs to an
+// unprivileged system user this script creates. Settings are for a development database on one machine
+// (see postgresFlags): a crash of the machine may lose the last commits, never a process crash.
+const PG_USER = 'hangviet';
+const PG_PORT = Number(process.env.HANGVIET_PG_PORT ?? 5433);
 
-const FERRETDB_PATCHES = [
-  {
-    file: 'internal/handler/msg_update.go',
-    after: 'func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {\n',
-    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
-  },
-  {
-    file: 'internal/handler/msg_update.go',
-    after: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
-    insert: '\t\tres.Iter.Close()\n',
-  },
-  {
-    file: 'internal/handler/msg_findandmodify.go',
-    after: 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n',
-    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
-  },
-  {
-    file: 'internal/handler/msg_delete.go',
-    before: '\tfor i, p := range params.Deletes {\n',
-    insert: '\tdefer hangvietLockCollection(params.DB, params.Collection)()\n',
-  },
-  {
-    file: 'internal/backends/sqlite/metadata/metadata.go',
-    replace: `\tIDColumn = DefaultColumn + "->'$._id'"\n`,
-    insert: '\tIDColumn = DefaultColumn + `->"_id"`\n',
-  },
-  {
-    file: 'internal/backends/sqlite/collection.go',
-    before: '\tq += whereClause\n',
-    insert: '\tif where, whereArgs, ok := hangvietIDWhere(params.Filter); ok {\n\t\twhereClause, args = where, whereArgs\n\t}\n\n',
-  },
-];
+/** The directory of initdb/postgres/pg_ctl: $HANGVIET_PG_BIN, the newest /usr/lib/postgresql/N/bin (N ≥ 15), or PATH. */
+function postgresBin() {
+  if (process.env.HANGVIET_PG_BIN) return process.env.HANGVIET_PG_BIN;
+  const base = '/usr/lib/postgresql';
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .map(Number)
+        .filter((v) => v >= 15 && existsSync(join(base, String(v), 'bin', 'initdb')))
+        .sort((a, b) => b - a)
+    : [];
+  if (versions.length) return join(base, String(versions[0]), 'bin');
+  const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
+  if (onPath) return dirname(onPath);
+  fail(
+    'PostgreSQL ≥ 15 server binaries are missing (initdb, postgres): install them, e.g. `apt-get install postgresql-15`',
+  );
+}
 
-/**
- * Prepares a build directory with the wrapper module and a vendored, patched copy of FerretDB
- * (Go refuses overlays of files in the module cache, so the patch goes into vendor/); returns it.
- */
+/** The uid/gid the cluster runs as: ours, or (as root) those of PG_USER, created when missing. */
+function postgresIdentity() {
+  if (process.getuid() !== 0) return {};
+  const id = (flag) => spawnSync('id', [flag, PG_USER], { encoding: 'utf8' });
+  if (id('-u').status !== 0) {
+    const made = spawnSync(
+      'useradd',
+      ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_USER],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0)
+      fail(
+        `cannot create the system user ${PG_USER} for PostgreSQL (initdb refuses root): ${made.stderr.trim()}`,
+      );
+  }
+  return { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) };
+}
+
+// Chosen for a development database on a 2-core machine (measured, see the root README):
+// - fsync/full_page_writes off, synchronous_commit off: no disk flush per commit; a process crash loses
+//   nothing, a power cut may lose the cluster (rebuild it with `rm -rf .local/postgres`);
+// - max_connections 100: FerretDB's pool takes up to 50 (pool_max_conns below) plus a few for psql;
+// - plan_cache_mode force_custom_plan: FerretDB's statements are prepared and cached; generic plans
+//   cannot tell a 1 % token from a 30 % one, and planning costs far less than a wrong plan;
+// - jit off: compiling a query costs tens of milliseconds, more than any query here takes;
+// - no Unix socket (its default directory belongs to the system's PostgreSQL), TCP on loopback only.
+function postgresFlags() {
+  return [
+    `port=${PG_PORT}`,
+    'listen_addresses=127.0.0.1',
+    'unix_socket_directories=',
+    'max_connections=100',
+    'shared_buffers=256MB',
+    'work_mem=16MB',
+    'maintenance_work_mem=128MB',
+    'effective_cache_size=1GB',
+    'random_page_cost=1.1',
+    'fsync=off',
+    'full_page_writes=off',
+    'synchronous_commit=off',
+    'wal_level=minimal',
+    'max_wal_senders=0',
+    'max_wal_size=1GB',
+    'checkpoint_timeout=15min',
+    'plan_cache_mode=force_custom_plan',
+    'jit=off',
+    'logging_collector=off',
+    'log_min_messages=warning',
+    'log_min_duration_statement=-1',
+  ].flatMap((setting) => ['-c', setting]);
+}
+
+const postgres = {
+  name: 'postgres',
+  dir: join(local, 'postgres'),
+  port: PG_PORT,
+  ports: [PG_PORT],
+  url: `postgres://ferretdb@127.0.0.1:${PG_PORT}/postgres`,
+  env: { HANGVIET_PG_URL: `postgres://ferretdb@127.0.0.1:${PG_PORT}/postgres` },
+  readyLine: /database system is ready to accept connections/,
+
+  data() {
+    return join(this.dir, 'data');
+  },
+
+  provisioned() {
+    return existsSync(join(this.data(), 'PG_VERSION'));
+  },
+
+  provision() {
+    if (this.provisioned()) return;
+    const bin = postgresBin();
+    const identity = postgresIdentity();
+    log(`creating a PostgreSQL cluster in ${this.data()} (first run only)…`);
+    const staging = `${this.data()}.partial`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
+    if (identity.uid !== undefined) {
+      // The parents must be traversable by the cluster's user; the data directory must be its own.
+      for (const d of [local, this.dir]) chmodSync(d, statSync(d).mode | 0o011);
+      chownSync(staging, identity.uid, identity.gid);
+    }
+    // C locale: text and jsonb strings compare byte by byte, which for UTF-8 is MongoDB's binary order.
+    const result = spawnSync(
+      join(bin, 'initdb'),
+      [
+        '-D',
+        staging,
+        '--username=ferretdb',
+        '--auth-local=trust',
+        '--auth-host=trust',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      { encoding: 'utf8', ...identity },
+    );
+    writeFileSync(join(logs, 'postgres-provision.log'), `${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      fail(`initdb failed (exit ${result.status}); details in ${join(logs, 'postgres-provision.log')}`);
+    // Trust on loopback only: initdb's defaults also name local sockets, which are off.
+    writeFileSync(
+      join(staging, 'pg_hba.conf'),
+      'host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n',
+    );
+    if (identity.uid !== undefined) chownSync(join(staging, 'pg_hba.conf'), identity.uid, identity.gid);
+    renameSync(staging, this.data());
+  },
+
+  configure() {
+    const bin = postgresBin();
+    return {
+      command: join(bin, 'postgres'),
+      args: ['-D', this.data(), ...postgresFlags()],
+      options: postgresIdentity(),
+    };
+  },
+
+  // Fast shutdown (SIGINT semantics): open client connections are closed instead of waited for.
+  stop() {
+    const result = spawnSync(
+      join(postgresBin(), 'pg_ctl'),
+      ['stop', '-D', this.data(), '-m', 'fast', '-w', '-t', '60'],
+      { encoding: 'utf8', ...postgresIdentity() },
+    );
+    return result.status === 0;
+  },
+};
+
+// FerretDB v1.24.2 with its PostgreSQL handler, built from the wrapper module in deploy/local/ferretdb:
+// `go mod vendor`, then every deploy/local/ferretdb/patches/*.patch applied in name order with
+// `patch -p1` inside vendor/github.com/FerretDB/FerretDB. Each patch starts with why it exists.
+const FERRETDB_SOURCES = join(here, 'ferretdb');
+
+function ferretdbPatches() {
+  return readdirSync(join(FERRETDB_SOURCES, 'patches'))
+    .filter((f) => f.endsWith('.patch'))
+    .sort();
+}
+
+/** Prepares a build directory with the wrapper module and a vendored, patched copy of FerretDB; returns it. */
 function ferretdbBuildDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['main.go', 'go.mod', 'go.sum']) writeFileSync(join(dir, file), readFileSync(join(here, 'ferretdb', file)));
+  for (const file of ['main.go', 'go.mod', 'go.sum'])
+    writeFileSync(join(dir, file), readFileSync(join(FERRETDB_SOURCES, file)));
+  // Go refuses edits of files in the module cache, so the patches go into a vendored copy.
   const vendor = spawnSync('go', ['mod', 'vendor'], { cwd: dir, encoding: 'utf8' });
   if (vendor.status !== 0) {
-    fail(`fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`);
+    fail(
+      `fetching FerretDB's sources failed (go exit ${vendor.status}): check access to the Go module proxy; ${vendor.stderr.trim().split('\n').pop()}`,
+    );
   }
   const upstream = join(dir, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
-  for (const overlay of FERRETDB_OVERLAYS) {
-    writeFileSync(join(upstream, overlay.into, overlay.file), readFileSync(join(here, 'ferretdb', 'overlay', overlay.file)));
-  }
-  for (const patch of FERRETDB_PATCHES) {
-    const file = join(upstream, patch.file);
-    const original = readFileSync(file, 'utf8');
-    const anchor = patch.after ?? patch.before ?? patch.replace;
-    const at = original.indexOf(anchor);
-    if (at < 0 || original.indexOf(anchor, at + 1) >= 0) {
-      fail(`cannot patch FerretDB's ${patch.file}: its code is not what the patch expects (is go.mod still on FerretDB v1.24.2?)`);
+  for (const patch of ferretdbPatches()) {
+    const applied = spawnSync(
+      'patch',
+      [
+        '-p1',
+        '--forward',
+        '--batch',
+        '--no-backup-if-mismatch',
+        '-i',
+        join(FERRETDB_SOURCES, 'patches', patch),
+      ],
+      { cwd: upstream, encoding: 'utf8' },
+    );
+    if (applied.status !== 0) {
+      fail(
+        `patch ${patch} does not apply to FerretDB's sources (is go.mod still on FerretDB v1.24.2?): ${applied.stdout.trim().split('\n').pop()}`,
+      );
     }
-    const cut = patch.after ? at + anchor.length : at;
-    const resume = patch.replace ? at + anchor.length : cut;
-    writeFileSync(file, original.slice(0, cut) + patch.insert + original.slice(resume));
   }
   return dir;
 }
@@ -305,48 +453,63 @@ const ferretdb = {
   url: 'mongodb://127.0.0.1:27017',
   env: { MONGO_URL: 'mongodb://127.0.0.1:27017' },
   readyLine: null,
+  needs: 'postgres',
 
   binary() {
     return join(this.dir, 'bin', 'ferretdb');
   },
 
-  // The binary is rebuilt when the wrapper module, its overlay or the patch below changes.
+  // The binary is rebuilt when the wrapper module or a patch changes.
   sourceHash() {
-    const src = join(here, 'ferretdb');
-    const hash = createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES));
-    for (const file of ['main.go', 'go.mod', 'go.sum', ...FERRETDB_OVERLAYS.map((o) => join('overlay', o.file))]) {
-      hash.update(file).update(readFileSync(join(src, file)));
+    const hash = createHash('sha256');
+    for (const file of ['main.go', 'go.mod', 'go.sum', ...ferretdbPatches().map((p) => join('patches', p))]) {
+      hash.update(file).update(readFileSync(join(FERRETDB_SOURCES, file)));
     }
     return hash.digest('hex');
   },
 
   provisioned() {
-    return existsSync(this.binary()) && readFileSafe(join(this.dir, 'bin', 'source.sha256')) === this.sourceHash();
+    return (
+      existsSync(this.binary()) && readFileSafe(join(this.dir, 'bin', 'source.sha256')) === this.sourceHash()
+    );
   },
 
   provision() {
     if (this.provisioned()) return;
-    requireTool('go', 'to build FerretDB', 'install Go ≥ 1.22 (https://go.dev/dl) and make sure `go` is on PATH');
+    requireTool(
+      'go',
+      'to build FerretDB',
+      'install Go ≥ 1.22 (https://go.dev/dl) and make sure `go` is on PATH',
+    );
+    requireTool('patch', "to apply hangviet's fixes to FerretDB", 'install it (e.g. apt-get install patch)');
     log('building FerretDB v1.24.2 with Go (first run only, a few minutes)…');
     mkdirSync(join(this.dir, 'bin'), { recursive: true });
     const build = ferretdbBuildDir(join(this.dir, 'build'));
-    const result = spawnSync('go', ['build', '-mod=vendor', '-trimpath', '-o', `${this.binary()}.partial`, '.'], {
-      cwd: build,
-      env: { ...process.env, CGO_ENABLED: '0' },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'go',
+      ['build', '-mod=vendor', '-trimpath', '-o', `${this.binary()}.partial`, '.'],
+      {
+        cwd: build,
+        env: { ...process.env, CGO_ENABLED: '0' },
+        encoding: 'utf8',
+      },
+    );
     writeFileSync(join(logs, 'ferretdb-provision.log'), `${result.stdout}\n${result.stderr}`);
     if (result.status !== 0) {
-      fail(`building FerretDB failed (go exit ${result.status}): check access to the Go module proxy; details in ${join(logs, 'ferretdb-provision.log')}`);
+      fail(
+        `building FerretDB failed (go exit ${result.status}): check access to the Go module proxy; details in ${join(logs, 'ferretdb-provision.log')}`,
+      );
     }
     renameSync(`${this.binary()}.partial`, this.binary());
     writeFileSync(join(this.dir, 'bin', 'source.sha256'), this.sourceHash());
   },
 
   configure() {
-    const data = join(this.dir, 'data');
-    mkdirSync(data, { recursive: true });
-    return { command: this.binary(), args: ['-listen', '127.0.0.1:27017', '-data', data] };
+    // 50 pooled connections, within PostgreSQL's max_connections (100).
+    return {
+      command: this.binary(),
+      args: ['-listen', '127.0.0.1:27017', '-postgresql-url', `${postgres.url}?pool_max_conns=50`],
+    };
   },
 };
 
@@ -362,11 +525,15 @@ const mailsink = {
   readyLine: /SMTP 127\.0\.0\.1:1025/,
 
   provisioned() {
-    return existsSync(join(root, 'node_modules', 'smtp-server')) || existsSync(join(here, 'mail-sink', 'node_modules', 'smtp-server'));
+    return (
+      existsSync(join(root, 'node_modules', 'smtp-server')) ||
+      existsSync(join(here, 'mail-sink', 'node_modules', 'smtp-server'))
+    );
   },
 
   provision() {
-    if (!this.provisioned()) fail('the mail sink needs its dependencies: run `npm install` at the repository root');
+    if (!this.provisioned())
+      fail('the mail sink needs its dependencies: run `npm install` at the repository root');
   },
 
   configure() {
@@ -375,7 +542,7 @@ const mailsink = {
   },
 };
 
-const components = { kafka, ferretdb, mailsink };
+const components = { kafka, postgres, ferretdb, mailsink };
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
@@ -397,15 +564,17 @@ async function start(c) {
   }
   for (const port of c.ports) {
     if (await portOpen(port)) {
-      fail(`port ${port} is taken by another process, so ${c.name} cannot start: stop that process (\`ss -ltnp 'sport = :${port}'\` names it) or point ${Object.keys(c.env)[0]} at a running ${c.name}`);
+      fail(
+        `port ${port} is taken by another process, so ${c.name} cannot start: stop that process (\`ss -ltnp 'sport = :${port}'\` names it) or point ${Object.keys(c.env)[0]} at a running ${c.name}`,
+      );
     }
   }
   c.provision();
-  const { command, args } = c.configure();
+  const { command, args, options } = c.configure();
   const logFile = join(logs, `${c.name}.log`);
   const offset = existsSync(logFile) ? statSync(logFile).size : 0;
   const out = openSync(logFile, 'a');
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out], ...options });
   closeSync(out);
   child.unref();
   mkdirSync(join(local, 'run'), { recursive: true });
@@ -414,8 +583,11 @@ async function start(c) {
 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (!alive(child.pid)) fail(`${c.name} exited during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
-    const ready = (await portOpen(c.port)) && (!c.readyLine || c.readyLine.test(readFileSync(logFile).subarray(offset).toString('utf8')));
+    if (!alive(child.pid))
+      fail(`${c.name} exited during start-up; last lines of ${logFile}:\n${tail(logFile)}`);
+    const ready =
+      (await portOpen(c.port)) &&
+      (!c.readyLine || c.readyLine.test(readFileSync(logFile).subarray(offset).toString('utf8')));
     if (ready) {
       log(`${c.name} is ready on ${c.url}`);
       return { name: c.name, url: c.url, pid: child.pid, started: true };
@@ -432,7 +604,7 @@ async function stop(c) {
     log(`${c.name} is not running`);
     return { name: c.name, stopped: false };
   }
-  process.kill(pid, 'SIGTERM');
+  if (!c.stop?.()) process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + 30_000;
   while (alive(pid) && Date.now() < deadline) await sleep(200);
   if (alive(pid)) process.kill(pid, 'SIGKILL');
@@ -444,7 +616,9 @@ async function stop(c) {
 async function status(c) {
   const pid = runningPid(c);
   const up = pid ? await portOpen(c.port) : false;
-  log(`${c.name}: ${up ? `running (pid ${pid}) on ${c.url}` : pid ? `process ${pid} alive but not answering on ${c.url}` : 'stopped'}${c.provisioned() ? '' : ', not provisioned'}`);
+  log(
+    `${c.name}: ${up ? `running (pid ${pid}) on ${c.url}` : pid ? `process ${pid} alive but not answering on ${c.url}` : 'stopped'}${c.provisioned() ? '' : ', not provisioned'}`,
+  );
   return { name: c.name, url: c.url, pid, running: up, provisioned: c.provisioned() };
 }
 
@@ -456,10 +630,27 @@ const json = argv.includes('--json');
 const command = argv.find((a) => !a.startsWith('--')) ?? 'status';
 const named = argv.filter((a) => !a.startsWith('--') && a !== command);
 
-async function main() {
-  const selected = (named.length ? named : Object.keys(components)).map(
-    (n) => components[n] ?? fail(`unknown component "${n}": use ${Object.keys(components).join(', ')}`),
+/**
+ * The components named (all when none), in start order: a component's dependency (ferretdb needs postgres)
+ * is added before it when starting, and its dependents are added when stopping it.
+ */
+function selection(names, stopping) {
+  const wanted = new Set(
+    names.map((n) =>
+      components[n] ? n : fail(`unknown component "${n}": use ${Object.keys(components).join(', ')}`),
+    ),
   );
+  for (const c of Object.values(components)) {
+    if (!c.needs) continue;
+    if (!stopping && wanted.has(c.name)) wanted.add(c.needs);
+    if (stopping && wanted.has(c.needs)) wanted.add(c.name);
+  }
+  const ordered = Object.values(components).filter((c) => wanted.has(c.name));
+  return stopping ? ordered.reverse() : ordered;
+}
+
+async function main() {
+  const selected = selection(named.length ? named : Object.keys(components), command === 'stop');
   mkdirSync(logs, { recursive: true });
   const results = [];
   switch (command) {
@@ -467,7 +658,7 @@ async function main() {
       await withLock('infra', async () => selected.forEach((c) => c.provision()));
       break;
     case 'start':
-      // Provision both first so that a slow build does not leave one component running alone.
+      // Provision all first so that a slow build does not leave one component running alone.
       await withLock('infra', async () => {
         for (const c of selected) c.provision();
         for (const c of selected) results.push(await start(c));
