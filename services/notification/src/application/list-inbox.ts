@@ -7,9 +7,8 @@ export async function listInbox(
   deps: NotificationDeps,
   query: { recipientKey: string; unreadOnly: boolean; page: PageRequest },
 ): Promise<Page<InboxMessageView> & { unreadCount: number }> {
-  const [page, unreadCount] = await Promise.all([
-    deps.inbox.list(query.recipientKey, { unreadOnly: query.unreadOnly }, query.page),
-    deps.inbox.unreadCount(query.recipientKey),
-  ]);
+  const page = await deps.inbox.list(query.recipientKey, { unreadOnly: query.unreadOnly }, query.page);
+  // Counted after the page is read, not beside it: every unread entry the page shows is in the count.
+  const unreadCount = await deps.inbox.unreadCount(query.recipientKey);
   return { ...mapPage(page, inboxMessageView), unreadCount };
 }
