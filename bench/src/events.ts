@@ -121,8 +121,9 @@ async function flatOut(tracker: Tracker, path: BenchPath, measuring: () => void)
   return { throughput: EVENTS / ((tracker.lastReceipt - begin) / 1000), latency: summarize(tracker.latencies) };
 }
 
-async function fixedRate(tracker: Tracker, path: BenchPath, rate: number): Promise<Measured> {
+async function fixedRate(tracker: Tracker, path: BenchPath, rate: number, measuring: () => void): Promise<Measured> {
   tracker.reset();
+  measuring();
   const count = Math.max(1, Math.round(rate * SECONDS));
   const base = nextEvent;
   nextEvent += count;
@@ -291,7 +292,7 @@ async function main() {
     outbox: 'outbox → relay → Kafka → consumer',
     raw: 'reference: raw kafkajs produce → consume',
   };
-  const results = new Map<string, { flat: Measured; rated: Measured; rate: number; commands: string }>();
+  const results = new Map<string, { flat: Measured; rated: Measured; rate: number; commands: { flat: string; rated: string } }>();
   let rate = FIXED_RATE;
   for (const name of PATHS) {
     const make = makers[name];
@@ -304,9 +305,10 @@ async function main() {
       const flatCommands = commands.perEvent(EVENTS);
       rate ??= Math.max(1, Math.round(flat.throughput / 2));
       process.stderr.write(`${Math.round(flat.throughput)}/s; at ${rate}/s… `);
-      const rated = await fixedRate(tracker, path, rate);
+      const rated = await fixedRate(tracker, path, rate, () => commands.reset());
+      const ratedCommands = commands.perEvent(Math.max(1, Math.round(rate * SECONDS)));
       process.stderr.write('done\n');
-      results.set(name, { flat, rated, rate, commands: flatCommands });
+      results.set(name, { flat, rated, rate, commands: { flat: flatCommands, rated: ratedCommands } });
     } finally {
       await path.close();
     }
@@ -321,8 +323,12 @@ async function main() {
     ]),
   );
 
-  console.log('database commands per event, flat out (mean time each):');
-  for (const [name, r] of results) console.log(`  ${name}: ${r.commands || 'none'}`);
+  console.log('database commands per event (mean time each), writers, relay and consumer together:');
+  for (const [name, r] of results) {
+    if (!r.commands.flat) continue;
+    console.log(`  ${name}, flat out: ${r.commands.flat}`);
+    console.log(`  ${name}, at ${r.rate}/s: ${r.commands.rated}`);
+  }
 
   const dual = results.get('dual-write');
   const outbox = results.get('outbox');
