@@ -110,8 +110,9 @@ export function outboxUpdate<T extends OutboxFields = OutboxFields>(entries: Out
 export interface OutboxRelay {
   /**
    * Publishes the aggregate's pending events; call right after the write. Resolves once a publish cycle
-   * that included the aggregate has finished (its events are on Kafka unless Kafka or the database
-   * failed, or another relay holds the aggregate). Never throws: the sweeper retries.
+   * that included the aggregate has sent them (they are on Kafka unless Kafka or the database failed, or
+   * another relay holds the aggregate); the cycle's clean-up (emptying the outbox, releasing the lease)
+   * goes on after it. Never throws: the sweeper retries.
    */
   publish(aggregateId: string | ObjectId): Promise<void>;
   /** Creates the sweeper's index, sweeps once and keeps sweeping. */
@@ -253,14 +254,17 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
       while (due.size > 0) {
         const batch = [...due.values()].slice(0, batchSize);
         for (const item of batch) due.delete(String(item.id));
+        const settle = () => {
+          for (const item of batch) item.waiters.splice(0).forEach((resolve) => resolve());
+        };
         try {
-          const again = await cycle(batch.map((item) => item.id));
+          const again = await cycle(batch.map((item) => item.id), settle);
           // Written by another process while we held them: its publish() found them taken.
           for (const id of again) request(id);
         } catch (error) {
           logger.warn({ err: error, aggregates: batch.length }, 'outbox publish failed; the sweeper will retry');
         } finally {
-          for (const item of batch) item.waiters.forEach((resolve) => resolve());
+          settle();
         }
       }
     } finally {
@@ -294,18 +298,18 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
     return { held, token };
   }
 
-  /** One publish cycle; returns the ids that still have events pending afterwards. */
-  async function cycle(ids: unknown[]): Promise<unknown[]> {
+  /** One publish cycle; `sent` is called once its Kafka sends are done. Returns the ids still pending after it. */
+  async function cycle(ids: unknown[], sent: () => void): Promise<unknown[]> {
     const { held, token } = await acquire(ids);
     if (held.length === 0) return [];
     try {
-      return await publishHeld(held);
+      return await publishHeld(held, sent);
     } finally {
       await retrying(() => leases.deleteMany({ _id: { $in: held.map(leaseKey) }, token }));
     }
   }
 
-  async function publishHeld(ids: unknown[]): Promise<unknown[]> {
+  async function publishHeld(ids: unknown[], sent: () => void): Promise<unknown[]> {
     const docs = await collection
       .find({ _id: { $in: ids } } as Filter<Document>, { projection: { outbox: 1, outboxPendingSince: 1 } })
       .toArray();
@@ -313,6 +317,9 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
       .filter((doc) => doc.outboxPendingSince !== undefined)
       .map((doc) => ({ id: doc._id, entries: ((doc.outbox as OutboxEntry[] | undefined) ?? []).slice(), sent: 0 }));
     const failure = await send(claimed);
+    // The events are on Kafka (or the send failed and the sweeper will retry): publish() need not wait
+    // for the clean-up, which the next cycle of these aggregates waits for anyway.
+    sent();
     const leftOver = await clear(claimed);
     if (failure) throw failure;
     const published = claimed.reduce((n, c) => n + c.sent, 0);
