@@ -23,8 +23,9 @@ const { createAuthenticator, createLogger, mintDevToken } = require('@hangviet/s
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 10);
-const DELIVERY_RATE = Number(process.env.BENCH_DELIVERY_RATE ?? 300);
-const RATE = DELIVERY_RATE / ENDPOINTS; // events/s
+// The paced rate in deliveries/s (the goal's unit); BENCH_RATE, in events/s, still overrides it.
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : Number(process.env.BENCH_DELIVERY_RATE ?? 300) / ENDPOINTS;
+const DELIVERY_RATE = RATE * ENDPOINTS;
 const PACED = Number(process.env.BENCH_PACED_EVENTS ?? 300);
 const DB_PID = process.env.BENCH_DB_PID;
 const GOAL_FLAT_OUT = 1000; // deliveries/s
