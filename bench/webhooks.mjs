@@ -1,8 +1,12 @@
 // Webhook delivery benchmark: N events × M endpoints on local receivers, against the real Kafka and
-// database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out, then paced
-// at BENCH_RATE events/s, with the raw Kafka produce → consume latency of the same run as reference.
+// database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out (BENCH_EVENTS
+// events at once), then paced at BENCH_DELIVERY_RATE deliveries/s (BENCH_DELIVERY_RATE / BENCH_ENDPOINTS
+// events/s, BENCH_PACED_EVENTS events, open loop), with the raw Kafka produce → consume latency of the
+// same run as reference, and the goals they are read against.
 // Run: npm run bench:webhooks (from the repository root), or node bench/webhooks.mjs once built with the
-// infrastructure up. Figures on the local FerretDB: services/notification/README.md.
+// infrastructure up. Where the time goes: `node --cpu-prof bench/webhooks.mjs` (the service runs in this
+// process) and BENCH_DB_PID=<the database server's pid> (its CPU time per delivery).
+// Figures on the local FerretDB: services/notification/README.md and bench/README.md.
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,8 +23,13 @@ const { createAuthenticator, createLogger, mintDevToken } = require('@hangviet/s
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 10);
-const RATE = Number(process.env.BENCH_RATE ?? 100);
+// The paced rate in deliveries/s (the goal's unit); BENCH_RATE, in events/s, still overrides it.
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : Number(process.env.BENCH_DELIVERY_RATE ?? 300) / ENDPOINTS;
+const DELIVERY_RATE = RATE * ENDPOINTS;
 const PACED = Number(process.env.BENCH_PACED_EVENTS ?? 300);
+const DB_PID = process.env.BENCH_DB_PID;
+const GOAL_FLAT_OUT = 1000; // deliveries/s
+const GOAL_P99_MS = 120; // at 300 deliveries/s
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const mongoBase = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 
@@ -30,6 +39,13 @@ const mongoUrl = new URL(mongoBase);
 mongoUrl.pathname = `/bench_notification_${id}`;
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+/** CPU time (ms) the database server has used so far, when its pid is given. */
+const dbCpuMs = async () => {
+  if (!DB_PID) return undefined;
+  const { readFile } = await import('node:fs/promises');
+  const fields = (await readFile(`/proc/${DB_PID}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+};
 const summary = (latencies) => {
   const s = [...latencies].sort((a, b) => a - b);
   return { n: s.length, p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1) };
@@ -89,6 +105,17 @@ const publish = async (n) => {
   await producer.send(topic, [toKafkaMessage({ id: eventId, type: BusinessApproved.type, source: 'bench', subject: `biz-${n}`, time: new Date().toISOString(), data }, BusinessApproved.codec)]);
 };
 const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
+/** Starts `count` operations at `rate`/s on a fixed schedule (open loop: a slow one does not delay the next). */
+async function paced(count, rate, operation) {
+  const start = performance.now();
+  const running = [];
+  for (let i = 0; i < count; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    running.push(operation(i));
+  }
+  await Promise.all(running);
+}
 const waitFor = async (count, what) => {
   const until = Date.now() + 30 * 60_000;
   let shown = Date.now();
@@ -111,40 +138,49 @@ const consumer = kafka.consumer({ groupId: `bench${id}.raw` });
 await consumer.connect();
 await consumer.subscribe({ topic: rawTopic, fromBeginning: true });
 await consumer.run({ eachMessage: async ({ message }) => void rawLatencies.push(performance.now() - Number(message.value.toString())) });
-for (let i = 0; i < PACED; i++) {
-  await producer.send(rawTopic, [{ key: `k${i}`, value: String(performance.now()) }]);
-  await new Promise((r) => setTimeout(r, 1000 / RATE));
-}
+await paced(PACED, RATE, (i) => producer.send(rawTopic, [{ key: `k${i}`, value: String(performance.now()) }]));
 while (rawLatencies.length < PACED) await new Promise((r) => setTimeout(r, 50));
 await consumer.disconnect();
 
 progress('flat out');
 // 1. Throughput: every event at once.
+const cpu0 = await dbCpuMs();
 const t0 = performance.now();
 await Promise.all(Array.from({ length: EVENTS }, (_, n) => publish(n)));
 const published = performance.now();
 await waitFor(EVENTS * ENDPOINTS, 'the flat-out deliveries');
 const t1 = performance.now();
+const cpu1 = await dbCpuMs();
 const flat = receipts.map((r) => r.at - sentAt.get(r.id));
 
 progress('paced');
 // 2. Latency at a steady rate.
 receipts.length = 0;
-for (let i = 0; i < PACED; i++) {
-  await publish(EVENTS + i);
-  await new Promise((r) => setTimeout(r, 1000 / RATE));
-}
+await paced(PACED, RATE, (i) => publish(EVENTS + i));
 await waitFor(PACED * ENDPOINTS, 'the paced deliveries');
-const paced = receipts.map((r) => r.at - sentAt.get(r.id));
+const pacedLatencies = receipts.map((r) => r.at - sentAt.get(r.id));
 
 const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+const flatRate = Math.round((EVENTS * ENDPOINTS) / ((t1 - t0) / 1000));
+const pacedSummary = summary(pacedLatencies);
+const { loadavg } = await import('node:os');
 console.log(JSON.stringify({
+  database: mongoUrl.host,
   events: EVENTS,
   endpoints: ENDPOINTS,
-  flatOut: { publishMs: Math.round(published - t0), totalMs: Math.round(t1 - t0), deliveriesPerSecond: Math.round((EVENTS * ENDPOINTS) / ((t1 - t0) / 1000)), latencyMs: round(summary(flat)) },
-  paced: { eventsPerSecond: RATE, events: PACED, latencyMs: round(summary(paced)) },
+  flatOut: {
+    publishMs: Math.round(published - t0),
+    totalMs: Math.round(t1 - t0),
+    deliveriesPerSecond: flatRate,
+    latencyMs: round(summary(flat)),
+    ...(cpu0 !== undefined ? { databaseCpuMsPerDelivery: Math.round(((cpu1 - cpu0) / (EVENTS * ENDPOINTS)) * 100) / 100 } : {}),
+  },
+  paced: { deliveriesPerSecond: DELIVERY_RATE, eventsPerSecond: RATE, events: PACED, latencyMs: round(pacedSummary) },
   rawKafkaMs: round(summary(rawLatencies)),
+  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
 }, null, 2));
+console.log(`flat out: ${flatRate} deliveries/s   goal ≥ ${GOAL_FLAT_OUT}/s: ${flatRate >= GOAL_FLAT_OUT ? 'met' : 'NOT met'}`);
+console.log(`p99 at ${DELIVERY_RATE} deliveries/s: ${Math.round(pacedSummary.p99 * 10) / 10} ms   goal ≤ ${GOAL_P99_MS} ms: ${pacedSummary.p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}`);
 
 await producer.disconnect();
 await service.stop();

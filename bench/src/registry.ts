@@ -1,8 +1,12 @@
 // npm run bench:registry — the public directory search through business-registry against THE SAME
 // database query (filter, projection, sort, limit) through the raw mongodb driver in a bare express
-// handler, on the same freshly seeded database, in one run; then search latency at a fixed rate and
-// gRPC GetBusiness latency at a fixed rate.
-//   data:       BENCH_BUSINESSES synthetic ACTIVE businesses (the registry's own bulk seed) + the demo directory
+// handler, on the same seeded database, in one run; then search latency at a fixed rate and
+// gRPC GetBusiness latency at a fixed rate; at each directory size in turn.
+//   data:       BENCH_BUSINESSES synthetic ACTIVE businesses (the registry's own bulk seed, 2,000 per insert)
+//               + the demo directory; a comma-separated list measures each size (default 10000,100000).
+//               Each size has its own scratch database, bench_registry_<size>, kept for the next run: it is
+//               reused when it holds exactly that many bulk rows (BENCH_FRESH=1 reseeds it, BENCH_DROP=1
+//               drops it at the end)
 //   throughput: BENCH_REQUESTS searches per path from BENCH_CONCURRENCY closed loops (a fixed query mix)
 //   latency:    BENCH_SEARCH_RATE searches/s and BENCH_GRPC_RATE GetBusiness/s, each for BENCH_SECONDS
 //   phases:     BENCH_PHASES=search,grpc (default both); `grpc` alone measures GetBusiness on a database
@@ -37,11 +41,17 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-const BUSINESSES = Math.floor(envNumber('BENCH_BUSINESSES', 100_000));
+const SIZES = (process.env.BENCH_BUSINESSES || '10000,100000').split(',').map((raw) => {
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`BENCH_BUSINESSES expects positive whole numbers, got '${raw}'`);
+  return value;
+});
+const FRESH = process.env.BENCH_FRESH === '1';
+const DROP = process.env.BENCH_DROP === '1';
 const CONCURRENCY = Math.floor(envNumber('BENCH_CONCURRENCY', 16));
 const REQUESTS = Math.floor(envNumber('BENCH_REQUESTS', 2000));
-const SEARCH_RATE = envNumber('BENCH_SEARCH_RATE', 200);
-const GRPC_RATE = envNumber('BENCH_GRPC_RATE', 500);
+const SEARCH_RATE = envNumber('BENCH_SEARCH_RATE', 50);
+const GRPC_RATE = envNumber('BENCH_GRPC_RATE', 200);
 const SECONDS = envNumber('BENCH_SECONDS', 10);
 const PHASE_TIMEOUT_S = envNumber('BENCH_PHASE_TIMEOUT_S', 300);
 const PHASES = new Set((process.env.BENCH_PHASES || 'search,grpc').split(',').map((p) => p.trim()));
@@ -50,11 +60,12 @@ for (const phase of PHASES) {
 }
 
 const GOAL_RATIO = 0.6;
-const GOAL_SEARCH_P99_MS = 50;
+/** Search p99 goal: 50 ms up to 10,000 businesses, 200 ms at 100,000. */
+const goalSearchP99Ms = (size: number): number => (size <= 10_000 ? 50 : 200);
 const GOAL_GRPC_P99_MS = 10;
 
 const run = randomBytes(3).toString('hex');
-const DATABASE = `bench_registry_${run}`;
+const databaseFor = (size: number): string => `bench_registry_${size}`;
 const TOPIC_PREFIX = `bench_registry_${run}.`;
 
 /** The public directory's query mix: folded and accented words, prefixes, province and industry filters. */
@@ -95,8 +106,8 @@ function directoryFilter(query: Record<string, unknown>): Filter<Document> {
   return filter;
 }
 
-async function startBaseline(mongo: MongoClient): Promise<{ port: number; close(): Promise<void> }> {
-  const businesses = mongo.db(DATABASE).collection('businesses');
+async function startBaseline(mongo: MongoClient, database: string): Promise<{ port: number; close(): Promise<void> }> {
+  const businesses = mongo.db(database).collection('businesses');
   const app = express();
   app.get('/v1/businesses', async (req, res) => {
     const docs = await businesses
@@ -105,6 +116,10 @@ async function startBaseline(mongo: MongoClient): Promise<{ port: number; close(
       .limit(SEARCH_LIMIT)
       .toArray();
     res.json({ items: docs.slice(0, SEARCH_LIMIT - 1).map(({ _id, ...rest }) => ({ id: _id, ...rest })) });
+  });
+  // A failed query is counted by the client as an error (and the first one printed), not logged here.
+  app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(500).json({ error: err.message.slice(0, 300) });
   });
   const server = await new Promise<http.Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -239,71 +254,89 @@ function row(path: string, r: Recorded, s: LatencySummary, throughput?: number):
   };
 }
 
-/** Appended to every verdict when the database is not MongoDB: a verdict there says little about the goal. */
-let verdictNote = '';
-
 function verdict(met: boolean, r: Recorded | Recorded[]): string {
   const cut = ([] as Recorded[]).concat(r).some((x) => !x.complete);
-  if (cut) return `NOT measured to the end (phase timed out)${verdictNote}`;
-  return `${met ? 'met' : 'NOT met'}${verdictNote}`;
+  if (cut) return 'NOT measured to the end (phase timed out)';
+  return met ? 'met' : 'NOT met';
 }
 
-async function describeDatabase(mongo: MongoClient): Promise<{ ferret: boolean; text: string }> {
+async function describeDatabase(mongo: MongoClient): Promise<string> {
   const info = await mongo.db('admin').command({ buildInfo: 1 });
+  // FerretDB does not say which backend it runs on: BENCH_DB_LABEL names it in the output.
+  const label = process.env.BENCH_DB_LABEL ? `, ${process.env.BENCH_DB_LABEL}` : '';
   if (info.ferretdbVersion !== undefined) {
     const version = info.ferretdbVersion === 'unknown' ? '(version not reported)' : String(info.ferretdbVersion);
-    return { ferret: true, text: `FerretDB ${version}, MongoDB ${String(info.version)}-compatible` };
+    return `FerretDB ${version}${label}, MongoDB ${String(info.version)}-compatible`;
   }
-  return { ferret: false, text: `MongoDB ${String(info.version)}` };
+  return `MongoDB ${String(info.version)}${label}`;
 }
 
-// --- the run -------------------------------------------------------------------------------------------
+const bulkId = (n: number): string => `bulk-${String(n).padStart(7, '0')}`;
 
-async function main(): Promise<void> {
-  const mongoUrl = requireEnv('MONGO_URL');
-  const brokers = requireEnv('KAFKA_BROKERS');
-  const url = new URL(mongoUrl);
-  url.pathname = `/${DATABASE}`;
+/**
+ * Seeds the scratch database to exactly `size` bulk rows unless it already holds them (checked by _id,
+ * which every backend answers from its index): bulk-1…bulk-<size> present, bulk-<size+1> absent.
+ */
+async function ensureSeeded(registry: RunningRegistry, size: number): Promise<{ seeded: number; reused: boolean }> {
+  const businesses = registry.connection.db!.collection<{ _id: string }>('businesses');
+  const has = async (n: number): Promise<boolean> => (await businesses.countDocuments({ _id: bulkId(n) })) === 1;
+  const complete = (await has(1)) && (await has(size));
+  const beyond = await has(size + 1);
+  if (!FRESH && complete && !beyond) return { seeded: size, reused: true };
+  if (FRESH || beyond) await businesses.deleteMany({ _id: { $regex: '^bulk-' } });
 
-  const mongo = await MongoClient.connect(mongoUrl);
-  const keys = await mkdtemp(join(tmpdir(), 'bench-registry-keys-'));
-  const cleanups: (() => Promise<unknown>)[] = [
-    () => rm(keys, { recursive: true, force: true }),
-    () => mongo.close(),
-    () => mongo.db(DATABASE).dropDatabase(),
-  ];
-  const cleanup = async (): Promise<void> => {
-    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => console.error('cleanup step failed:', err));
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
+  const seedStart = nowMs();
+  let seeded = 0;
+  const seedDeadline = seedStart + PHASE_TIMEOUT_S * 1000;
+  const stopped = new Error('seed time-out');
   try {
-    const database = await describeDatabase(mongo);
-    console.log(`bench:registry — database ${DATABASE} on ${database.text}`);
-    if (database.ferret) {
-      verdictNote = ' (on FerretDB)';
-      console.log(
-        '  NOTE: FerretDB answers queries on fields other than _id by scanning the collection (see\n' +
-          '  services/business-registry/README.md): these figures describe FerretDB, not the goals, which assume\n' +
-          '  MongoDB, where the search uses the searchTokens / status_sortName_id indexes.',
-      );
-    }
-    console.log(
-      `  ${BUSINESSES} businesses; throughput: ${REQUESTS} searches per path from ${CONCURRENCY} loops over ${QUERIES.length} queries; ` +
-        `latency: search at ${SEARCH_RATE}/s and GetBusiness at ${GRPC_RATE}/s for ${SECONDS} s each; phase time-out ${PHASE_TIMEOUT_S} s`,
-    );
+    await seedBulkDirectory(businessModel(registry.connection), size, {
+      onProgress: (done) => {
+        seeded = done;
+        if (nowMs() > seedDeadline) throw stopped;
+      },
+    });
+  } catch (err) {
+    if (err !== stopped) throw err;
+  }
+  const seedSeconds = (nowMs() - seedStart) / 1000;
+  // `seeded` counts this run's inserts: rows an interrupted earlier run left are skipped, not counted.
+  const done = await has(size);
+  console.log(
+    `  seeded ${seeded} businesses in ${seedSeconds.toFixed(1)} s (${Math.round(seeded / seedSeconds)}/s)` +
+      `${done ? '' : ` — STOPPED at the ${PHASE_TIMEOUT_S} s time-out, short of ${size}; the next run continues it`}`,
+  );
+  // GetBusiness asks for ids that exist: all of them, or those a cut-short seed reached.
+  return { seeded: done ? size : Math.max(1, seeded), reused: false };
+}
 
+interface Context {
+  mongo: MongoClient;
+  mongoUrl: string;
+  brokers: string;
+  keys: string;
+  staffToken: string;
+}
+
+/** One directory size: the service on its scratch database, the baseline beside it, every phase. */
+async function measureSize(size: number, ctx: Context, verdicts: string[]): Promise<void> {
+  const database = databaseFor(size);
+  const url = new URL(ctx.mongoUrl);
+  url.pathname = `/${database}`;
+  const cleanups: (() => Promise<unknown>)[] = DROP ? [() => ctx.mongo.db(database).dropDatabase()] : [];
+  const goalSearch = goalSearchP99Ms(size);
+  console.log(`\n=== ${size} businesses — database ${database}`);
+  try {
     // The service, in-process on ephemeral ports, with its own signing keys and topic prefix. It seeds the
-    // demo directory (Bến Tre coconut candy, Lạng Sơn star anise…) into the empty database on start.
-    await ensureDevKeys(keys);
+    // demo directory (Bến Tre coconut candy, Lạng Sơn star anise…) into an empty database on start.
     const registry: RunningRegistry = await startRegistry(
       {
         ...loadRegistryConfig({
           MONGO_URL: url.toString(),
-          KAFKA_BROKERS: brokers,
+          KAFKA_BROKERS: ctx.brokers,
           KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
           SEED_DEMO_DATA: 'true',
-          AUTH_JWKS_FILE: join(keys, 'jwks.json'),
+          AUTH_JWKS_FILE: join(ctx.keys, 'jwks.json'),
           LOG_LEVEL: 'silent',
         }),
         HTTP_PORT: 0,
@@ -311,38 +344,19 @@ async function main(): Promise<void> {
       },
       createLogger({ service: 'business-registry-bench', level: 'silent' }),
     );
-    cleanups.push(() => registry.stop(), () => deleteTopics(brokers));
-    const staffToken = await mintDevToken({ role: 'staff', subject: 'bench-staff' }, keys);
+    cleanups.push(() => registry.stop());
 
-    // 1. Data: the registry's bulk seed (what `npm run seed -- --count N` runs), stopped at the time-out.
-    const seedStart = nowMs();
-    let seeded = 0;
-    const seedDeadline = seedStart + PHASE_TIMEOUT_S * 1000;
-    const stopped = new Error('seed time-out');
-    try {
-      await seedBulkDirectory(businessModel(registry.connection), BUSINESSES, {
-        onProgress: (done) => {
-          seeded = done;
-          if (nowMs() > seedDeadline) throw stopped;
-        },
-      });
-    } catch (err) {
-      if (err !== stopped) throw err;
-    }
-    const seedSeconds = (nowMs() - seedStart) / 1000;
+    // 1. Data: the registry's bulk seed (what `npm run seed -- --count N` runs), or the last run's.
+    const { seeded, reused } = await ensureSeeded(registry, size);
     const total = await registry.connection.db!.collection('businesses').estimatedDocumentCount();
-    console.log(
-      `  seeded ${seeded} businesses in ${seedSeconds.toFixed(1)} s (${Math.round(seeded / seedSeconds)}/s)` +
-        `${seeded < BUSINESSES ? ` — STOPPED at the ${PHASE_TIMEOUT_S} s time-out, short of ${BUSINESSES}` : ''}; ${total} in the collection`,
-    );
+    console.log(`  ${reused ? `reused the ${size} businesses seeded by an earlier run` : 'seeded'}; ${total} in the collection (with the demo directory)`);
 
-    const baseline = await startBaseline(mongo);
+    const baseline = await startBaseline(ctx.mongo, database);
     cleanups.push(() => baseline.close());
     const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
     cleanups.push(async () => agent.destroy());
 
     const latencyRows: ReturnType<typeof row>[] = [];
-    const verdicts: string[] = [];
     if (PHASES.has('search')) {
       // 2. Same answers on both paths (and a warm-up): the service reorders a page by diacritics, so compare id sets.
       const agreed: string[] = [];
@@ -366,10 +380,10 @@ async function main(): Promise<void> {
       const svcSummary = summarize(svc.latencies);
       const rawTput = rawSummary.count / (raw.elapsedMs / 1000);
       const svcTput = svcSummary.count / (svc.elapsedMs / 1000);
-      console.log(`\nDirectory search, ${CONCURRENCY} concurrent clients`);
+      console.log(`\nDirectory search at ${size} businesses, ${CONCURRENCY} concurrent clients`);
       console.table([row('baseline: raw mongodb driver in bare express', raw, rawSummary, rawTput), row('business-registry GET /v1/businesses', svc, svcSummary, svcTput)]);
       const ratio = svcTput / rawTput;
-      console.log(`throughput ratio (service / baseline): ${(ratio * 100).toFixed(0)}%   goal ≥ ${GOAL_RATIO * 100}%: ${verdict(ratio >= GOAL_RATIO, [raw, svc])}`);
+      verdicts.push(`${size}: search throughput, service / raw driver: ${(ratio * 100).toFixed(0)}%   goal ≥ ${GOAL_RATIO * 100}%: ${verdict(ratio >= GOAL_RATIO, [raw, svc])}`);
 
       // 4. Search latency at a fixed rate (open loop: a slow answer does not delay the next request).
       const rated = await fixedRate(`service search at ${SEARCH_RATE}/s`, SEARCH_RATE, async (i, signal) => {
@@ -378,7 +392,7 @@ async function main(): Promise<void> {
       });
       const ratedSummary = summarize(rated.latencies);
       latencyRows.push(row(`search GET /v1/businesses at ${SEARCH_RATE}/s`, rated, ratedSummary, ratedSummary.count / (rated.elapsedMs / 1000)));
-      verdicts.push(`search p99 at ${SEARCH_RATE} req/s: ${ms(ratedSummary.p99)} ms   goal ≤ ${GOAL_SEARCH_P99_MS} ms: ${verdict(ratedSummary.p99 <= GOAL_SEARCH_P99_MS && rated.errors === 0, rated)}`);
+      verdicts.push(`${size}: search p99 at ${SEARCH_RATE} req/s: ${ms(ratedSummary.p99)} ms   goal ≤ ${goalSearch} ms: ${verdict(ratedSummary.p99 <= goalSearch && rated.errors === 0, rated)}`);
     } else {
       console.log('  search: not run (BENCH_PHASES)');
     }
@@ -388,27 +402,56 @@ async function main(): Promise<void> {
       const client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${registry.grpcPort}`, { deadlineMs: PHASE_TIMEOUT_S * 1000 });
       cleanups.push(async () => client.close());
       const metadata = new grpc.Metadata();
-      metadata.set('authorization', `Bearer ${staffToken}`);
-      const bulkId = (n: number) => `bulk-${String(n).padStart(7, '0')}`;
-      const idCount = Math.max(1, seeded);
+      metadata.set('authorization', `Bearer ${ctx.staffToken}`);
       const probe = await callUnary(client, client.getBusiness, { id: bulkId(1) }, metadata);
       if (probe.business?.id !== bulkId(1)) throw new Error(`GetBusiness ${bulkId(1)} returned ${probe.business?.id}`);
       const got = await fixedRate(`gRPC GetBusiness at ${GRPC_RATE}/s`, GRPC_RATE, async () => {
-        const id = bulkId(1 + Math.floor(Math.random() * idCount));
+        const id = bulkId(1 + Math.floor(Math.random() * seeded));
         const res = await callUnary(client, client.getBusiness, { id }, metadata);
         if (res.business?.id !== id) throw new Error(`GetBusiness ${id} returned ${res.business?.id}`);
       });
       const gotSummary = summarize(got.latencies);
       latencyRows.push(row(`gRPC GetBusiness at ${GRPC_RATE}/s`, got, gotSummary, gotSummary.count / (got.elapsedMs / 1000)));
       verdicts.push(
-        `GetBusiness at ${GRPC_RATE} req/s: p50 ${ms(gotSummary.p50)} ms, p99 ${ms(gotSummary.p99)} ms   goal p99 ≤ ${GOAL_GRPC_P99_MS} ms: ${verdict(gotSummary.p99 <= GOAL_GRPC_P99_MS && got.errors === 0, got)}`,
+        `${size}: GetBusiness at ${GRPC_RATE} req/s: p50 ${ms(gotSummary.p50)} ms, p99 ${ms(gotSummary.p99)} ms   goal p99 ≤ ${GOAL_GRPC_P99_MS} ms: ${verdict(gotSummary.p99 <= GOAL_GRPC_P99_MS && got.errors === 0, got)}`,
       );
     }
 
-    console.log('\nLatency at a fixed rate');
+    console.log(`\nLatency at a fixed rate, ${size} businesses`);
     console.table(latencyRows);
-    for (const line of verdicts) console.log(line);
-    if (database.ferret) console.log(`(measured on ${database.text}; see the NOTE above)`);
+  } finally {
+    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => console.error('cleanup step failed:', err));
+  }
+}
+
+// --- the run -------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const mongoUrl = requireEnv('MONGO_URL');
+  const brokers = requireEnv('KAFKA_BROKERS');
+  const mongo = await MongoClient.connect(mongoUrl);
+  const keys = await mkdtemp(join(tmpdir(), 'bench-registry-keys-'));
+  const cleanups: (() => Promise<unknown>)[] = [() => rm(keys, { recursive: true, force: true }), () => mongo.close(), () => deleteTopics(brokers)];
+  const cleanup = async (): Promise<void> => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => console.error('cleanup step failed:', err));
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    const database = await describeDatabase(mongo);
+    console.log(`bench:registry — ${new URL(mongoUrl).host}, ${database}`);
+    console.log(
+      `  sizes ${SIZES.join(', ')}; throughput: ${REQUESTS} searches per path from ${CONCURRENCY} loops over ${QUERIES.length} queries; ` +
+        `latency: search at ${SEARCH_RATE}/s and GetBusiness at ${GRPC_RATE}/s for ${SECONDS} s each; phase time-out ${PHASE_TIMEOUT_S} s`,
+    );
+    await ensureDevKeys(keys);
+    const staffToken = await mintDevToken({ role: 'staff', subject: 'bench-staff' }, keys);
+    const verdicts: string[] = [];
+    for (const size of SIZES) await measureSize(size, { mongo, mongoUrl, brokers, keys, staffToken }, verdicts);
+    console.log(`\nGoals (${database}):`);
+    for (const line of verdicts) console.log(`  ${line}`);
+    const { loadavg } = await import('node:os');
+    console.log(`(load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   } finally {
     await cleanup();
   }
