@@ -42,9 +42,11 @@ export interface OutboxFields {
 
 /**
  * Who may publish an aggregate's outbox, until when: one document per aggregate in `outbox_leases`,
- * `_id` = `<collection>:<aggregate id>`. Taken by an insert, because a unique `_id` is the one
- * compare-and-set that FerretDB v1 (SQLite) performs atomically; its conditional updates are not
- * (two concurrent `findOneAndUpdate`s with the same filter can both match).
+ * `_id` = `<collection>:<aggregate id>`. Taken by an insert: a unique `_id` is a compare-and-set that
+ * every database here performs atomically. Conditional single-document updates are atomic on MongoDB
+ * natively, but on FerretDB v1 only with the project's per-statement lock (patch 0001 in
+ * deploy/local/ferretdb/patches/); upstream, two concurrent `findOneAndUpdate`s with the same filter can
+ * both match.
  */
 export interface OutboxLease {
   _id: string;

@@ -15,7 +15,7 @@ import {
   type EventProducer,
   type OutboxFields,
 } from '../src';
-import { eventually, logger, openHarness, retryBusy, widgetData, type Harness } from './support';
+import { eventually, logger, openHarness, widgetData, type Harness } from './support';
 
 // Bounds against a hang, not timings: a shared, busy FerretDB can make this run take minutes.
 jest.setTimeout(420_000);
@@ -78,12 +78,10 @@ test('1,000 events over 10 aggregates, written by concurrent writers while publi
             const entry = outboxEntry(h.changed, id, widgetData('CHANGED', { writer: String(writer) }), {
               source: 'test',
             });
-            const after = await retryBusy(() =>
-              collection.findOneAndUpdate(
-                { _id: id },
-                { $inc: { seq: 1 }, ...outboxUpdate([entry]) },
-                { returnDocument: 'after' },
-              ),
+            const after = await collection.findOneAndUpdate(
+              { _id: id },
+              { $inc: { seq: 1 }, ...outboxUpdate([entry]) },
+              { returnDocument: 'after' },
             );
             if (!after) throw new Error(`aggregate ${id} vanished`);
             seqOf.set(entry.id, after.seq);
@@ -155,9 +153,7 @@ test('two relays racing on the same document publish each event once, in order',
       outboxEntry(h.changed, id, widgetData('RACED', { seq: String(round * 5 + i + 1) }), { source: 'test' }),
     );
     written.push(...entries.map((e) => e.id));
-    await retryBusy(() =>
-      collection.updateOne({ _id: id }, { $set: { round }, ...outboxUpdate(entries) }, { upsert: true }),
-    );
+    await collection.updateOne({ _id: id }, { $set: { round }, ...outboxUpdate(entries) }, { upsert: true });
     await Promise.all(relays.map((relay) => relay.publish(id)));
   }
   await eventually(

@@ -74,19 +74,3 @@ export async function caughtUp(kafka: Kafka, groupId: string, topic: string): Pr
     await admin.disconnect();
   }
 }
-
-/**
- * Retries a test writer's update when FerretDB's SQLite backend reports SQLITE_BUSY under concurrent
- * writes (MongoDB does not do this; a real service would answer 503 and the client retry).
- * Safe: a failed update was rolled back.
- */
-export async function retryBusy<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= 10 || !String((error as Error).message).includes('SQLITE_BUSY')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
-  }
-}
