@@ -3,8 +3,9 @@
 // for their due time, and a scan of the database every poll interval is the fallback: for work left
 // by a crashed or other instance. The scan only discovers items; every item is claimed (see
 // claims.ts) before it is touched, so two instances — or a scan and an enqueue — never process the
-// same attempt twice. On FerretDB a scan reads a whole collection, so it stays off the hot path: it
-// runs only while this instance has spare capacity, and leaves out what this instance already holds.
+// same attempt twice. A scan can read a whole collection (the old FerretDB SQLite build always did), so it
+// stays off the hot path: it runs only while this instance has spare capacity, and leaves out what this
+// instance already holds.
 import type { Logger } from 'pino';
 
 export interface WorkLoop<H = never> {

@@ -56,9 +56,9 @@ export type EventLogDoc = Omit<EventLogEntry, 'seq' | 'dataProto'> & { _id: numb
 
 /**
  * "Message `messageId` is pending and due at `dueAt`": one entry per pending state, `_id` =
- * `<messageId>@<dueAt ms>`. The fallback scan reads these instead of webhook_messages, because on
- * FerretDB v1 any filter other than _id reads the whole collection, and this one holds only what is
- * still to be sent. Written before the state it describes, deleted after the state is left.
+ * `<messageId>@<dueAt ms>`. The fallback scan reads these instead of webhook_messages: this one holds
+ * only what is still to be sent (on the old FerretDB SQLite build any filter other than _id read the
+ * whole collection). Written before the state it describes, deleted after the state is left.
  */
 export interface WebhookDueDoc {
   _id: string;
@@ -66,7 +66,10 @@ export interface WebhookDueDoc {
   dueAt: Date;
 }
 
-/** eventId → sequence, so that finding an event's entry is a lookup by _id (FerretDB scans otherwise). */
+/**
+ * eventId → sequence, so that finding an event's entry is a lookup by _id (the old FerretDB SQLite build
+ * scanned otherwise).
+ */
 export interface EventLogIdDoc {
   _id: string;
   seq: number;
