@@ -128,6 +128,16 @@ export function portOffsetFrom(env = process.env) {
   return Number(text);
 }
 
+/** Whether a process with this pid exists. */
+export function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether nothing listens on `port` (on any address). */
 export function portFree(port) {
   return new Promise((resolve) => {

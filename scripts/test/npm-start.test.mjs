@@ -4,33 +4,16 @@
 // setup); ports are shifted and databases, topics and consumer groups are this run's own, so it cannot
 // collide with a developer's `npm start`.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { testScope } from '@hangviet/testing';
 import { MongoClient } from 'mongodb';
-import { services } from '../lib.mjs';
+import { alive, portFree, services } from '../lib.mjs';
 
 const root = join(__dirname, '..', '..');
 const scope = testScope('npm_start');
 const databasePrefix = `${scope.databaseName}_`;
 
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
 
 /** A port offset under which every service's ports are free now (another run may hold 1000). */
 async function freeOffset() {

@@ -2,6 +2,7 @@
 // healthy run, services that exit before they are ready fail the start, and stop() leaves nothing running.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { alive } from '../lib.mjs';
 import { backoffDelay, createSupervisor, describeExit, spawnService } from '../supervisor.mjs';
 
 const fixture = join(__dirname, 'fixtures', 'crashing-service.mjs');
@@ -25,15 +26,6 @@ async function standIn(name, env = {}) {
     env: { HTTP_PORT: String(port), ...env },
   };
 }
-
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Resolves when `predicate(lines)` holds; the test's own timeout bounds the wait. */
 async function until(lines, predicate) {
