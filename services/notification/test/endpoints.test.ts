@@ -2,12 +2,12 @@
 // disable/enable, replay, idempotent creation, deletion, and automatic disabling of a dead endpoint.
 import { BusinessApproved } from '@hangviet/events/catalog';
 import { randomUUID } from 'node:crypto';
-import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
-const receivers: { close(): Promise<void> }[] = [];
+const receivers = receiverPool();
 beforeAll(async () => {
   h = await startHarness('notification_endpoints', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
@@ -16,15 +16,10 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.closeAll();
   await h?.close();
 });
 
-async function receiver(statuses: number[]) {
-  const r = await startReceiver(statuses);
-  receivers.push(r);
-  return r;
-}
 
 describe('webhook endpoints REST', () => {
   it('lets partners and staff manage endpoints, each partner only its own', async () => {
@@ -32,7 +27,7 @@ describe('webhook endpoints REST', () => {
     const b = await h.token('partner', { partnerId: 'bank' });
     const staff = await h.token('staff');
     const enterprise = await h.token('enterprise', { businessId: 'biz-1' });
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
 
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', enterprise, { url: r.url, eventTypes: ['*'] })).status).toBe(403);
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', undefined, { url: r.url, eventTypes: ['*'] })).status).toBe(401);
@@ -65,7 +60,7 @@ describe('webhook endpoints REST', () => {
 
   it('pages the list of endpoints', async () => {
     const p = await h.token('partner', { partnerId: 'pager' });
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.fair.*'] });
     const first = await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=2', p);
     expect(first.body.items).toHaveLength(2);
@@ -77,7 +72,7 @@ describe('webhook endpoints REST', () => {
 
   it('replays the same creation for a repeated Idempotency-Key', async () => {
     const p = await h.token('partner', { partnerId: 'idem' });
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     const key = randomUUID();
     const post = () =>
       fetch(`${h.base}/v1/webhook-endpoints`, {
@@ -93,7 +88,7 @@ describe('webhook endpoints REST', () => {
 
   it('replays one delivered message on request, with the same webhook-id', async () => {
     const p = await h.token('partner', { partnerId: 'replayer' });
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
     const id = created.body.id as string;
     await h.publish(BusinessApproved, 'biz-replay', approvedEvent('biz-replay'));
@@ -111,7 +106,7 @@ describe('webhook endpoints REST', () => {
 
   it('disables an endpoint that keeps failing past the (compressed) limit and says so', async () => {
     const p = await h.token('partner', { partnerId: 'dead' });
-    const r = await receiver([500]);
+    const r = await receivers.start([500]);
     const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
     const id = created.body.id as string;
     await h.publish(BusinessApproved, 'biz-dead', approvedEvent('biz-dead'));

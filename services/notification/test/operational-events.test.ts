@@ -6,14 +6,14 @@ import { createKafka, decodeEnvelope, eventType } from '@hangviet/events';
 import { BusinessApproved, WebhookAttemptExhausted, WebhookAttemptFailing } from '@hangviet/events/catalog';
 import type { Consumer } from 'kafkajs';
 import { operationalEventId } from '../src/application/ids';
-import { api, approvedEvent, DELIVERY_TOPIC, eventually, startHarness, startReceiver, type Harness } from './support';
+import { api, approvedEvent, DELIVERY_TOPIC, eventually, receiverPool, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 let consumer: Consumer;
 const seen: { key: string; type: string; id: string; source: string; data: Record<string, unknown> }[] = [];
-const receivers: { close(): Promise<void> }[] = [];
+const receivers = receiverPool();
 
 beforeAll(async () => {
   h = await startHarness('notification_operational', {
@@ -38,15 +38,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await consumer?.disconnect();
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.closeAll();
   await h?.close();
 });
 
-async function receiver(statuses: number[]) {
-  const r = await startReceiver(statuses);
-  receivers.push(r);
-  return r;
-}
 
 async function subscribe(partnerId: string, url: string, eventTypes: string[]) {
   const token = await h.token('partner', { partnerId });
@@ -57,10 +52,10 @@ async function subscribe(partnerId: string, url: string, eventTypes: string[]) {
 
 describe('operational events', () => {
   it('are emitted exactly as failing then exhausted, through Kafka, to the owner’s other endpoint only, without loops', async () => {
-    const down = await receiver([500]);
+    const down = await receivers.start([500]);
     // The owner's operations endpoint is down too: its operational messages must raise nothing more.
-    const ownerOps = await receiver([500]);
-    const strangerOps = await receiver([204]);
+    const ownerOps = await receivers.start([500]);
+    const strangerOps = await receivers.start([204]);
     const failing = await subscribe('owner', down.url, ['hangviet.registry.business.*', 'hangviet.notification.delivery.*']);
     const ops = await subscribe('owner', ownerOps.url, ['hangviet.notification.delivery.*']);
     await subscribe('stranger', strangerOps.url, ['hangviet.notification.delivery.*', '*']);

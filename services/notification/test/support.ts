@@ -139,6 +139,19 @@ export async function startReceiver(statuses: number[] = [204]): Promise<{ url: 
   };
 }
 
+/** The receivers a test file starts, closed together in its afterAll. */
+export function receiverPool() {
+  const open: { close(): Promise<void> }[] = [];
+  return {
+    async start(statuses?: number[]) {
+      const r = await startReceiver(statuses);
+      open.push(r);
+      return r;
+    },
+    closeAll: async () => void (await Promise.all(open.splice(0).map((r) => r.close()))),
+  };
+}
+
 /** Polls until `check` returns a value (not undefined/false) or the bound passes. */
 export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -8,12 +8,12 @@ import type { NotificationDeps } from '../src/application/ports';
 import { queueWebhookMessages } from '../src/application/fan-out-webhooks';
 import { webhookMessageId } from '../src/application/ids';
 import { dueEntryId } from '../src/infrastructure/webhook-store';
-import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
-const receivers: { close(): Promise<void> }[] = [];
+const receivers = receiverPool();
 beforeAll(async () => {
   h = await startHarness('notification_webhook_queue', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
@@ -22,15 +22,10 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.closeAll();
   await h?.close();
 });
 
-async function receiver() {
-  const r = await startReceiver([204]);
-  receivers.push(r);
-  return r;
-}
 
 async function subscribe(url: string, eventTypes: string[]) {
   const token = await h.token('partner', { partnerId: 'queue-tests' });
@@ -53,7 +48,7 @@ const webhookEvent = (type: string) => {
 describe('webhook queue', () => {
   it('queues an event once per endpoint: queueing it again writes nothing and hands nothing to the workers', async () => {
     const type = 'hangviet.test.queue_twice.v1';
-    const endpoints = await Promise.all([1, 2, 3].map(async () => subscribe((await receiver()).url, [type])));
+    const endpoints = await Promise.all([1, 2, 3].map(async () => subscribe((await receivers.start()).url, [type])));
     const docs = await Promise.all(endpoints.map(async (e) => (await h.service.deps.endpoints.get(e.id))!));
     const handed: string[] = [];
     const deps = depsHandingTo(handed);
@@ -69,7 +64,7 @@ describe('webhook queue', () => {
 
   it('delivers a message whose instance died before handing it to its workers', async () => {
     const type = 'hangviet.test.orphaned.v1';
-    const r = await receiver();
+    const r = await receivers.start();
     const { id } = await subscribe(r.url, [type]);
     const endpoint = (await h.service.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
@@ -87,7 +82,7 @@ describe('webhook queue', () => {
 
   it('finds a pending message that has no due entry once the entries are checked (data from before they existed)', async () => {
     const type = 'hangviet.test.before_due_entries.v1';
-    const r = await receiver();
+    const r = await receivers.start();
     const { id } = await subscribe(r.url, [type]);
     const endpoint = (await h.service.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
@@ -113,13 +108,13 @@ describe('webhook queue', () => {
   });
 
   it('sees an endpoint created or disabled through this instance at the next event, despite the cached endpoint list', async () => {
-    const witness = await receiver();
+    const witness = await receivers.start();
     await subscribe(witness.url, ['hangviet.registry.business.approved.v1']);
     // Warm the fan-out's copy of the endpoint list.
     await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
     await eventually(() => witness.received.length === 1, 'the first event');
 
-    const later = await receiver();
+    const later = await receivers.start();
     const { id, token } = await subscribe(later.url, ['hangviet.registry.business.approved.v1']);
     const second = await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
     await eventually(() => later.received.length === 1, 'the new endpoint receiving the next event');

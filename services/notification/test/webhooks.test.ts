@@ -2,12 +2,12 @@
 // (compressed) schedule, exhaustion with its operational event, and no duplicate for a redelivery.
 import { Webhook } from 'standardwebhooks';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
-const receivers: { close(): Promise<void> }[] = [];
+const receivers = receiverPool();
 
 beforeAll(async () => {
   h = await startHarness('notification_webhooks', {
@@ -18,15 +18,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.closeAll();
   await h?.close();
 });
 
-async function receiver(statuses: number[]) {
-  const r = await startReceiver(statuses);
-  receivers.push(r);
-  return r;
-}
 
 async function subscribe(url: string, eventTypes = ['hangviet.registry.business.*']) {
   const token = await h.token('partner', { partnerId: 'partner-a' });
@@ -47,7 +42,7 @@ async function operationalEventTypes(id: string, token: string, count: number): 
 
 describe('webhook delivery', () => {
   it('delivers a business approval as signed CloudEvents JSON that the receiver verifies; a tampered body fails', async () => {
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     const { secret } = await subscribe(r.url);
     const eventId = await h.publish(BusinessApproved, 'biz-signed', approvedEvent('biz-signed'));
 
@@ -75,7 +70,7 @@ describe('webhook delivery', () => {
   });
 
   it('retries a receiver that fails twice: three attempts, then delivered', async () => {
-    const r = await receiver([500, 503, 200]);
+    const r = await receivers.start([500, 503, 200]);
     const { id, token } = await subscribe(r.url);
     await h.publish(BusinessApproved, 'biz-flaky', approvedEvent('biz-flaky'));
 
@@ -106,8 +101,8 @@ describe('webhook delivery', () => {
   });
 
   it('exhausts a message to a receiver that is down for the whole schedule and tells the owner', async () => {
-    const r = await receiver([500]);
-    const ops = await receiver([204]);
+    const r = await receivers.start([500]);
+    const ops = await receivers.start([204]);
     const { id, token } = await subscribe(r.url);
     // The owner listens for operational events on another endpoint of theirs.
     await subscribe(ops.url, ['hangviet.notification.delivery.*']);
@@ -131,7 +126,7 @@ describe('webhook delivery', () => {
     expect(exhausted?.data).toMatchObject({ endpointId: id, attempts: 3 });
 
     // Once the partner is back, recovering the range sends the message again.
-    const back = await receiver([204]);
+    const back = await receivers.start([204]);
     await api(h.base, 'PATCH', `/v1/webhook-endpoints/${id}`, token, { url: back.url });
     const recovered = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:recover`, token, { since: new Date(Date.now() - 60_000).toISOString() });
     expect(recovered.body).toEqual({ recovered: 1 });
@@ -139,7 +134,7 @@ describe('webhook delivery', () => {
   });
 
   it('sends one webhook and one e-mail when Kafka delivers the same event twice', async () => {
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     const { id } = await subscribe(r.url, ['hangviet.registry.business.approved.v1']);
     const data = approvedEvent('biz-twice', { email: 'twice@gom.vn' });
     const eventId = await h.publish(BusinessApproved, 'biz-twice', data);
@@ -158,7 +153,7 @@ describe('webhook delivery', () => {
   });
 
   it('signs with both the old and the new secret during a rotation overlap', async () => {
-    const r = await receiver([204]);
+    const r = await receivers.start([204]);
     const { id, secret: old, token } = await subscribe(r.url);
     const rotated = await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:rotateSecret`, token, { overlapSeconds: 3600 });
     expect(rotated.status).toBe(200);
