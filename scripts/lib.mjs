@@ -2,7 +2,7 @@
 // Plain Node with no dependencies, because it runs before `npm install` has.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -145,4 +145,22 @@ export function portFree(port) {
     server.once('error', () => resolve(false));
     server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * The project's Python tools (schemathesis for `npm run fuzz`, kubernetes-validate for the manifests), pinned in
+ * scripts/python-requirements.txt, in one virtual environment under .local/python. Installs when the venv is missing
+ * or older than the requirements file; returns the venv's bin directory.
+ */
+export function ensurePythonTools() {
+  const venv = join(root, '.local', 'python');
+  const requirements = join(root, 'scripts', 'python-requirements.txt');
+  const bin = join(venv, 'bin');
+  const marker = join(venv, '.installed');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(requirements).mtimeMs) return bin;
+  say('installing the Python tools (scripts/python-requirements.txt) into .local/python…');
+  if (!existsSync(join(bin, 'python'))) run('python3', ['-m', 'venv', venv]);
+  run(join(bin, 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  return bin;
 }
