@@ -1,4 +1,5 @@
 import { chmod, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCALES, type Locale } from '@hangviet/vn/locale';
@@ -7,8 +8,9 @@ import { forbidden, unauthenticated, AppError } from './errors';
 import { fromRepositoryRoot } from './paths';
 import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
 
-export type Role = 'admin' | 'staff' | 'enterprise' | 'partner';
-export const roles: readonly Role[] = ['admin', 'staff', 'enterprise', 'partner'];
+/** `service`: another platform service calling over gRPC; its subject is that service's name. */
+export type Role = 'admin' | 'staff' | 'enterprise' | 'partner' | 'service';
+export const roles: readonly Role[] = ['admin', 'staff', 'enterprise', 'partner', 'service'];
 
 export interface Principal {
   subject: string;
@@ -30,12 +32,21 @@ export const DEFAULT_ISSUER = 'hangviet-dev';
 export const DEFAULT_AUDIENCE = 'hangviet';
 const ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
 
+/**
+ * Tenant ids taken from tokens end up in paths, database keys, idempotency scopes and Location headers:
+ * a fixed shape (letters, digits, '-' and '_', at most 64) so `x:approve`, `../p` or 3,000 characters never do.
+ */
+export const TENANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Subjects: 1–255 characters, no control characters (OIDC subjects are opaque but printable). */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const SUBJECT_PATTERN = /^[^\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]{1,255}$/;
+
 const claimsSchema = z
   .object({
-    sub: z.string().min(1),
-    roles: z.array(z.enum(['admin', 'staff', 'enterprise', 'partner'])).min(1),
-    business_id: z.string().min(1).optional(),
-    partner_id: z.string().min(1).optional(),
+    sub: z.string().regex(SUBJECT_PATTERN),
+    roles: z.array(z.enum(['admin', 'staff', 'enterprise', 'partner', 'service'])).min(1),
+    business_id: z.string().regex(TENANT_ID_PATTERN).optional(),
+    partner_id: z.string().regex(TENANT_ID_PATTERN).optional(),
     name: z.string().optional(),
     email: z.string().optional(),
     locale: z.enum(LOCALES).optional(),
@@ -180,6 +191,8 @@ export interface DevTokenClaims {
   businessId?: string;
   partnerId?: string;
   subject?: string;
+  /** The calling service's name, for role `service` (its subject). */
+  service?: string;
   /** jose time span, e.g. '1h', '15m'; default '1h'. */
   expiresIn?: string;
   name?: string;
@@ -193,6 +206,7 @@ export async function mintDevToken(claims: DevTokenClaims, dir = DEV_KEYS_DIR): 
   if (!roles.includes(claims.role)) throw new Error(`unknown role '${claims.role}' (expected ${roles.join(', ')})`);
   if (claims.role === 'enterprise' && !claims.businessId) throw new Error('an enterprise token needs a business id');
   if (claims.role === 'partner' && !claims.partnerId) throw new Error('a partner token needs a partner id');
+  if (claims.role === 'service' && !claims.service && !claims.subject) throw new Error('a service token needs the service name');
   await ensureDevKeys(dir);
   const { importJWK, SignJWT } = await jose();
   const jwk = JSON.parse(await readFile(join(fromRepositoryRoot(dir), 'private.jwk'), 'utf8')) as JoseModule.JWK;
@@ -204,12 +218,23 @@ export async function mintDevToken(claims: DevTokenClaims, dir = DEV_KEYS_DIR): 
   if (claims.email) payload.email = claims.email;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? '', typ: 'JWT' })
-    .setSubject(claims.subject ?? `dev-${claims.role}`)
+    .setSubject(claims.subject ?? devSubject(claims))
     .setIssuer(claims.issuer || process.env.AUTH_ISSUER || DEFAULT_ISSUER)
     .setAudience(claims.audience || process.env.AUTH_AUDIENCE || DEFAULT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(claims.expiresIn ?? '1h')
     .sign(key);
+}
+
+/**
+ * Each development identity its own subject: one per business or partner, and a fresh one per staff/admin
+ * token, so no two tenants ever share an owner, an idempotency scope or an audit name (issue 12, item 6).
+ * A service token's subject is the calling service's name.
+ */
+function devSubject(claims: DevTokenClaims): string {
+  if (claims.role === 'service') return claims.service ?? 'unknown-service';
+  const tenant = claims.businessId ?? claims.partnerId;
+  return tenant ? `dev-${claims.role}-${tenant}` : `dev-${claims.role}-${randomUUID().slice(0, 8)}`;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -32,6 +32,8 @@ export const baseConfigSchema = z.object({
       error: 'expected one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  /** Listen address of the HTTP and gRPC servers: loopback unless an operator opens it (HOST=0.0.0.0 in a container). */
+  HOST: z.string().regex(/^[0-9A-Za-z.:-]{1,253}$/, { error: 'expected a host name or IP address' }).default('127.0.0.1'),
   HTTP_PORT: port().default(8080),
   GRPC_PORT: port().default(50051),
   KAFKA_BROKERS: commaList('expected host:port[,host:port…]').default(['127.0.0.1:9092']),
@@ -49,6 +51,8 @@ export const baseConfigSchema = z.object({
   RATE_LIMIT_WINDOW_MS: positiveInt('expected a positive number of milliseconds').default(60_000),
   /** express's `trust proxy` (e.g. `loopback` or a hop count) so the client address is the forwarded one behind the gateway. */
   TRUST_PROXY: z.string().optional(),
+  /** This service's token for its gRPC calls to others (role `service`); unset in development: minted from the dev key. */
+  SERVICE_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]+$/, { error: 'expected a JWT' }).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive number of milliseconds').default(10_000),
 });
 

@@ -18,6 +18,8 @@ describe('errors', () => {
 
   it('maps kinds to the agreed HTTP statuses', () => {
     expect(httpStatusOf).toEqual({
+      bad_request: 400,
+      unsupported_media_type: 415,
       invalid: 422,
       unauthenticated: 401,
       forbidden: 403,

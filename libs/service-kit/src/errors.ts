@@ -2,6 +2,8 @@
 // without pulling express, grpc or pino into its module graph.
 
 export type ErrorKind =
+  | 'bad_request' /* unreadable request: broken encoding, malformed path */
+  | 'unsupported_media_type'
   | 'invalid'
   | 'unauthenticated'
   | 'forbidden'
@@ -49,6 +51,12 @@ export function isAppError(err: unknown): err is AppError {
 export const invalid = (errors: FieldError[], message = 'The request has invalid fields.'): AppError =>
   new AppError('invalid', 'VALIDATION_FAILED', message, { errors });
 
+export const badRequest = (code: string, message: string, meta?: Record<string, string>): AppError =>
+  new AppError('bad_request', code, message, { meta });
+
+export const unsupportedMediaType = (code: string, message: string, meta?: Record<string, string>): AppError =>
+  new AppError('unsupported_media_type', code, message, { meta });
+
 export const unauthenticated = (code: string, message: string, meta?: Record<string, string>): AppError =>
   new AppError('unauthenticated', code, message, { meta });
 
@@ -78,6 +86,8 @@ export const internal = (code: string, message: string, cause?: unknown): AppErr
 
 /** HTTP status for each kind (RFC 9457 responses). */
 export const httpStatusOf: Readonly<Record<ErrorKind, number>> = {
+  bad_request: 400,
+  unsupported_media_type: 415,
   invalid: 422,
   unauthenticated: 401,
   forbidden: 403,

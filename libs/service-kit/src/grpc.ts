@@ -22,6 +22,8 @@ const BAD_REQUEST_TYPE = 'type.googleapis.com/google.rpc.BadRequest';
 const HEALTH_SERVICE = 'grpc.health.v1.Health';
 
 const statusOfKind: Record<ErrorKind, grpc.status> = {
+  bad_request: grpc.status.INVALID_ARGUMENT,
+  unsupported_media_type: grpc.status.INVALID_ARGUMENT,
   invalid: grpc.status.INVALID_ARGUMENT,
   unauthenticated: grpc.status.UNAUTHENTICATED,
   forbidden: grpc.status.PERMISSION_DENIED,
@@ -49,6 +51,12 @@ export interface GrpcServerOptions {
   extraDescriptors?: PackageDefinition;
   /** Options for the grpc.Server (message sizes, keepalive…). */
   serverOptions?: grpc.ServerOptions;
+  /**
+   * Methods callable without a token ('GetBusiness' or '/pkg.Svc/GetBusiness'); every other call of the
+   * services must carry a service token (role `service`) or a user token, else UNAUTHENTICATED (issue 12,
+   * item 5). Health and reflection are always open.
+   */
+  anonymousMethods?: string[];
 }
 
 export interface GrpcServer {
@@ -63,8 +71,28 @@ interface ServerContext {
   logger: Logger;
 }
 
-// Handlers built with unary() find the server's authenticator and logger here, keyed by the call.
-const contexts = new WeakMap<object, ServerContext>();
+interface CallContext extends ServerContext {
+  /** The verified caller, when the call carried a token. */
+  principal?: Principal;
+}
+
+// Handlers built with unary() find the server's authenticator, logger and verified caller here, keyed by the call.
+const contexts = new WeakMap<object, CallContext>();
+
+/** The caller createGrpcServer verified for this call (streaming handlers read it here). */
+export function callerOf(call: object): Principal | undefined {
+  return contexts.get(call)?.principal;
+}
+
+async function verifyCaller(metadata: grpc.Metadata, context: ServerContext, required: boolean): Promise<Principal | undefined> {
+  const header = metadata.get('authorization')[0];
+  const token = bearerToken(typeof header === 'string' ? header : header?.toString('utf8'));
+  if (token === undefined) {
+    if (required) throw new AppError('unauthenticated', 'TOKEN_MISSING', 'This service needs a service token or a user token.');
+    return undefined;
+  }
+  return context.authenticator.verify(token);
+}
 
 /** '/hangviet.registry.v1.BusinessService/GetBusiness' → 'hangviet.registry.v1.BusinessService'. */
 export function serviceNameOf(definition: grpc.ServiceDefinition): string {
@@ -87,8 +115,16 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
   const names = opts.services.map((s) => serviceNameOf(s.definition));
   let shuttingDown = false;
 
+  const anonymous = new Set<string>();
+  for (const { definition } of opts.services) {
+    for (const wanted of opts.anonymousMethods ?? []) {
+      for (const [key, m] of Object.entries(definition)) {
+        if (key === wanted || m.path === wanted || m.path.endsWith(`/${wanted}`) || m.originalName === wanted) anonymous.add(m.path);
+      }
+    }
+  }
   for (const { definition, implementation } of opts.services) {
-    server.addService(definition, withContext(definition, implementation, context));
+    server.addService(definition, withContext(definition, implementation, context, anonymous));
   }
 
   async function servingStatus(service: string): Promise<ServingStatus | undefined> {
@@ -135,7 +171,7 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
 
   return {
     server,
-    listen(port, host = '0.0.0.0') {
+    listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) => {
           if (err) reject(err);
@@ -164,28 +200,47 @@ function withContext(
   definition: grpc.ServiceDefinition,
   implementation: grpc.UntypedServiceImplementation,
   context: ServerContext,
+  anonymous: ReadonlySet<string>,
 ): grpc.UntypedServiceImplementation {
   const wrapped: grpc.UntypedServiceImplementation = {};
   for (const [name, handler] of Object.entries(implementation)) {
-    const method = definition[name];
+    // ts-proto keys methods in lowerCamel, proto-loader by their proto name (with originalName in lowerCamel).
+    const method = definition[name] ?? Object.values(definition).find((m) => m.originalName === name);
     const fn = handler as (...args: unknown[]) => unknown;
+    const required = !method || !anonymous.has(method.path);
     if (!method || method.requestStream || method.responseStream) {
-      wrapped[name] = ((call: object, ...rest: unknown[]) => {
-        contexts.set(call, context);
-        return fn(call, ...rest);
+      wrapped[name] = ((call: grpc.ServerWritableStream<unknown, unknown>, ...rest: unknown[]) => {
+        // The caller is known before the handler runs; an unauthenticated stream ends with its status.
+        verifyCaller(call.metadata, context, required).then(
+          (principal) => {
+            contexts.set(call, { ...context, ...(principal ? { principal } : {}) });
+            fn(call, ...rest);
+          },
+          (err: unknown) => {
+            const callback = rest[0];
+            if (typeof callback === 'function') (callback as grpc.sendUnaryData<unknown>)(toServiceError(err));
+            else call.emit('error', toServiceError(err));
+          },
+        );
       }) as grpc.UntypedHandleCall;
       continue;
     }
     wrapped[name] = ((call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      contexts.set(call, context);
       const started = process.hrtime.bigint();
-      fn(call, (err: grpc.ServerErrorResponse | null, value?: unknown) => {
+      const done = (err: grpc.ServerErrorResponse | null, value?: unknown) => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const code = err ? (err.code ?? grpc.status.UNKNOWN) : grpc.status.OK;
         const level = code === grpc.status.OK ? 'info' : code === grpc.status.INTERNAL || code === grpc.status.UNKNOWN ? 'error' : 'warn';
         context.logger[level]({ grpc: { method: method.path, code: grpc.status[code] }, durationMs: Math.round(durationMs * 10) / 10 }, 'gRPC call');
         callback(err, value);
-      });
+      };
+      verifyCaller(call.metadata, context, required).then(
+        (principal) => {
+          contexts.set(call, { ...context, ...(principal ? { principal } : {}) });
+          fn(call, done);
+        },
+        (err: unknown) => done(toServiceError(err)),
+      );
     }) as grpc.UntypedHandleCall;
   }
   return wrapped;
@@ -209,13 +264,10 @@ export function unary<Req, Res>(
     const server = contexts.get(call);
     void (async () => {
       try {
+        if (!server) throw new AppError('internal', 'NO_AUTHENTICATOR', 'unary() handler used outside createGrpcServer');
         const ctx: UnaryContext = { metadata: call.metadata, deadline: call.getDeadline() };
-        const header = call.metadata.get('authorization')[0];
-        const token = bearerToken(typeof header === 'string' ? header : header?.toString('utf8'));
-        if (token !== undefined) {
-          if (!server) throw new AppError('internal', 'NO_AUTHENTICATOR', 'unary() handler used outside createGrpcServer');
-          ctx.principal = await server.authenticator.verify(token);
-        }
+        // createGrpcServer verified the token (or refused the call) before this handler ran.
+        if (server.principal) ctx.principal = server.principal;
         callback(null, await handler(call.request, ctx));
       } catch (err) {
         if (!(err instanceof AppError) || err.kind === 'internal') {
@@ -313,7 +365,39 @@ export function appErrorFromGrpc(err: grpc.ServiceError): AppError {
   });
 }
 
+/** Gives the bearer token a client sends; undefined sends none. */
+export type TokenSource = () => Promise<string | undefined>;
+
+let processIdentity: TokenSource | undefined;
+
+/**
+ * The token this process's gRPC clients send by default: the service host sets it at start (a service token,
+ * role `service`, subject the service's name). One process is one service in production; in tests the
+ * service started last wins, and a test wanting an anonymous call passes `{ token: null }`.
+ */
+export function setServiceIdentity(source: TokenSource | undefined): void {
+  processIdentity = source;
+}
+
+/** A cached token source over a mint function, refreshed a while before it expires. */
+export function cachedTokenSource(mint: () => Promise<string>, lifetimeMs = 50 * 60 * 1000): TokenSource {
+  let current: { token: Promise<string>; until: number } | undefined;
+  return async () => {
+    if (!current || Date.now() >= current.until) {
+      const token = mint();
+      current = { token, until: Date.now() + lifetimeMs };
+      token.catch(() => (current = undefined));
+    }
+    return current.token;
+  };
+}
+
 export interface GrpcClientOptions {
+  /**
+   * Where this client's bearer token comes from when a call's metadata has none (a forwarded user token wins):
+   * by default the process's service identity (setServiceIdentity); null sends none.
+   */
+  token?: TokenSource | null;
   /** Deadline given to every call that has none (default 5000 ms). */
   deadlineMs?: number;
   /** Methods safe to repeat: their UNAVAILABLE failures are retried. 'GetBusiness', 'getBusiness' or '/pkg.Svc/GetBusiness'. */
@@ -360,7 +444,22 @@ export function createGrpcClient<C extends grpc.Client>(
         ],
       }
     : undefined;
-  const interceptors = [deadline, ...((opts.channelOptions?.interceptors as grpc.Interceptor[] | undefined) ?? [])];
+  const authorization: grpc.Interceptor = (options, nextCall) =>
+    new grpc.InterceptingCall(nextCall(options), {
+      start(metadata, listener, next) {
+        const source = opts.token === undefined ? processIdentity : (opts.token ?? undefined);
+        if (!source || metadata.get('authorization').length > 0) return next(metadata, listener);
+        source().then(
+          (token) => {
+            if (token) metadata.set('authorization', `Bearer ${token}`);
+            next(metadata, listener);
+          },
+          // No token to be had: the call goes without one and the server answers UNAUTHENTICATED.
+          () => next(metadata, listener),
+        );
+      },
+    });
+  const interceptors = [deadline, authorization, ...((opts.channelOptions?.interceptors as grpc.Interceptor[] | undefined) ?? [])];
   return new Client(address, opts.credentials ?? grpc.credentials.createInsecure(), {
     ...opts.channelOptions,
     interceptors,

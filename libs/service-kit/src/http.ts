@@ -7,6 +7,7 @@ import { bearerToken, requireBusinessAccess, requireRole, type Authenticator, ty
 import { requestContext } from './context';
 import { AppError } from './errors';
 import type { Logger } from './logging';
+import { pathEncodingGuard, textGuard, unparsedBodyMarker } from './input-guards';
 import { GENERIC_INTERNAL_DETAIL, problemFromAppError, problemOf, sendProblem } from './problem';
 import { perClientIp, perPrincipal, rateLimit, type RateLimitStore } from './rate-limit';
 import type { Readiness } from './readiness';
@@ -106,7 +107,10 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
 
   const limits = opts.rateLimits;
   if (limits) app.use(rateLimit(limits.store, [perClientIp(limits.perClient, limits.windowMs)]));
+  app.use(pathEncodingGuard);
   app.use(express.json({ limit: opts.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
+  app.use(unparsedBodyMarker);
+  app.use(textGuard);
 
   app.use(async (req: Request, _res: Response, next: NextFunction) => {
     try {
@@ -178,8 +182,18 @@ function bodyParserProblem(err: unknown): { status: number; code: string; detail
     case 'stream.not.readable':
       return { status: 400, code: 'BAD_REQUEST_BODY', detail: 'The request body could not be read.' };
     default:
-      return undefined;
+      break;
   }
+  // body-parser turns a failed inflate (Content-Encoding: gzip over a body that is not gzip) into a 400
+  // without a type; zlib's own code says which.
+  const e = err as { status?: unknown; expose?: unknown; code?: unknown } | null;
+  if (e && e.status === 400 && e.expose === true) {
+    const zlib = typeof e.code === 'string' && /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT)/.test(e.code);
+    return zlib
+      ? { status: 400, code: 'CONTENT_ENCODING_INVALID', detail: 'The request body is not encoded as its Content-Encoding says.' }
+      : { status: 400, code: 'BAD_REQUEST_BODY', detail: 'The request body could not be read.' };
+  }
+  return undefined;
 }
 
 function isProbe(url: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Collection, Db } from 'mongodb';
 import { AppError, conflict, invalid } from './errors';
 import { isDuplicateKey } from './mongo-errors';
@@ -138,7 +138,9 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * Idempotency-Key for creating POST routes (Novu's behaviour): the first request runs; a retry with the
  * same key and body replays the stored status and body with `Idempotency-Replayed: true`; a retry while
  * the first is still running gets 409 IDEMPOTENCY_IN_FLIGHT; the same key with another body gets
- * 422 IDEMPOTENCY_KEY_REUSED. Keys are scoped per principal (anonymous callers share one scope).
+ * 422 IDEMPOTENCY_KEY_REUSED. Keys are scoped by principal, tenant (business or partner id) and route
+ * (method and path), so one caller's key never reaches another's response (issue 12, item 6); anonymous
+ * callers share one principal scope, still per route.
  * Responses with status ≥ 500 are not stored: the client may retry them with the same key.
  */
 export function idempotent(store: IdempotencyStore): RequestHandler {
@@ -151,7 +153,7 @@ export function idempotent(store: IdempotencyStore): RequestHandler {
         'The Idempotency-Key header is not valid.',
       );
     }
-    const scope = req.principal ? `sub:${req.principal.subject}` : 'anonymous';
+    const scope = idempotencyScope(req);
     const fingerprint = createHash('sha256')
       .update(`${req.method} ${req.baseUrl}${req.path}\n`)
       .update(JSON.stringify(req.body ?? null))
@@ -199,6 +201,14 @@ export function idempotent(store: IdempotencyStore): RequestHandler {
     res.on('finish', () => void settle(res.statusCode, ''));
     next();
   };
+}
+
+/** principal | tenant | route: each part length-prefixed so no two different triples spell one scope. */
+export function idempotencyScope(req: Pick<Request, 'principal' | 'method' | 'baseUrl' | 'path'>): string {
+  const p = req.principal;
+  const tenant = p?.businessId !== undefined ? `business:${p.businessId}` : p?.partnerId !== undefined ? `partner:${p.partnerId}` : 'none';
+  const parts = [p ? `sub:${p.subject}` : 'anonymous', tenant, `${req.method} ${req.baseUrl}${req.path}`];
+  return parts.map((part) => `${part.length}:${part}`).join('|');
 }
 
 function replay(res: Response, stored: StoredResponse): void {

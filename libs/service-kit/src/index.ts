@@ -9,6 +9,7 @@ export * from './problem';
 export { createHttpApp, finishHttpApp, roleGuard, businessGuard, type HttpAppOptions } from './http';
 export * from './idempotency';
 export * from './rate-limit';
+export { resourcePath, unsafeTextErrors, unsafeTextReason, UnparsedBody } from './input-guards';
 export * from './grpc';
 export * from './lifecycle';
 export { requestContext, type RequestContext } from './context';

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { invalid, type FieldError } from './errors';
+import { UnparsedBody, unsupportedBody } from './input-guards';
 
 export type InputLocation = 'body' | 'query' | 'params';
 
 /** Parses input at the edge; on failure throws invalid() with one FieldError per problem, dotted paths. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown, location: InputLocation = 'body'): T {
+  // A body no parser read (text/plain on a JSON route) is the wrong media type, not missing fields.
+  if (input instanceof UnparsedBody) throw unsupportedBody(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw invalid(toFieldErrors(result.error.issues, input, location), `The request ${location} has invalid fields.`);

@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthCheckResponse_ServingStatus as Serving, HealthClient } from '@hangviet/contracts/grpc/health/v1/health';
 import { AppError, invalid, notFound } from '../src/errors';
-import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, unary, type GrpcServer } from '../src/grpc';
+import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, setServiceIdentity, unary, type GrpcServer } from '../src/grpc';
 import { createReadiness } from '../src/readiness';
 import { memoryLogger, signToken, testKeys } from './helpers';
 
@@ -80,9 +80,12 @@ describe('gRPC server and client', () => {
     });
     const port = await server.listen(0, '127.0.0.1');
     address = `127.0.0.1:${port}`;
+    // This process calls as a service: every client below sends its token unless told otherwise.
+    setServiceIdentity(() => signToken(keys.dir, { sub: 'calling-service', roles: ['service'] }));
   });
 
   afterAll(async () => {
+    setServiceIdentity(undefined);
     await server.shutdown(1000);
     keys.cleanup();
   });
@@ -179,6 +182,53 @@ describe('gRPC server and client', () => {
       expect(calls.echo).toBe(before);
     } finally {
       client.close();
+    }
+  });
+
+  it('a call without a token is refused before the handler (service identity, issue 12 item 5)', async () => {
+    const anonymous = createGrpcClient(EchoClientClass, address, { token: null });
+    const asService = createGrpcClient(EchoClientClass, address);
+    try {
+      const before = calls.echo;
+      const err = await expectRejection(echo(anonymous, { text: 'hi' }));
+      expect(err.code).toBe(grpc.status.UNAUTHENTICATED);
+      expect(decodeGrpcError(err).reason).toBe('TOKEN_MISSING');
+      expect(calls.echo).toBe(before);
+      // The default client attached the process's service token: the handler sees the calling service.
+      expect((await echo(asService, { text: 'hi' })).subject).toBe('calling-service');
+    } finally {
+      anonymous.close();
+      asService.close();
+    }
+  });
+
+  it('anonymousMethods opens the named methods only', async () => {
+    const open = createGrpcServer({
+      service: 'open',
+      logger: memoryLogger().logger,
+      readiness: createReadiness(),
+      authenticator: keys.authenticator,
+      extraDescriptors: packageDefinition,
+      anonymousMethods: ['GetEcho'],
+      services: [
+        {
+          definition: echoDefinition,
+          implementation: {
+            echo: unary<EchoRequest, EchoResponse>(async (req) => ({ text: req.text, subject: '' })),
+            getEcho: unary<EchoRequest, EchoResponse>(async (req, ctx) => ({ text: req.text, subject: ctx.principal?.subject ?? 'nobody' })),
+            createEcho: unary<EchoRequest, EchoResponse>(async (req) => ({ text: req.text, subject: '' })),
+          },
+        },
+      ],
+    });
+    const port = await open.listen(0);
+    const client = createGrpcClient(EchoClientClass, `127.0.0.1:${port}`, { token: null });
+    try {
+      expect((await callUnary(client, client.getEcho, { text: 'a' })).subject).toBe('nobody');
+      expect((await expectRejection(echo(client, { text: 'a' }))).code).toBe(grpc.status.UNAUTHENTICATED);
+    } finally {
+      client.close();
+      await open.shutdown(1000);
     }
   });
 

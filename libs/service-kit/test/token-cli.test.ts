@@ -28,7 +28,7 @@ describe('token CLI', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(statSync(join(keysDir, 'private.jwk')).mode & 0o777).toBe(0o600);
-    expect(await authenticator.verify(stdout.trim())).toEqual({ subject: 'dev-enterprise', roles: ['enterprise'], businessId: 'biz-42' });
+    expect(await authenticator.verify(stdout.trim())).toEqual({ subject: 'dev-enterprise-biz-42', roles: ['enterprise'], businessId: 'biz-42' });
   });
 
   it('mints staff and partner tokens with the existing keys', async () => {
@@ -36,6 +36,17 @@ describe('token CLI', () => {
     expect(await authenticator.verify(staff.stdout.trim())).toEqual({ subject: 'lan', roles: ['staff'] });
     const partner = await token(['--role', 'partner', '--partner', 'portal', '--keys-dir', keysDir]);
     expect(await authenticator.verify(partner.stdout.trim())).toMatchObject({ roles: ['partner'], partnerId: 'portal' });
+  });
+
+  it('gives each development identity its own subject (issue 12, item 6)', async () => {
+    const subjectOf = async (args: string[]) => (await authenticator.verify((await token([...args, '--keys-dir', keysDir])).stdout.trim())).subject;
+    const [a, b] = [await subjectOf(['--role', 'partner', '--partner', 'portal']), await subjectOf(['--role', 'partner', '--partner', 'bank'])];
+    expect(a).toBe('dev-partner-portal');
+    expect(b).toBe('dev-partner-bank');
+    const [s1, s2] = [await subjectOf(['--role', 'staff']), await subjectOf(['--role', 'staff'])];
+    expect(s1).toMatch(/^dev-staff-[0-9a-f]{8}$/);
+    expect(s2).not.toBe(s1);
+    expect(await subjectOf(['--role', 'service', '--service', 'trade-fair'])).toBe('trade-fair');
   });
 
   it.each([

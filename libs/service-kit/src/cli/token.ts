@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEV_KEYS_DIR, mintDevToken, roles, type Role } from '../auth';
 
 const usage =
-  'usage: token --role admin|staff|enterprise|partner [--business <id>] [--partner <id>] [--subject <sub>] [--name <name>] [--expires 1h] [--keys-dir .local/auth]';
+  'usage: token --role admin|staff|enterprise|partner|service [--business <id>] [--partner <id>] [--service <name>] [--subject <sub>] [--name <name>] [--expires 1h] [--keys-dir .local/auth]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       business: { type: 'string' },
       partner: { type: 'string' },
+      service: { type: 'string' },
       subject: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   if (!role || !roles.includes(role)) throw new Error(`--role must be one of ${roles.join(', ')}`);
   if (role === 'enterprise' && !values.business) throw new Error('--role enterprise needs --business <id>');
   if (role === 'partner' && !values.partner) throw new Error('--role partner needs --partner <id>');
+  if (role === 'service' && !values.service) throw new Error('--role service needs --service <name>');
   if (!/^\d+\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks|y|year|years)$/i.test(values.expires)) {
     throw new Error(`--expires: expected a span such as 15m, 1h or 7d, got '${values.expires}'`);
   }
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       role,
       businessId: values.business,
       partnerId: values.partner,
+      service: values.service,
       subject: values.subject,
       name: values.name,
       email: values.email,

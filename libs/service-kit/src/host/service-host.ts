@@ -11,9 +11,10 @@ import type mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { Registry } from 'prom-client';
 import type { z } from 'zod';
-import { createAuthenticator, type Authenticator } from '../auth';
+import { dirname } from 'node:path';
+import { createAuthenticator, mintDevToken, type Authenticator } from '../auth';
 import { loadConfig, type BaseConfig } from '../config';
-import { createGrpcServer, type GrpcServiceRegistration } from '../grpc';
+import { cachedTokenSource, createGrpcServer, setServiceIdentity, type GrpcServiceRegistration } from '../grpc';
 import { createHttpApp, finishHttpApp } from '../http';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createShutdownStack, type Lifecycle } from '../lifecycle';
@@ -86,7 +87,7 @@ export interface StartOptions<C> {
   logger?: Logger;
   /** Replaces the JWKS authenticator built from AUTH_* (tests). */
   authenticator?: Authenticator;
-  /** Listen address for both servers (default: HTTP on every interface, gRPC on 0.0.0.0). */
+  /** Listen address for both servers (default: the HOST variable, itself 127.0.0.1 by default). */
   listenHost?: string;
   /** Where shutdown steps go: runMain passes runService's lifecycle; in-process, the service keeps its own. */
   lifecycle?: Lifecycle;
@@ -131,6 +132,7 @@ export async function startService<S extends z.ZodObject, R>(
         audience: base.AUTH_AUDIENCE,
         ...(base.AUTH_JWKS_URL ? { jwksUrl: base.AUTH_JWKS_URL } : { jwksFile: base.AUTH_JWKS_FILE }),
       });
+    setServiceIdentity(serviceIdentity(definition.name, base));
     const routes: (Router | RequestHandler)[] = [];
     const grpcServices: GrpcServiceRegistration[] = [];
     const host: ServiceHost<C> = {
@@ -170,17 +172,17 @@ export async function startService<S extends z.ZodObject, R>(
     });
     for (const handler of routes) app.use(handler);
     finishHttpApp(app);
+    const listenHost = opts.listenHost ?? base.HOST ?? '127.0.0.1';
     const http = await new Promise<Server>((resolve, reject) => {
       const done = (err?: Error) => (err ? reject(err) : resolve(server));
-      // Without a listen address, every interface (IPv4 and IPv6), as express does by default.
-      const server = opts.listenHost ? app.listen(base.HTTP_PORT, opts.listenHost, done) : app.listen(base.HTTP_PORT, done);
+      const server = app.listen(base.HTTP_PORT, listenHost, done);
     });
     lifecycle.onShutdown('http', () => closeHttp(http));
 
     let grpcPort = 0;
     if (grpcServices.length > 0) {
       const grpc = createGrpcServer({ service: definition.name, logger, readiness, authenticator, services: grpcServices });
-      grpcPort = await grpc.listen(base.GRPC_PORT, opts.listenHost ?? '0.0.0.0');
+      grpcPort = await grpc.listen(base.GRPC_PORT, listenHost);
       lifecycle.onShutdown('grpc', () => grpc.shutdown(definition.grpcDrainMs ?? 5000));
     }
     const httpPort = (http.address() as AddressInfo).port;
@@ -191,6 +193,22 @@ export async function startService<S extends z.ZodObject, R>(
     await stop();
     throw err;
   }
+}
+
+/**
+ * The token this service sends on its gRPC calls: SERVICE_TOKEN when given (production), else outside
+ * production one minted from the dev signing key beside AUTH_JWKS_FILE (role `service`, subject = name).
+ */
+function serviceIdentity(name: string, base: BaseConfig) {
+  if (base.SERVICE_TOKEN) {
+    const token = base.SERVICE_TOKEN;
+    return async () => token;
+  }
+  if (base.NODE_ENV === 'production' || base.AUTH_JWKS_URL) return undefined;
+  const keysDir = dirname(base.AUTH_JWKS_FILE);
+  return cachedTokenSource(() =>
+    mintDevToken({ role: 'service', service: name, issuer: base.AUTH_ISSUER, audience: base.AUTH_AUDIENCE, expiresIn: '1h' }, keysDir),
+  );
 }
 
 function closeHttp(http: Server): Promise<void> {
