@@ -17,6 +17,8 @@ export const configSchema = baseConfigSchema.extend({
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(5000),
   /** How often expired Idempotency-Key records are deleted (a scheduled job, one instance at a time). */
   IDEMPOTENCY_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(600_000),
+  /** Registrations one enterprise account may submit per day (issue 12: tax-code squatting); 0 turns it off. */
+  REGISTRATIONS_PER_ACCOUNT_PER_DAY: z.coerce.number({ error: 'expected a whole number ≥ 0' }).int().min(0).default(3),
 });
 
 export type RegistryConfig = z.infer<typeof configSchema>;

@@ -3,7 +3,7 @@
 // businesses in batches (benchmark data: straight inserts, no events).
 import { createLogger, databaseName, openDatabase } from '@hangviet/service-kit';
 import { DEFAULT_DATABASE, loadRegistryConfig, SERVICE_NAME } from './config';
-import { businessModel } from './infrastructure/business-model';
+import { businessModel, migrateTaxCodeClaims } from './infrastructure/business-model';
 import { MongoBusinessRepository } from './infrastructure/mongo-business-repository';
 import { seedBulkDirectory, seedDemoDirectory } from './infrastructure/seed-data';
 
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const connection = await openDatabase(config.MONGO_URL, databaseName(config.MONGO_URL, DEFAULT_DATABASE));
   try {
     const model = businessModel(connection);
+    await migrateTaxCodeClaims(model);
     await model.createIndexes();
     if (count === undefined) {
       // Events stay in each document's outbox: the service's relay publishes them when it runs.

@@ -6,8 +6,9 @@ import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet
 import { defineService } from '@hangviet/service-kit';
 import type { RegistryDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
-import { BUSINESSES_COLLECTION, businessModel } from './infrastructure/business-model';
+import { BUSINESSES_COLLECTION, businessModel, migrateTaxCodeClaims } from './infrastructure/business-model';
 import { MongoBusinessRepository } from './infrastructure/mongo-business-repository';
+import { MongoEvidenceStore } from './infrastructure/mongo-evidence-store';
 import { seedDemoDirectoryIfEmpty } from './infrastructure/seed-data';
 import { businessDirectoryService } from './transport/grpc/business-directory-service';
 import { businessesRouter } from './transport/http/businesses-router';
@@ -21,6 +22,7 @@ export const businessRegistry = defineService({
   async compose(host): Promise<RegistryDeps> {
     const { config } = host;
     const Businesses = businessModel(host.connection);
+    await migrateTaxCodeClaims(Businesses);
     await Businesses.createIndexes();
 
     const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: [BusinessRegistered.topic] }));
@@ -30,6 +32,7 @@ export const businessRegistry = defineService({
       // document (measured), so the relay's claim/pull must not overlap the caller's next write.
       // It also means a 2xx answer implies the events are on Kafka in the common case.
       businesses: new MongoBusinessRepository(Businesses, { afterWrite: (id) => relay.publish(id) }),
+      evidence: new MongoEvidenceStore(host.db),
       now: () => new Date(),
     };
     if (config.SEED_DEMO_DATA) await seedDemoDirectoryIfEmpty(Businesses, deps, host.logger);
@@ -43,7 +46,11 @@ export const businessRegistry = defineService({
       }),
     );
 
-    host.http(openApiRouter(), businessesRouter(deps, host.idempotency), referenceRouter());
+    host.http(
+      openApiRouter(),
+      businessesRouter(deps, host.idempotency, { store: host.rateLimits, perAccountPerDay: config.REGISTRATIONS_PER_ACCOUNT_PER_DAY }),
+      referenceRouter(),
+    );
     host.grpc(businessDirectoryService(deps));
     return deps;
   },

@@ -1,5 +1,6 @@
 // CSV import: a per-row report (created / duplicate / invalid with reasons); re-running the same
 // file creates nothing twice; Vietnamese headers and pre-2025 addresses as centres keep them.
+import iconv from 'iconv-lite';
 import { bearer, startHarness, type Harness } from './support/harness';
 import { nextTaxCode } from './support/fixtures';
 
@@ -71,5 +72,36 @@ describe('POST /v1/businesses:import', () => {
     expect(res.status).toBe(422);
     const codes = res.body.errors.map((e: { code: string }) => e.code);
     expect(codes).toEqual(expect.arrayContaining(['CSV_UNKNOWN_COLUMN', 'CSV_MISSING_COLUMN']));
+  });
+  describe('non-UTF-8 files (issue 12, item 9)', () => {
+    const row = (taxCode: string) => `taxCode,type,legalName,provinceCode,wardCode,street,industries\n${taxCode},COMPANY,Công ty TNHH Kẹo Dừa Bến Tre,86,28903,1 Quốc lộ 60,1073\n`;
+    const send = (bytes: Buffer, contentType = 'text/csv') =>
+      h.http.post('/v1/businesses:import').set(bearer(h.tokens.staff)).set('Content-Type', contentType).send(bytes);
+
+    it('converts a UTF-16LE export (with BOM) and stores the names intact', async () => {
+      const taxCode = nextTaxCode();
+      const res = await send(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(row(taxCode), 'utf16le')]));
+      expect(res.status).toBe(200);
+      expect(res.body.summary.created).toBe(1);
+      const stored = await h.http.get(`/v1/businesses/${res.body.rows[0].id}`).set(bearer(h.tokens.staff));
+      expect(stored.body.legalName).toBe('Công ty TNHH Kẹo Dừa Bến Tre');
+    });
+
+    it('converts a declared Windows-1258 file', async () => {
+      const taxCode = nextTaxCode();
+      // "Công ty TNHH Kẹo Dừa Bến Tre" as Windows-1258 writes it: ô/ư/ê precomposed, tones combining.
+      const text = row(taxCode).replace('Công ty TNHH Kẹo Dừa Bến Tre', 'Công ty TNHH Ke\u0323o Dư\u0300a Bê\u0301n Tre');
+      const res = await send(iconv.encode(text, 'windows-1258'), 'text/csv; charset=windows-1258');
+      expect(res.status).toBe(200);
+      const stored = await h.http.get(`/v1/businesses/${res.body.rows[0].id}`).set(bearer(h.tokens.staff));
+      expect(stored.body.legalName).toBe('Công ty TNHH Kẹo Dừa Bến Tre');
+      expect(stored.body.legalName).not.toContain('\ufffd');
+    });
+
+    it('refuses bytes declared UTF-8 that are not, rather than storing U+FFFD', async () => {
+      const res = await send(iconv.encode(row(nextTaxCode()).replace('Kẹo Dừa Bến', 'Keo Du\u0300a'), 'windows-1258'), 'text/csv; charset=utf-8');
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'body', code: 'CSV_ENCODING_MISMATCH' });
+    });
   });
 });

@@ -38,6 +38,9 @@ async function businessIn(status: BusinessStatus): Promise<Owned> {
   const created = await h.http.post('/v1/businesses').set(bearer(ownerToken)).send(registration());
   expect(created.status).toBe(201);
   expect(created.body.id).toBe(id);
+  // Staff approve a self-registration only with its registration certificate attached (issue 12, item 1).
+  const evidence = await h.http.put(`/v1/businesses/${id}/evidence`).set(bearer(ownerToken)).set('Content-Type', 'application/pdf').send(Buffer.from('%PDF-1.7\n%%EOF\n'));
+  expect(evidence.status).toBe(200);
   for (const action of PATH_TO[status]) {
     const res = await h.http.post(`/v1/businesses/${id}:${action}`).set(bearer(h.tokens.staff)).send(REASON);
     expect(res.status).toBe(200);

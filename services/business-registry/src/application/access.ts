@@ -4,10 +4,19 @@ import { isStaff, requireRole, type Principal } from '@hangviet/service-kit';
 import { forbidden, notFound, unauthenticated } from '@hangviet/service-kit/errors';
 import type { Business, BusinessState } from '../domain/business';
 
-/** Owner: the enterprise token names this business, or the user registered it themselves. */
+/**
+ * Owner: the enterprise token names this business, and, when the record has an owning account, is that
+ * account (staff may have transferred a disputed registration to it). Never the subject alone: two tokens
+ * for two businesses could share one (issue 12, item 6).
+ */
 export function isOwner(p: Principal | undefined, business: Pick<BusinessState, 'id' | 'ownerSubject'>): boolean {
-  if (!p?.roles.includes('enterprise')) return false;
-  return p.businessId === business.id || (business.ownerSubject !== undefined && business.ownerSubject === p.subject);
+  if (!p?.roles.includes('enterprise') || p.businessId !== business.id) return false;
+  return business.ownerSubject === undefined || business.ownerSubject === p.subject;
+}
+
+/** Another platform service over gRPC (role `service`): sees every status, never personal data. */
+export function isService(p: Principal | undefined): boolean {
+  return !!p?.roles.includes('service');
 }
 
 /** Staff or the owner: may see every status and the representative's personal data. */

@@ -1,19 +1,24 @@
 // The business as a caller may see it: the representative's personal data and the owner's
 // subject only for staff and the owner. Timestamps are named `createTime`/`updateTime` (AIP-142),
 // as in the gRPC contract and everywhere else on the platform.
-import type { Principal } from '@hangviet/service-kit';
+import { isStaff, type Principal } from '@hangviet/service-kit';
 import type { BusinessState } from '../domain/business';
-import { canSeeEverything } from './access';
+import { canSeeEverything, isService } from './access';
 
-export type BusinessView = Omit<BusinessState, 'representative' | 'ownerSubject' | 'createdAt' | 'updatedAt'> &
-  Partial<Pick<BusinessState, 'representative' | 'ownerSubject'>> & {
+export type BusinessView = Omit<BusinessState, 'representative' | 'ownerSubject' | 'createdAt' | 'updatedAt' | 'statusReason' | 'audit' | 'taxCodeReleased'> &
+  Partial<Pick<BusinessState, 'representative' | 'ownerSubject' | 'statusReason'>> & {
+    /** Staff only: ownership transfers of disputed registrations. */
+    audit?: { action: string; actor: string; time: string; reason: string; from?: string; to: string }[];
     createTime: string;
     updateTime: string;
   };
 
 export function viewOf(state: Readonly<BusinessState>, p: Principal | undefined): BusinessView {
-  const { createdAt, updatedAt, representative, ownerSubject, ...rest } = state;
+  const { createdAt, updatedAt, representative, ownerSubject, statusReason, audit, taxCodeReleased: _released, ...rest } = state;
   const view: BusinessView = { ...rest, createTime: createdAt.toISOString(), updateTime: updatedAt.toISOString() };
+  // Internal reasons (why rejected or suspended) are for staff, the owner and other services, not the public.
+  if (statusReason !== undefined && (canSeeEverything(p, state) || isService(p))) view.statusReason = statusReason;
+  if (audit?.length && isStaff(p)) view.audit = audit.map((a) => ({ ...a, time: new Date(a.time).toISOString() }));
   if (canSeeEverything(p, state)) {
     if (representative !== undefined) view.representative = representative;
     if (ownerSubject !== undefined) view.ownerSubject = ownerSubject;

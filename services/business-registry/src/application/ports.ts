@@ -2,6 +2,7 @@
 // the interfaces exist so use cases read without mongoose and are testable in isolation.
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
+import type { EvidenceStore } from './registration-evidence';
 
 export interface SearchCriteria {
   /** Folded query tokens (every one must match, prefix-aware). */
@@ -37,6 +38,8 @@ export interface BusinessRepository {
 
 export interface RegistryDeps {
   businesses: BusinessRepository;
+  /** Registration certificates attached to self-registrations (staff check them before approving). */
+  evidence: EvidenceStore;
   now: () => Date;
 }
 

@@ -99,6 +99,13 @@ export interface BusinessState extends BusinessProfile {
   status: BusinessStatus;
   statusReason?: string;
   ownerSubject?: string;
+  /**
+   * The registration no longer holds its tax code (rejected, withdrawn, or dissolved before it was ever
+   * approved): the real owner may register the code again (issue 12, item 1).
+   */
+  taxCodeReleased?: boolean;
+  /** Staff decisions that change no status: ownership transfers of disputed registrations. */
+  audit?: AuditEntry[];
   /** Starts at 1; +1 per change. The REST ETag and the optimistic-concurrency guard. */
   version: number;
   createdAt: Date;
@@ -108,6 +115,19 @@ export interface BusinessState extends BusinessProfile {
 export interface Actor {
   subject: string;
 }
+
+export interface AuditEntry {
+  action: 'ownership_transferred';
+  actor: string;
+  time: Date;
+  reason: string;
+  from?: string;
+  to: string;
+}
+
+export const WITHDRAWN_REASON = 'Withdrawn by the applicant.';
+/** Statuses from which dissolving also frees the tax code: the record was never a public business. */
+const NEVER_PUBLIC: readonly BusinessStatus[] = ['PENDING_REVIEW', 'REJECTED'];
 
 interface EventBase {
   actor: string;
@@ -221,6 +241,8 @@ export interface RegisterBusinessInput {
 export class Business {
   private current: BusinessState;
   private readonly raised: BusinessEvent[] = [];
+  /** A change that raises no event (an audit entry) still has to be saved. */
+  private touched = false;
   /** The version this instance was loaded at: the repository writes only if it is still current. */
   readonly loadedVersion: number;
 
@@ -273,7 +295,12 @@ export class Business {
   }
 
   get changed(): boolean {
-    return this.raised.length > 0;
+    return this.raised.length > 0 || this.touched;
+  }
+
+  /** Whether this record still holds its tax code against new registrations. */
+  get holdsTaxCode(): boolean {
+    return this.current.taxCodeReleased !== true;
   }
 
   approve(actor: Actor, now: Date): void {
@@ -285,6 +312,7 @@ export class Business {
   reject(reason: string, actor: Actor, now: Date): void {
     const why = checkReason(reason, true) as string;
     this.transition('reject', now, why);
+    this.current.taxCodeReleased = true;
     this.raise({ kind: 'rejected', reason: why, actor: actor.subject, occurredAt: now });
   }
 
@@ -305,7 +333,31 @@ export class Business {
     const why = checkReason(reason, true) as string;
     const previousStatus = this.current.status;
     this.transition('dissolve', now, why);
+    if (NEVER_PUBLIC.includes(previousStatus)) this.current.taxCodeReleased = true;
     this.raise({ kind: 'dissolved', reason: why, previousStatus, actor: actor.subject, occurredAt: now });
+  }
+
+  /** The applicant takes back a registration under review: it ends (DISSOLVED) and frees its tax code. */
+  withdraw(actor: Actor, now: Date): void {
+    if (this.current.status !== 'PENDING_REVIEW') {
+      throw failedPrecondition('ILLEGAL_STATUS_TRANSITION', `cannot withdraw a business that is ${this.current.status}`, { status: this.current.status, action: 'withdraw' });
+    }
+    this.dissolve(WITHDRAWN_REASON, actor, now);
+  }
+
+  /**
+   * Staff resolve a dispute over a registration under review: it passes to the rightful account, with an
+   * audit entry naming who decided and why (the status and the events are unchanged).
+   */
+  transferOwnership(toSubject: string, reason: string, actor: Actor, now: Date): void {
+    const why = checkReason(reason, true) as string;
+    if (this.current.status !== 'PENDING_REVIEW') {
+      throw failedPrecondition('ILLEGAL_STATUS_TRANSITION', `cannot transfer a business that is ${this.current.status}`, { status: this.current.status, action: 'transfer' });
+    }
+    if (toSubject.trim() === '') throw invalid([{ field: 'toSubject', code: 'REQUIRED', message: 'toSubject is required' }]);
+    const entry: AuditEntry = { action: 'ownership_transferred', actor: actor.subject, time: now, reason: why, to: toSubject, ...(this.current.ownerSubject ? { from: this.current.ownerSubject } : {}) };
+    this.current = { ...this.current, ownerSubject: toSubject, audit: [...(this.current.audit ?? []), entry], version: this.current.version + 1, updatedAt: now };
+    this.touched = true;
   }
 
   /**

@@ -13,6 +13,11 @@ export interface BusinessDocument extends Omit<BusinessState, 'id'> {
   sortName: string;
   /** Every prefix (2–5 digits) of every industry code, for "industry starts with" filters. */
   industryPrefixes: string[];
+  /**
+   * The tax code while this record holds it, else `<taxCode>~released~<id>`: its unique index lets a rejected
+   * or withdrawn registration free the code without a partial index (FerretDB has none).
+   */
+  taxCodeClaim: string;
   outbox?: unknown[];
   outboxPendingSince?: Date;
   outboxLease?: unknown;
@@ -44,6 +49,9 @@ const businessSchema = new Schema<BusinessDocument>(
     employeeRange: String,
     preferredLocale: { type: String, required: true },
     ownerSubject: String,
+    taxCodeReleased: Boolean,
+    taxCodeClaim: { type: String, required: true },
+    audit: [Schema.Types.Mixed],
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -64,7 +72,10 @@ const businessSchema = new Schema<BusinessDocument>(
   },
 );
 
-businessSchema.index({ taxCode: 1 }, { unique: true, name: 'taxCode_unique' });
+businessSchema.index({ taxCodeClaim: 1 }, { unique: true, name: 'taxCodeClaim_unique' });
+businessSchema.index({ taxCode: 1 }, { name: 'taxCode' });
+/** The unique index on taxCode before codes could be freed (issue 12): dropped at start, see migrateTaxCodeClaims. */
+export const LEGACY_TAX_CODE_INDEX = 'taxCode_unique';
 businessSchema.index({ searchTokens: 1 }, { name: 'searchTokens' });
 businessSchema.index({ sortName: 1, _id: 1 }, { name: 'sortName_id' });
 businessSchema.index({ status: 1, sortName: 1, _id: 1 }, { name: 'status_sortName_id' });
@@ -76,4 +87,20 @@ export type BusinessModel = Model<BusinessDocument>;
 
 export function businessModel(connection: Connection): BusinessModel {
   return (connection.models.Business as BusinessModel | undefined) ?? connection.model<BusinessDocument>('Business', businessSchema);
+}
+
+/**
+ * Before tax codes could be freed, `taxCode` itself was unique: drop that index and give older records their
+ * claim (a rejected one releases its code), so the new unique index can be built. Idempotent, run at start.
+ */
+export async function migrateTaxCodeClaims(model: BusinessModel): Promise<void> {
+  const indexes = await model.collection.indexes().catch(() => []);
+  if (indexes.some((i) => i.name === LEGACY_TAX_CODE_INDEX)) await model.collection.dropIndex(LEGACY_TAX_CODE_INDEX);
+  for await (const doc of model.collection.find({ taxCodeClaim: { $exists: false } }, { projection: { _id: 1, taxCode: 1, status: 1 } })) {
+    const released = doc.status === 'REJECTED';
+    await model.collection.updateOne(
+      { _id: doc._id },
+      { $set: { taxCodeClaim: released ? `${doc.taxCode}~released~${doc._id}` : doc.taxCode, ...(released ? { taxCodeReleased: true } : {}) } },
+    );
+  }
 }

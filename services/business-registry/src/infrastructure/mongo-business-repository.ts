@@ -15,7 +15,7 @@ import { outboxEntriesOf } from './business-events';
 import type { BusinessDocument, BusinessModel } from './business-model';
 
 /** Fields a read never needs: search keys and the outbox stay in the database. */
-const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, taxCodeClaim: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
 
 /** The directory order: folded legal name, then id. */
 const DIRECTORY_ORDER = keyset<{ _id: string; sortName: string }>([
@@ -23,9 +23,9 @@ const DIRECTORY_ORDER = keyset<{ _id: string; sortName: string }>([
   { field: '_id', order: 'asc' },
 ]);
 /** Search reads the sort key too: the next page starts after it. */
-const SEARCH_PROJECTION = { searchTokens: 0, industryPrefixes: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+const SEARCH_PROJECTION = { searchTokens: 0, industryPrefixes: 0, taxCodeClaim: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
 
-const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject'] as const;
+const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject', 'taxCodeReleased', 'audit'] as const;
 
 function industryPrefixes(state: BusinessState): string[] {
   const prefixes = new Set<string>();
@@ -37,8 +37,13 @@ function industryPrefixes(state: BusinessState): string[] {
 }
 
 /** The stored fields derived from the state (search keys), recomputed on every write. */
-function derived(state: BusinessState): Pick<BusinessDocument, 'searchTokens' | 'sortName' | 'industryPrefixes'> {
+export function taxCodeClaimOf(state: Pick<BusinessState, 'id' | 'taxCode' | 'taxCodeReleased'>): string {
+  return state.taxCodeReleased ? `${state.taxCode}~released~${state.id}` : state.taxCode;
+}
+
+function derived(state: BusinessState): Pick<BusinessDocument, 'searchTokens' | 'sortName' | 'industryPrefixes' | 'taxCodeClaim'> {
   return {
+    taxCodeClaim: taxCodeClaimOf(state),
     searchTokens: searchTokens(state.legalName, state.tradeName, state.englishName),
     sortName: sortNameOf(state),
     industryPrefixes: industryPrefixes(state),
@@ -55,7 +60,7 @@ function stripUndefined<T extends object>(o: T): T {
 }
 
 export function toState(doc: Record<string, unknown>): BusinessState {
-  const { _id, searchTokens: _t, sortName: _s, industryPrefixes: _p, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, ...rest } = doc;
+  const { _id, searchTokens: _t, sortName: _s, industryPrefixes: _p, taxCodeClaim: _c, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, ...rest } = doc;
   return { id: String(_id), ...rest } as unknown as BusinessState;
 }
 
@@ -116,8 +121,9 @@ export class MongoBusinessRepository implements BusinessRepository {
     return this.findOne({ _id: id });
   }
 
+  /** The record that holds the code: a rejected or withdrawn one has released it. */
   findByTaxCode(taxCode: string): Promise<Business | undefined> {
-    return this.findOne({ taxCode });
+    return this.findOne({ taxCodeClaim: taxCode });
   }
 
   findByOwner(subject: string): Promise<Business | undefined> {
@@ -126,7 +132,7 @@ export class MongoBusinessRepository implements BusinessRepository {
 
   async findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>> {
     if (taxCodes.length === 0) return new Map();
-    const docs = await this.model.find({ taxCode: { $in: [...new Set(taxCodes)] } }, { _id: 1, taxCode: 1 }).lean();
+    const docs = await this.model.find({ taxCodeClaim: { $in: [...new Set(taxCodes)] } }, { _id: 1, taxCode: 1 }).lean();
     return new Map(docs.map((d) => [d.taxCode, String(d._id)]));
   }
 

@@ -102,7 +102,7 @@ function demoTaxCode(n: number, type: BusinessType, parent?: string): string {
 }
 
 /** Registers the demo directory (through the domain: each business gets its events). */
-export async function seedDemoDirectory(deps: RegistryDeps): Promise<number> {
+export async function seedDemoDirectory(deps: Pick<RegistryDeps, 'businesses' | 'now'>): Promise<number> {
   let created = 0;
   const parentOfBranch = generateTaxCode(3, '13'); // the "Dừa Xanh Bến Tre" row
   for (const [n, entry] of DEMO_BUSINESSES.entries()) {
@@ -120,7 +120,7 @@ export async function seedDemoDirectory(deps: RegistryDeps): Promise<number> {
 }
 
 /** Seeds the demo directory into an empty database (a fresh local install shows something to search). */
-export async function seedDemoDirectoryIfEmpty(model: BusinessModel, deps: RegistryDeps, logger: Logger): Promise<void> {
+export async function seedDemoDirectoryIfEmpty(model: BusinessModel, deps: Pick<RegistryDeps, 'businesses' | 'now'>, logger: Logger): Promise<void> {
   if ((await model.estimatedDocumentCount()) > 0) return;
   const created = await seedDemoDirectory(deps);
   logger.info({ created }, 'seeded the demo directory into an empty database');
@@ -162,6 +162,7 @@ export async function seedBulkDirectory(model: BusinessModel, count: number, opt
       docs.push({
         _id: `bulk-${String(i + 1).padStart(7, '0')}`,
         taxCode,
+        taxCodeClaim: taxCode,
         type: form.type,
         status: 'ACTIVE',
         legalName: name,

@@ -1,6 +1,6 @@
-// hangviet.registry.v1.BusinessDirectoryService over the same use cases as REST. The gRPC port is
-// internal to the cluster (other services, never the public): callers see every status, and
-// the representative's personal data only with a staff or owner token.
+// hangviet.registry.v1.BusinessDirectoryService over the same use cases as REST. Every call carries a
+// token (createGrpcServer refuses others): another service (role `service`) and staff see every status;
+// a user token gets that user's rights, as over REST; personal data only for staff and the owner.
 import {
   BusinessDirectoryServiceService,
   type BatchGetBusinessesRequest,
@@ -14,8 +14,9 @@ import {
   type LookupBusinessByTaxCodeResponse,
 } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { BusinessStatus, BusinessType } from '@hangviet/contracts/hangviet/registry/v1/business';
-import { unary, type GrpcServiceRegistration } from '@hangviet/service-kit';
+import { isStaff, unary, type GrpcServiceRegistration, type Principal } from '@hangviet/service-kit';
 import { invalid, type FieldError } from '@hangviet/service-kit/errors';
+import { isService, requireVisible } from '../../application/access';
 import { viewOf } from '../../application/business-view';
 import { getBusiness, getBusinesses } from '../../application/get-business';
 import { lookupBusinessByTaxCode } from '../../application/lookup-business-by-tax-code';
@@ -24,7 +25,8 @@ import { MAX_PAGE_SIZE, searchBusinesses, type SearchBusinessesQuery } from '../
 import { fromProtoStatus, fromProtoType, toProtoBusiness } from '../../infrastructure/proto-mapping';
 
 export const MAX_BATCH_IDS = 100;
-const internal = { allStatuses: true } as const;
+/** What the caller's rights let it see: services and staff every status, others as over REST. */
+const visibility = (p: Principal | undefined) => ({ allStatuses: isService(p) || isStaff(p) });
 
 function requireId(id: string, field: string): string {
   if (id.trim() === '') throw invalid([{ field, code: 'REQUIRED', message: `${field} is required` }]);
@@ -62,7 +64,7 @@ function listQuery(req: ListBusinessesRequest): SearchBusinessesQuery {
 export function businessDirectoryService(deps: RegistryDeps): GrpcServiceRegistration {
   const implementation: BusinessDirectoryServiceServer = {
     getBusiness: unary<GetBusinessRequest, GetBusinessResponse>(async (req, ctx) => {
-      const business = await getBusiness(deps, ctx.principal, requireId(req.id, 'id'), internal);
+      const business = await getBusiness(deps, ctx.principal, requireId(req.id, 'id'), visibility(ctx.principal));
       return { business: toProtoBusiness(viewOf(business.state, ctx.principal)) };
     }),
     batchGetBusinesses: unary<BatchGetBusinessesRequest, BatchGetBusinessesResponse>(async (req, ctx) => {
@@ -70,15 +72,16 @@ export function businessDirectoryService(deps: RegistryDeps): GrpcServiceRegistr
       if (req.ids.length > MAX_BATCH_IDS) throw invalid([{ field: 'ids', code: 'TOO_BIG', message: `at most ${MAX_BATCH_IDS} ids per call` }]);
       req.ids.forEach((id, n) => requireId(id, `ids[${n}]`));
       const businesses = await getBusinesses(deps, req.ids);
+      if (!visibility(ctx.principal).allStatuses) businesses.forEach((b) => requireVisible(ctx.principal, b, b.id));
       return { businesses: businesses.map((b) => toProtoBusiness(viewOf(b.state, ctx.principal))) };
     }),
     lookupBusinessByTaxCode: unary<LookupBusinessByTaxCodeRequest, LookupBusinessByTaxCodeResponse>(async (req, ctx) => {
       if (req.taxCode.trim() === '') throw invalid([{ field: 'tax_code', code: 'REQUIRED', message: 'tax_code is required' }]);
-      const business = await lookupBusinessByTaxCode(deps, ctx.principal, req.taxCode, internal);
+      const business = await lookupBusinessByTaxCode(deps, ctx.principal, req.taxCode, visibility(ctx.principal));
       return { business: toProtoBusiness(viewOf(business.state, ctx.principal)) };
     }),
     listBusinesses: unary<ListBusinessesRequest, ListBusinessesResponse>(async (req, ctx) => {
-      const result = await searchBusinesses(deps, ctx.principal, listQuery(req), internal);
+      const result = await searchBusinesses(deps, ctx.principal, listQuery(req), visibility(ctx.principal));
       return { businesses: result.items.map((b) => toProtoBusiness(viewOf(b, ctx.principal))), nextPageToken: result.nextPageToken };
     }),
   };

@@ -1,10 +1,12 @@
 // /v1/businesses: parse → use case → response. No business rule lives here.
-import { idempotent, parse, roleGuard, type IdempotencyStore } from '@hangviet/service-kit';
+import { idempotent, parse, rateLimit, resourcePath, roleGuard, type IdempotencyStore, type RateLimitStore } from '@hangviet/service-kit';
+import { unsupportedMediaType } from '@hangviet/service-kit/errors';
 import express, { Router, type Request, type Response } from 'express';
 import { approveBusiness } from '../../application/approve-business';
 import { viewOf } from '../../application/business-view';
 import { dissolveBusiness } from '../../application/dissolve-business';
 import { getBusiness } from '../../application/get-business';
+import { decodeCsv } from '../../application/csv-encoding';
 import { importBusinesses } from '../../application/import-businesses';
 import { lookupBusinessByTaxCode } from '../../application/lookup-business-by-tax-code';
 import type { RegistryDeps } from '../../application/ports';
@@ -15,11 +17,18 @@ import { rejectBusiness } from '../../application/reject-business';
 import { searchBusinesses } from '../../application/search-businesses';
 import { suspendBusiness } from '../../application/suspend-business';
 import { updateBusinessProfile } from '../../application/update-business-profile';
+import { attachEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES, readEvidence } from '../../application/registration-evidence';
+import { transferBusiness } from '../../application/transfer-business';
+import { withdrawBusiness } from '../../application/withdraw-business';
 import type { Business } from '../../domain/business';
 import { expectedVersion, setEtag } from './etag';
-import { idParams, importQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, reasonBody } from './schemas';
+import { idParams, importQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, reasonBody, transferBody } from './schemas';
 
 const IMPORT_LIMIT = '5mb';
+
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset="?([^";\s]+)"?/i.exec(contentType ?? '')?.[1];
+}
 
 function sendBusiness(req: Request, res: Response, business: Business, status = 200): void {
   setEtag(res, business.state.version);
@@ -37,16 +46,28 @@ function statusRoute(deps: RegistryDeps, action: StatusAction, reasonRequired: b
   };
 }
 
-export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencyStore): Router {
+export interface RegistrationLimits {
+  store: RateLimitStore;
+  /** Registrations one enterprise account may submit per day (0: no limit). */
+  perAccountPerDay: number;
+}
+
+export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencyStore, limits?: RegistrationLimits): Router {
   const router = Router();
+  // Per account (subject and business id): a squatter cannot loop register → rejected → register.
+  const registrations = limits
+    ? rateLimit(limits.store, [
+        { name: 'registrations', limit: limits.perAccountPerDay, windowMs: 86_400_000, key: (req) => (req.principal?.roles.includes('enterprise') ? `${req.principal.subject}\u0000${req.principal.businessId ?? ''}` : undefined) },
+      ])
+    : (_req: Request, _res: Response, next: () => void) => next();
 
   // Guards answer 401/403 before the body is judged; the use cases check the same rules again.
   const staffOnly = roleGuard('admin', 'staff');
 
-  router.post('/v1/businesses', roleGuard('admin', 'staff', 'enterprise'), idempotent(idempotency), async (req, res) => {
+  router.post('/v1/businesses', roleGuard('admin', 'staff', 'enterprise'), registrations, idempotent(idempotency), async (req, res) => {
     const body = parse(registerBusinessSchema, req.body);
     const business = await registerBusiness(deps, req.principal, body);
-    res.location(`/v1/businesses/${business.id}`);
+    res.location(resourcePath('/v1/businesses', business.id));
     sendBusiness(req, res, business, 201);
   });
 
@@ -70,9 +91,11 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
     sendBusiness(req, res, await lookupBusinessByTaxCode(deps, req.principal, taxCode));
   });
 
-  router.post('/v1/businesses\\:import', staffOnly, express.text({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), async (req, res) => {
+  // Raw bytes, not express.text: a Windows export is not UTF-8, and decoding it as UTF-8 stored U+FFFD.
+  router.post('/v1/businesses\\:import', staffOnly, express.raw({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), async (req, res) => {
     const query = parse(importQuery, req.query, 'query');
-    const csv = typeof req.body === 'string' ? req.body : '';
+    if (!Buffer.isBuffer(req.body)) throw unsupportedMediaType('UNSUPPORTED_MEDIA_TYPE', 'The import takes text/csv.');
+    const csv = decodeCsv(req.body, charsetOf(req.get('content-type'))).text;
     const report = await importBusinesses(deps, req.principal, csv, { approve: query.approve === 'true' });
     res.json(report);
   });
@@ -93,6 +116,36 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
   router.post('/v1/businesses/:id\\:suspend', staffOnly, statusRoute(deps, suspendBusiness, true));
   router.post('/v1/businesses/:id\\:reinstate', staffOnly, statusRoute(deps, reinstateBusiness, false));
   router.post('/v1/businesses/:id\\:dissolve', staffOnly, statusRoute(deps, dissolveBusiness, true));
+  router.post('/v1/businesses/:id\\:withdraw', roleGuard('enterprise'), async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    parse(optionalReasonBody, req.body ?? {});
+    sendBusiness(req, res, await withdrawBusiness(deps, req.principal, id, expectedVersion(req)));
+  });
+  router.post('/v1/businesses/:id\\:transfer', staffOnly, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const body = parse(transferBody, req.body ?? {});
+    const version = expectedVersion(req);
+    sendBusiness(req, res, await transferBusiness(deps, req.principal, { id, ...body, ...(version !== undefined ? { expectedVersion: version } : {}) }));
+  });
+
+  router.put(
+    '/v1/businesses/:id/evidence',
+    roleGuard('admin', 'staff', 'enterprise'),
+    express.raw({ type: [...EVIDENCE_MEDIA_TYPES], limit: EVIDENCE_MAX_BYTES }),
+    async (req, res) => {
+      const { id } = parse(idParams, req.params, 'params');
+      const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const summary = await attachEvidence(deps, req.principal, { id, mediaType: req.is(EVIDENCE_MEDIA_TYPES as unknown as string[]) || String(req.get('content-type') ?? ''), content });
+      res.json({ mediaType: summary.mediaType, sha256: summary.sha256, sizeBytes: summary.sizeBytes, uploadedBy: summary.uploadedBy, uploadTime: summary.uploadTime.toISOString() });
+    },
+  );
+  router.get('/v1/businesses/:id/evidence', async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const doc = await readEvidence(deps, req.principal, id);
+    res.setHeader('Content-Disposition', 'attachment');
+    res.setHeader('X-Content-SHA256', doc.sha256);
+    res.type(doc.mediaType).send(doc.content);
+  });
 
   return router;
 }

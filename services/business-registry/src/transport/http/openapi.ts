@@ -1,3 +1,4 @@
+// Over ~300 lines on purpose: the whole contract reads as one document, next to the schemas it reuses.
 // The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
 import { Router } from 'express';
@@ -5,7 +6,8 @@ import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
-import { optionalReasonBody, reasonBody } from './schemas';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
+import { optionalReasonBody, reasonBody, transferBody } from './schemas';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +25,13 @@ const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
 
 const etagHeader = { ETag: { description: 'The business version; send it back in If-Match.', schema: { type: 'string' } } };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of the version being changed; 412 when stale.' };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', pattern: '^("v[0-9]{1,15}"|\\*)$', examples: ['"v3"'] },
+  description: 'The ETag of the version being changed (`"v3"`) or `*`; 412 VERSION_MISMATCH when stale, 422 when not such a tag.',
+};
 const bearer = [{ bearer: [] }];
 const anyone = [{}, { bearer: [] }];
 
@@ -31,6 +39,33 @@ const common = {
   '401': problem('Missing or invalid token'),
   '422': problem('Invalid input; errors[] names each field'),
 };
+
+/** What every operation may answer, from the shared pipeline (service-kit): added to each one below. */
+const PIPELINE: Record<string, Json> = {
+  '400': problem('PATH_ENCODING_INVALID, CONTENT_ENCODING_INVALID, MALFORMED_JSON: the request cannot be read'),
+  '429': {
+    ...problem('RATE_LIMITED: per client, per principal, or per route (registrations per account)'),
+    headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
+  },
+};
+/** What an operation with a request body may also answer. */
+const WITH_BODY: Record<string, Json> = {
+  '413': problem('PAYLOAD_TOO_LARGE'),
+  '415': problem('UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_ENCODING: not the media type this operation takes'),
+};
+
+function withPipelineResponses(paths: Record<string, Json>): Record<string, Json> {
+  for (const ops of Object.values(paths)) {
+    for (const op of Object.values(ops as Record<string, Json>)) {
+      const responses = op.responses as Record<string, Json>;
+      for (const [status, response] of Object.entries({ ...PIPELINE, ...(op.requestBody ? WITH_BODY : {}) })) responses[status] ??= response;
+      // A body no parser reads is a 415 only where a body is taken; elsewhere it is ignored.
+      if (op.security !== undefined && (op.security as unknown[]).length > 0) responses['401'] ??= common['401'];
+      responses['422'] ??= common['422'];
+    }
+  }
+  return paths;
+}
 
 function statusAction(action: string, summary: string, reasonRequired: boolean): Json {
   return {
@@ -49,7 +84,7 @@ function statusAction(action: string, summary: string, reasonRequired: boolean):
         ...common,
         '403': problem('Not staff'),
         '404': problem('BUSINESS_NOT_FOUND'),
-        '409': problem('ILLEGAL_STATUS_TRANSITION: not allowed from the current status'),
+        '409': problem('ILLEGAL_STATUS_TRANSITION: not allowed from the current status; EVIDENCE_MISSING (approve a self-registration without its certificate)'),
         '412': problem('VERSION_MISMATCH: If-Match is stale'),
       },
     },
@@ -88,6 +123,15 @@ const businessSchema: Json = {
       properties: { fullName: { type: 'string' }, position: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' } },
     },
     ownerSubject: { type: 'string', description: 'Only for staff and the owner.' },
+    audit: {
+      type: 'array',
+      description: 'Staff only: ownership transfers of disputed registrations.',
+      items: {
+        type: 'object',
+        required: ['action', 'actor', 'time', 'reason', 'to'],
+        properties: { action: { enum: ['ownership_transferred'] }, actor: { type: 'string' }, time: { type: 'string', format: 'date-time' }, reason: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+      },
+    },
     website: { type: 'string' },
     description: { type: 'string' },
     foundingDate: { type: 'string', format: 'date' },
@@ -130,7 +174,7 @@ export function openApiDocument(): Json {
         UpdateBusiness: jsonSchema(updateBusinessSchema),
       },
     },
-    paths: {
+    paths: withPipelineResponses({
       '/v1/businesses': {
         post: {
           operationId: 'registerBusiness',
@@ -142,8 +186,10 @@ export function openApiDocument(): Json {
           responses: {
             '201': json(ref('Business'), 'Registered, PENDING_REVIEW', etagHeader),
             ...common,
-            '403': problem('Role not allowed, or the account already owns a business'),
-            '409': problem('DUPLICATE_TAX_CODE (detail names the existing id), IDEMPOTENCY_IN_FLIGHT'),
+            '403': problem('ROLE_REQUIRED'),
+            '409': problem(
+              'DUPLICATE_TAX_CODE (to staff the detail names the record holding the code; to others only that it is taken), ALREADY_OWNS_BUSINESS, IDEMPOTENCY_IN_FLIGHT',
+            ),
           },
         },
         get: {
@@ -194,7 +240,11 @@ export function openApiDocument(): Json {
           tags: ['businesses'],
           security: bearer,
           parameters: [{ name: 'approve', in: 'query', schema: { enum: ['true', 'false'] }, description: 'Register rows as ACTIVE at once' }],
-          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          requestBody: {
+            required: true,
+            description: 'UTF-8, UTF-16 with a BOM, or a declared/detected Windows-1258 (`text/csv; charset=windows-1258`); otherwise 422 CSV_ENCODING_* naming what was found. Text holding U+FFFD is refused (REPLACEMENT_CHARACTER).',
+            content: { 'text/csv': { schema: { type: 'string' } }, 'text/plain': { schema: { type: 'string' } } },
+          },
           responses: {
             '200': json({
               type: 'object',
@@ -278,10 +328,76 @@ export function openApiDocument(): Json {
           responses: { '200': json({ type: 'object' }), '422': common['422'] },
         },
       },
+      '/v1/businesses/{id}:withdraw': {
+        post: {
+          operationId: 'withdrawBusiness',
+          summary: 'Withdraw a registration under review (its applicant): it ends DISSOLVED and frees its tax code',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [idParam, ifMatch],
+          requestBody: { required: false, content: { 'application/json': { schema: jsonSchema(optionalReasonBody) } } },
+          responses: {
+            '200': json(ref('Business'), 'Withdrawn', etagHeader),
+            '403': problem('ROLE_REQUIRED, NOT_OWNER'),
+            '404': problem('BUSINESS_NOT_FOUND'),
+            '409': problem('ILLEGAL_STATUS_TRANSITION: only a registration under review'),
+            '412': problem('VERSION_MISMATCH'),
+          },
+        },
+      },
+      '/v1/businesses/{id}:transfer': {
+        post: {
+          operationId: 'transferBusiness',
+          summary: 'Resolve a disputed registration under review: pass it to the rightful account, with an audit entry (staff)',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [idParam, ifMatch],
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(transferBody) } } },
+          responses: {
+            '200': json(ref('Business'), 'Transferred', etagHeader),
+            '403': problem('ROLE_REQUIRED'),
+            '404': problem('BUSINESS_NOT_FOUND'),
+            '409': problem('ILLEGAL_STATUS_TRANSITION: only a registration under review'),
+            '412': problem('VERSION_MISMATCH'),
+          },
+        },
+      },
+      '/v1/businesses/{id}/evidence': {
+        put: {
+          operationId: 'attachRegistrationEvidence',
+          summary: `Attach the registration certificate (owner or staff, under review; PDF, PNG or JPEG up to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB); staff approve a self-registration only with it`,
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [idParam],
+          requestBody: { required: true, content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
+          responses: {
+            '200': json({
+              type: 'object',
+              required: ['mediaType', 'sha256', 'sizeBytes', 'uploadedBy', 'uploadTime'],
+              properties: { mediaType: { enum: [...EVIDENCE_MEDIA_TYPES] }, sha256: { type: 'string' }, sizeBytes: { type: 'integer' }, uploadedBy: { type: 'string' }, uploadTime: { type: 'string', format: 'date-time' } },
+            }),
+            '403': problem('ROLE_REQUIRED, NOT_OWNER'),
+            '404': problem('BUSINESS_NOT_FOUND'),
+            '409': problem('BUSINESS_NOT_UNDER_REVIEW'),
+          },
+        },
+        get: {
+          operationId: 'getRegistrationEvidence',
+          summary: 'The registration certificate (staff or the owner)',
+          tags: ['businesses'],
+          security: bearer,
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'The document', content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
+            '404': problem('BUSINESS_NOT_FOUND'),
+            '409': problem('EVIDENCE_MISSING'),
+          },
+        },
+      },
       '/v1/openapi.json': {
         get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: anyone, responses: { '200': json({ type: 'object' }) } },
       },
-    },
+    }),
   };
 }
 

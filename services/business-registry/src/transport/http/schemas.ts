@@ -22,6 +22,11 @@ export const reasonBody = z.strictObject({
   reason: z.string().trim().min(1).max(1000),
 });
 
+export const transferBody = z.strictObject({
+  toSubject: z.string().trim().min(1).max(255),
+  reason: z.string().trim().min(1).max(1000),
+});
+
 export const optionalReasonBody = z.strictObject({
   reason: z.string().trim().max(1000).optional(),
 });
