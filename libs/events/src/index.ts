@@ -1,5 +1,6 @@
 export * from './registry';
 export * from './event-type-pattern';
+export * from './partner-policy';
 export * from './cloudevents-json';
 export * from './envelope';
 export * from './producer';

@@ -1,5 +1,6 @@
 // The platform's event catalogue: one file per bounded context, all registered here so that
 // `eventType(ce_type)` and `topics()` know every event on the platform.
+import type { CatalogEvent } from '../partner-policy';
 import { registerEvents } from '../registry';
 import { notificationEvents } from './notification';
 import { registryEvents } from './registry';
@@ -7,4 +8,10 @@ import { registryEvents } from './registry';
 export * from './notification';
 export * from './registry';
 
-registerEvents(...registryEvents, ...notificationEvents);
+/**
+ * Every event of the platform, each with its partner policy: the type requires it, so a new context's events
+ * cannot reach partners without saying what they may see (docs: services/notification/README.md).
+ */
+export const catalogEvents: readonly CatalogEvent[] = [...registryEvents, ...notificationEvents];
+
+registerEvents(...catalogEvents);
