@@ -59,8 +59,9 @@ async function main() {
         throw new Error(`port ${port} (${s.name} ${kind}) is taken: is another npm start running? HANGVIET_PORT_OFFSET shifts every port`);
       }
     }
-    // Local partner receivers run on this machine: let webhooks reach loopback (the service logs it).
-    s.env.WEBHOOK_ALLOW_CIDRS = process.env.WEBHOOK_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128';
+    // Local partner receivers run on this machine: webhooks may reach the address:port receivers named in
+    // WEBHOOK_ALLOW_TARGETS (e.g. 127.0.0.1:9000), never a whole range: the platform's own ports stay out of reach.
+    if (process.env.WEBHOOK_ALLOW_TARGETS) s.env.WEBHOOK_ALLOW_TARGETS = process.env.WEBHOOK_ALLOW_TARGETS;
   }
   supervisor = createSupervisor({ services: list, log: say });
   await supervisor.start();

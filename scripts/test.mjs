@@ -1,6 +1,6 @@
 // `npm test`: install, check the contracts, build, type-check and lint, bring up Kafka and the
-// database, run every workspace's tests in one jest run, stop what it started, and close with
-// "N passed, N failed".
+// database, run every workspace's tests in one jest run, fuzz every service's OpenAPI (scripts/fuzz.mjs,
+// counted as one test), stop what it started, and close with "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,16 @@ async function main() {
     say('no test ran');
     return 1;
   }
-  return code;
+  // Fuzzing after the tests (skipped when a jest filter was given: a focused run is not the whole suite).
+  let fuzzCode = 0;
+  if (process.argv.length <= 2) {
+    say('fuzzing every service that serves an OpenAPI document (scripts/fuzz.mjs)…');
+    const fuzz = spawn(process.execPath, [join(root, 'scripts', 'fuzz.mjs')], { cwd: root, stdio: 'inherit', env: process.env });
+    fuzzCode = await new Promise((resolve) => fuzz.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+    if (fuzzCode === 0) summary.passed += 1;
+    else summary.failed += 1;
+  }
+  return code || fuzzCode;
 }
 
 async function finish(code) {

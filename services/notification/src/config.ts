@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { NotificationPolicy } from './application/ports';
 import { parseStaff } from './domain/notification-plan';
 import { parseDuration, parseRetrySchedule } from './domain/retry-schedule';
-import { parseAllowlist } from './domain/ssrf-policy';
+import { parseAllowlist, parseTargetAllowlist } from './domain/ssrf-policy';
 
 export const SERVICE_NAME = 'notification';
 /** The database when MONGO_URL names none. */
@@ -87,6 +87,23 @@ export const configSchema = baseConfigSchema.extend({
     },
     { error: 'expected IP addresses or CIDR ranges separated by commas' },
   ),
+  /**
+   * Exact `address:port` receivers webhooks may reach although private or loopback (`127.0.0.1:9000,[::1]:9000`):
+   * what local runs use. WEBHOOK_ALLOW_CIDRS opens every port of a range (the platform's own services too): tests only.
+   */
+  WEBHOOK_ALLOW_TARGETS: optionalList.refine(
+    (list) => {
+      try {
+        parseTargetAllowlist(list);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected address:port entries separated by commas, e.g. 127.0.0.1:9000' },
+  ),
+  /** Webhook endpoints one owner may have (a partner organisation, or a staff member). */
+  WEBHOOK_ENDPOINTS_PER_OWNER: positiveInt().default(20),
   /** Production refuses plain-http webhook URLs. */
   WEBHOOK_REQUIRE_HTTPS: bool(false),
 

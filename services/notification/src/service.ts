@@ -2,7 +2,7 @@
 // order — stores, the delivery jobs (which implement the use cases' enqueue port), the use cases'
 // deps, the consumer, REST and gRPC. main.ts runs it; app.ts starts it in-process (tests, the benchmark).
 import { EventStreamServiceService } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
-import { consumers, eventBus, outboxRelay, type EventType } from '@hangviet/events';
+import { consumers, eventBus, eventTypes, outboxRelay, type EventType } from '@hangviet/events';
 import { WebhookAttemptFailing } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
@@ -28,6 +28,8 @@ export interface NotificationOverrides {
   resolveAll?: ResolveAll;
   now?: () => Date;
   extraEventTypes?: EventType[];
+  /** Event types endpoints may subscribe to beyond the catalogue (tests queueing made-up types directly). */
+  subscribableTypes?: string[];
 }
 
 export interface NotificationParts {
@@ -55,7 +57,8 @@ export function notificationService(overrides: NotificationOverrides = {}) {
         afterEndpointWrite: (id) => relay.publish(id),
       });
 
-      const guard = createSsrfGuard({ allowCidrs: config.WEBHOOK_ALLOW_CIDRS, requireHttps: config.WEBHOOK_REQUIRE_HTTPS, ...(overrides.resolveAll ? { resolveAll: overrides.resolveAll } : {}) });
+      const guard = createSsrfGuard({ allowCidrs: config.WEBHOOK_ALLOW_CIDRS, allowTargets: config.WEBHOOK_ALLOW_TARGETS, requireHttps: config.WEBHOOK_REQUIRE_HTTPS, ...(overrides.resolveAll ? { resolveAll: overrides.resolveAll } : {}) });
+      if (config.WEBHOOK_ALLOW_TARGETS.length > 0) logger.warn({ allowTargets: config.WEBHOOK_ALLOW_TARGETS }, 'webhooks may reach these private or loopback receivers (WEBHOOK_ALLOW_TARGETS)');
       if (config.WEBHOOK_ALLOW_CIDRS.length > 0) logger.warn({ allowCidrs: config.WEBHOOK_ALLOW_CIDRS }, 'webhooks may reach these private or loopback ranges (WEBHOOK_ALLOW_CIDRS)');
       const webhookClient = createWebhookClient({ guard, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
       host.onStop('webhook connections', async () => webhookClient.close());
@@ -73,6 +76,8 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       const deps: NotificationDeps = {
         ...delivery,
         guard,
+        maxEndpointsPerOwner: config.WEBHOOK_ENDPOINTS_PER_OWNER,
+        knownEventTypes: () => [...eventTypes.keys(), ...(overrides.extraEventTypes ?? []).map((t) => t.type), ...(overrides.subscribableTypes ?? [])],
         inbox: stores.inbox,
         operationalEvents: stores.operationalEvents,
         enqueue: { delivery: (id) => deliveryJob.enqueue(id), webhook: (id, known) => webhookJob.enqueue(id, undefined, known) },

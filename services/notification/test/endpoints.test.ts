@@ -13,6 +13,7 @@ beforeAll(async () => {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     WEBHOOK_RETRY_SCHEDULE: '0,600ms,600ms',
     WEBHOOK_DISABLE_AFTER: '300ms',
+    WEBHOOK_ENDPOINTS_PER_OWNER: '4',
   });
 });
 afterAll(async () => {
@@ -58,10 +59,28 @@ describe('webhook endpoints REST', () => {
     expect((await api(h.base, 'GET', `/v1/webhook-endpoints/${id}`, a)).status).toBe(404);
   });
 
+  it('refuses a pattern that matches no event of the catalogue, naming it (issue 12, item 11)', async () => {
+    const p = await h.token('partner', { partnerId: 'typo' });
+    const r = await receivers.start([204]);
+    const res = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.*', 'hangviet.registry.busines.approved.v1'] });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ field: 'eventTypes.1', code: 'EVENT_TYPE_UNKNOWN', message: expect.any(String) }]);
+  });
+
+  it('caps the endpoints one owner may have (issue 12, item 11)', async () => {
+    const p = await h.token('partner', { partnerId: 'hoarder' });
+    const r = await receivers.start([204]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 409]);
+    const other = await h.token('partner', { partnerId: 'modest' });
+    expect((await api(h.base, 'POST', '/v1/webhook-endpoints', other, { url: r.url, eventTypes: ['*'] })).status).toBe(201);
+  });
+
   it('pages the list of endpoints', async () => {
     const p = await h.token('partner', { partnerId: 'pager' });
     const r = await receivers.start([204]);
-    for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.fair.*'] });
+    for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.*'] });
     const first = await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=2', p);
     expect(first.body.items).toHaveLength(2);
     const second = await api(h.base, 'GET', `/v1/webhook-endpoints?pageSize=2&pageToken=${first.body.nextPageToken as string}`, p);
@@ -78,7 +97,7 @@ describe('webhook endpoints REST', () => {
       fetch(`${h.base}/v1/webhook-endpoints`, {
         method: 'POST',
         headers: { authorization: `Bearer ${p}`, 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({ url: r.url, eventTypes: ['hangviet.fair.*'] }),
+        body: JSON.stringify({ url: r.url, eventTypes: ['hangviet.registry.*'] }),
       });
     const one = await post();
     const two = await post();

@@ -19,7 +19,7 @@ beforeAll(async () => {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     // Long enough that only this instance's own invalidation can make an endpoint change visible in time.
     WEBHOOK_ENDPOINT_CACHE: '1h',
-  });
+  }, { subscribableTypes: ['hangviet.test.queue_twice.v1', 'hangviet.test.orphaned.v1', 'hangviet.test.before_due_entries.v1'] });
 });
 afterAll(async () => {
   await receivers.closeAll();

@@ -1,5 +1,5 @@
 // A partner (or staff) subscribes a URL to event type patterns; the signing secret is shown once.
-import type { Principal } from '@hangviet/service-kit';
+import { conflict, type Principal } from '@hangviet/service-kit';
 import { newWebhookSecret } from '../domain/webhook-signing';
 import { checkEventTypes, checkUrl, ownerOf } from './endpoint-access';
 import { newEndpointId } from './ids';
@@ -14,13 +14,20 @@ export interface CreateWebhookEndpoint {
 }
 
 export async function createWebhookEndpoint(deps: NotificationDeps, command: CreateWebhookEndpoint): Promise<{ endpoint: EndpointView; secret: string }> {
-  checkEventTypes(command.eventTypes);
+  checkEventTypes(command.eventTypes, deps.knownEventTypes());
   await checkUrl(deps, command.url);
+  const owner = ownerOf(command.principal);
+  // Checked before the insert: two creations racing may pass one over the cap, never without bound.
+  if ((await deps.endpoints.countByOwner(owner)) >= deps.maxEndpointsPerOwner) {
+    throw conflict('WEBHOOK_ENDPOINT_LIMIT', `An owner may have at most ${deps.maxEndpointsPerOwner} webhook endpoints; delete one first.`, {
+      limit: String(deps.maxEndpointsPerOwner),
+    });
+  }
   const now = deps.now();
   const secret = newWebhookSecret();
   const endpoint = {
     id: newEndpointId(),
-    owner: ownerOf(command.principal),
+    owner,
     url: command.url,
     description: command.description ?? '',
     eventTypes: command.eventTypes,

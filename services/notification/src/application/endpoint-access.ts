@@ -1,6 +1,6 @@
 // Who may manage a webhook endpoint, and the checks every write of one makes.
 import { invalid, isStaff, notFound, type Principal } from '@hangviet/service-kit';
-import { eventTypePatternErrors } from '@hangviet/events/event-type-pattern';
+import { eventTypePatternErrors, matchesEventType } from '@hangviet/events/event-type-pattern';
 import type { WebhookEndpoint } from '../domain/records';
 import { TargetRefused } from '../domain/ssrf-policy';
 import type { NotificationDeps } from './ports';
@@ -29,7 +29,14 @@ export async function checkUrl(deps: Pick<NotificationDeps, 'guard'>, url: strin
   }
 }
 
-export function checkEventTypes(eventTypes: readonly string[]): void {
+/** Well-formed, and each pattern matches some event of the catalogue: a typo would silently match nothing. */
+export function checkEventTypes(eventTypes: readonly string[], known: readonly string[]): void {
   const errors = eventTypePatternErrors(eventTypes, 'eventTypes');
   if (errors.length) throw invalid(errors);
+  const unknown = eventTypes.flatMap((pattern, i) =>
+    known.some((type) => matchesEventType(pattern, type))
+      ? []
+      : [{ field: `eventTypes.${i}`, code: 'EVENT_TYPE_UNKNOWN', message: `'${pattern}' matches no event type of the catalogue (e.g. ${known[0] ?? 'none'}).` }],
+  );
+  if (unknown.length) throw invalid(unknown);
 }

@@ -48,6 +48,7 @@ export interface EndpointRepository {
   get(id: string): Promise<WebhookEndpoint | undefined>;
   /** Oldest first by id; `owner` unset: every owner's. */
   list(filter: { owner?: string }, page: PageRequest): Promise<Page<WebhookEndpoint>>;
+  countByOwner(owner: string): Promise<number>;
   update(id: string, set: Partial<Pick<WebhookEndpoint, 'url' | 'eventTypes' | 'description'>> & { updatedAt: Date }): Promise<WebhookEndpoint | undefined>;
   /** Enable (clears the failure clock and reason) or disable by its owner. */
   setStatus(id: string, change: { status: WebhookEndpoint['status']; disabledReason?: string; updatedAt: Date }): Promise<WebhookEndpoint | undefined>;
@@ -225,6 +226,10 @@ export interface DeliveryDeps extends NotificationPolicy {
 /** Everything the use cases need: the delivery work's parts, and the hand-over to the jobs. */
 export interface NotificationDeps extends DeliveryDeps {
   guard: UrlGuard;
+  /** Endpoints one owner (a partner organisation or a staff member) may have (issue 12, item 11). */
+  maxEndpointsPerOwner: number;
+  /** Every ce_type a subscription pattern may name: the catalogue's (and a test's extra types). */
+  knownEventTypes: () => readonly string[];
   inbox: InboxRepository;
   operationalEvents: OperationalEventLog;
   enqueue: Enqueue;

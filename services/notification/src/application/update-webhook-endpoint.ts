@@ -13,7 +13,7 @@ export interface UpdateWebhookEndpoint {
 export async function updateWebhookEndpoint(deps: NotificationDeps, command: UpdateWebhookEndpoint): Promise<EndpointView> {
   const { id, patch } = command;
   await loadOwnedEndpoint(deps, command.principal, id);
-  if (patch.eventTypes) checkEventTypes(patch.eventTypes);
+  if (patch.eventTypes) checkEventTypes(patch.eventTypes, deps.knownEventTypes());
   if (patch.url !== undefined) await checkUrl(deps, patch.url);
   const updated = await deps.endpoints.update(id, {
     updatedAt: deps.now(),

@@ -100,6 +100,30 @@ export function parseAllowlist(cidrs: readonly string[]): AddressAllowlist {
   };
 }
 
+/**
+ * Exact `address:port` targets an operator lets webhooks reach although private or loopback
+ * (`127.0.0.1:9000`, `[::1]:9000`): one receiver, never a whole range of ports (issue 12, item 7).
+ */
+export interface TargetAllowlist {
+  allows(address: string, port: number): boolean;
+}
+
+export function parseTargetAllowlist(entries: readonly string[]): TargetAllowlist {
+  const targets = new Set<string>();
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([0-9.]+)):(\d{1,5})$/.exec(entry);
+    const address = match?.[1] ?? match?.[2];
+    const port = Number(match?.[3]);
+    if (!address || isIP(address) === 0 || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`'${entry}' is not address:port (e.g. 127.0.0.1:9000 or [::1]:9000)`);
+    }
+    targets.add(`${unmapIpv4(address).toLowerCase()}|${port}`);
+  }
+  return { allows: (address, port) => targets.has(`${unmapIpv4(address).toLowerCase()}|${port}`) };
+}
+
 export type AddressVerdict = { allowed: true } | { allowed: false; reason: 'NOT_AN_IP' | 'PRIVATE_ADDRESS' };
 
 export function classifyAddress(address: string, allowlist: AddressAllowlist): AddressVerdict {

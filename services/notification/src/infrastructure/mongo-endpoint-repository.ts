@@ -75,6 +75,9 @@ export function createEndpointRepository(models: Pick<NotificationModels, 'endpo
       const doc = await endpoints.findById(id).lean<WebhookEndpointDoc>();
       return doc ? endpointOf(doc) : undefined;
     },
+    countByOwner(owner) {
+      return endpoints.countDocuments({ owner });
+    },
     async list(filter, page) {
       const query = { ...(filter.owner ? { owner: filter.owner } : {}) };
       const docs = await endpoints

@@ -64,13 +64,27 @@ describe('SSRF guard', () => {
     expect(await refusal(local.check('http://10.0.0.1/x'))).toBe('ADDRESS_NOT_ALLOWED');
   });
 
+  it('allows exact address:port targets only, never the other ports of that address (issue 12, item 7)', async () => {
+    const local = createSsrfGuard({ resolveAll, allowTargets: ['127.0.0.1:9000', '[::1]:9000'] });
+    expect(await refusal(local.check('http://127.0.0.1:9000/hook'))).toBe('ALLOWED');
+    expect(await refusal(local.check('http://[::1]:9000/hook'))).toBe('ALLOWED');
+    // The platform's own services on the same host stay out of reach.
+    expect(await refusal(local.check('http://127.0.0.1:8081/v1/businesses'))).toBe('ADDRESS_NOT_ALLOWED');
+    expect(await refusal(local.check('http://127.0.0.1/hook'))).toBe('ADDRESS_NOT_ALLOWED');
+    expect((await local.check('http://127.0.0.1:9000/hook')).internal).toBe(true);
+    expect(() => createSsrfGuard({ allowTargets: ['127.0.0.0/8'] })).toThrow(/address:port/);
+    expect(() => createSsrfGuard({ allowTargets: ['127.0.0.1'] })).toThrow(/address:port/);
+    const refused = await new Promise<NodeJS.ErrnoException | null>((resolve) => local.lookupFor(8081)('127.0.0.1', {}, (err) => resolve(err)));
+    expect(refused).toBeInstanceOf(TargetRefused);
+  });
+
   it('refuses in the connection lookup too, before any socket is opened', async () => {
     const result = await new Promise<{ err: NodeJS.ErrnoException | null; address: string }>((resolve) =>
-      guard.lookup('rebind.example', {}, (err, address) => resolve({ err, address: String(address) })),
+      guard.lookupFor(443)('rebind.example', {}, (err, address) => resolve({ err, address: String(address) })),
     );
     expect(result.err).toBeInstanceOf(TargetRefused);
     const ok = await new Promise<{ err: NodeJS.ErrnoException | null; address: string }>((resolve) =>
-      guard.lookup('partner.example', {}, (err, address) => resolve({ err, address: String(address) })),
+      guard.lookupFor(443)('partner.example', {}, (err, address) => resolve({ err, address: String(address) })),
     );
     expect(ok).toEqual({ err: null, address: '93.184.216.34' });
   });

@@ -3,7 +3,7 @@
 // actually connects to, so a DNS answer that changes between check and connect (rebinding) is caught.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { classifyAddress, parseAllowlist, TargetRefused, type AddressAllowlist } from '../domain/ssrf-policy';
+import { classifyAddress, parseAllowlist, parseTargetAllowlist, TargetRefused, type AddressAllowlist } from '../domain/ssrf-policy';
 
 export { TargetRefused };
 
@@ -17,28 +17,35 @@ const systemResolveAll: ResolveAll = (hostname) =>
 export interface SsrfGuardOptions {
   /** CIDR ranges an operator permits despite being private or loopback (e.g. '127.0.0.0/8' for local partners). */
   allowCidrs?: readonly string[];
+  /** Exact `address:port` targets allowed although private or loopback: what `npm start` uses for local receivers. */
+  allowTargets?: readonly string[];
   requireHttps?: boolean;
   resolveAll?: ResolveAll;
 }
 
 export interface SsrfGuard {
   /** Parses and checks a URL, resolving its host; the resolved addresses are returned. */
-  check(url: string): Promise<{ url: URL; addresses: LookupAddress[] }>;
-  /** A net/http `lookup` that resolves and refuses with TargetRefused before any connection is made. */
-  lookup: LookupFunction;
+  check(url: string): Promise<{ url: URL; addresses: LookupAddress[]; internal: boolean }>;
+  /** A net/http `lookup` for connections to `port` that resolves and refuses with TargetRefused before any connection is made. */
+  lookupFor(port: number): LookupFunction;
   /** Throws TargetRefused unless `address` (e.g. a pooled socket's peer) may be reached for `host`. */
-  checkAddress(host: string, address: string): void;
+  checkAddress(host: string, address: string, port: number): void;
   readonly requireHttps: boolean;
 }
 
 export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
   const allowlist: AddressAllowlist = parseAllowlist(options.allowCidrs ?? []);
+  const targets = parseTargetAllowlist(options.allowTargets ?? []);
+  const none: AddressAllowlist = { allows: () => false };
+  /** Private or loopback, reached only because an operator allowed it: an internal target. */
+  const isInternal = (address: string) => !classifyAddress(address, none).allowed;
   const resolveAll = options.resolveAll ?? systemResolveAll;
   const requireHttps = options.requireHttps ?? false;
 
-  const refuseDenied = (host: string, addresses: readonly LookupAddress[]): void => {
+  const refuseDenied = (host: string, addresses: readonly LookupAddress[], port: number): void => {
     if (addresses.length === 0) throw new TargetRefused('HOST_UNRESOLVABLE', `host '${host}' has no address`);
     for (const { address } of addresses) {
+      if (targets.allows(address, port)) continue;
       const verdict = classifyAddress(address, allowlist);
       if (!verdict.allowed) {
         throw new TargetRefused(
@@ -49,7 +56,7 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
     }
   };
 
-  const resolveChecked = async (host: string): Promise<LookupAddress[]> => {
+  const resolveChecked = async (host: string, port: number): Promise<LookupAddress[]> => {
     const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
     const family = isIP(bare);
     let addresses: LookupAddress[];
@@ -62,7 +69,7 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
         throw new TargetRefused('HOST_UNRESOLVABLE', `host '${bare}' does not resolve`);
       }
     }
-    refuseDenied(bare, addresses);
+    refuseDenied(bare, addresses, port);
     return addresses;
   };
 
@@ -78,11 +85,13 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
       throw new TargetRefused('URL_SCHEME_NOT_ALLOWED', requireHttps ? 'the URL must use https' : 'the URL must use http or https');
     }
     if (url.username || url.password) throw new TargetRefused('URL_CREDENTIALS_NOT_ALLOWED', 'the URL must not carry credentials');
-    return { url, addresses: await resolveChecked(url.hostname) };
+    const port = portOf(url);
+    const addresses = await resolveChecked(url.hostname, port);
+    return { url, addresses, internal: addresses.some((a) => isInternal(a.address)) };
   };
 
-  const lookup: LookupFunction = (hostname, options, callback) => {
-    resolveChecked(hostname).then(
+  const lookupFor = (port: number): LookupFunction => (hostname, options, callback) => {
+    resolveChecked(hostname, port).then(
       (addresses) => {
         const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
         if (options.all) {
@@ -97,10 +106,14 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
     );
   };
 
-  const checkAddress = (host: string, address: string) => {
+  const checkAddress = (host: string, address: string, port: number) => {
     const family = isIP(address);
-    refuseDenied(host, family === 0 ? [] : [{ address, family }]);
+    refuseDenied(host, family === 0 ? [] : [{ address, family }], port);
   };
 
-  return { check, lookup, checkAddress, requireHttps };
+  return { check, lookupFor, checkAddress, requireHttps };
+}
+
+export function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }

@@ -63,6 +63,11 @@ async function start(handle: Parameters<typeof receiver>[0]) {
 }
 
 describe('webhook client', () => {
+  it('keeps no reply of an internal (allowlisted private or loopback) target for the attempt log (issue 12, item 7)', async () => {
+    const r = await start((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"internal":"database credentials and stack"}'));
+    await expect(client.post(`http://partner.test:${r.port}/hooks`, '{}', {})).resolves.toEqual({ statusCode: 500, body: '' });
+  });
+
   it('sends consecutive attempts to one receiver over one kept-alive connection', async () => {
     const r = await start((_req, res) => res.writeHead(204).end());
     for (let i = 0; i < 3; i++) {

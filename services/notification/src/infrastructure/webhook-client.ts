@@ -5,15 +5,19 @@
 // (a 3xx is a failed attempt).
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { SsrfGuard } from './ssrf-guard';
+import { portOf, type SsrfGuard } from './ssrf-guard';
 
 export interface WebhookResponse {
   statusCode: number;
-  /** The first 4 KiB, for the attempt log. */
+  /**
+   * The first 256 bytes, for the attempt log; empty for an internal (operator-allowlisted private or loopback)
+   * target, so a partner cannot read the platform's own services through the log (issue 12, item 7).
+   */
   body: string;
 }
 
-const MAX_BODY = 4096;
+export const MAX_BODY_EXCERPT = 256;
+const MAX_BODY = MAX_BODY_EXCERPT;
 /** Idle kept-alive connections close after this (sooner when the receiver announces a shorter keep-alive). */
 const IDLE_MS = 4_000;
 
@@ -30,7 +34,7 @@ export function createWebhookClient(opts: { guard: SsrfGuard; timeoutMs: number;
   };
 
   /** One exchange; `pooled: false` opens a connection of its own. */
-  const exchange = (url: URL, body: string, headers: Record<string, string>, pooled: boolean) =>
+  const exchange = (url: URL, body: string, headers: Record<string, string>, pooled: boolean, internal: boolean) =>
     new Promise<WebhookResponse>((resolve, reject) => {
       let responded = false;
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -44,7 +48,7 @@ export function createWebhookClient(opts: { guard: SsrfGuard; timeoutMs: number;
             'user-agent': opts.userAgent ?? 'hangviet-webhooks/1',
             ...headers,
           },
-          lookup: opts.guard.lookup,
+          lookup: opts.guard.lookupFor(portOf(url)),
           agent: pooled ? agents[url.protocol as 'http:' | 'https:'] : false,
           timeout: opts.timeoutMs,
         },
@@ -56,7 +60,9 @@ export function createWebhookClient(opts: { guard: SsrfGuard; timeoutMs: number;
             if (size < MAX_BODY) chunks.push(chunk);
             size += chunk.length;
           });
-          res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY) }));
+          res.on('end', () =>
+            resolve({ statusCode: res.statusCode ?? 0, body: internal ? '' : Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8').replace(/\ufffd+$/, '') }),
+          );
           res.on('error', reject);
         },
       );
@@ -69,7 +75,7 @@ export function createWebhookClient(opts: { guard: SsrfGuard; timeoutMs: number;
         if (req.reusedSocket) {
           // A pooled connection skipped the lookup: its peer must pass the check before a byte is sent.
           try {
-            opts.guard.checkAddress(url.hostname, socket.remoteAddress ?? '');
+            opts.guard.checkAddress(url.hostname, socket.remoteAddress ?? '', portOf(url));
           } catch (err) {
             req.destroy(err as Error);
             return;
@@ -81,15 +87,15 @@ export function createWebhookClient(opts: { guard: SsrfGuard; timeoutMs: number;
 
   return {
     async post(target, body, headers) {
-      const { url } = await opts.guard.check(target);
+      const { url, internal } = await opts.guard.check(target);
       try {
-        return await exchange(url, body, headers, true);
+        return await exchange(url, body, headers, true, internal);
       } catch (err) {
         // A kept-alive connection the receiver closed while it sat idle fails at once, without an
         // answer: send once more on a connection of its own (Node's documented pattern). Should the
         // receiver have read the first one after all, it deduplicates on webhook-id, as for any retry.
         const { staleConnection, code } = err as { staleConnection?: boolean; code?: string };
-        if (staleConnection && (code === 'ECONNRESET' || code === 'EPIPE')) return exchange(url, body, headers, false);
+        if (staleConnection && (code === 'ECONNRESET' || code === 'EPIPE')) return exchange(url, body, headers, false, internal);
         throw err;
       }
     },

@@ -1,0 +1,140 @@
+// `npm run fuzz`: schemathesis against every service that serves an OpenAPI document (/v1/openapi.json), so a
+// new service is fuzzed as soon as it serves one. The services run as `npm start` runs them, on shifted ports
+// with scratch databases and topics of their own, and are stopped (their databases dropped) at the end. Each
+// service is fuzzed as staff, an enterprise and a partner, within FUZZ_SECONDS in total (default 180).
+// Verdict: no 5xx (not_a_server_error) and no response outside its documented schema
+// (response_schema_conformance, status_code_conformance, content_type_conformance).
+// Reads KAFKA_BROKERS and MONGO_URL like the tests (the infrastructure is brought up when they are unset).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureInfrastructure, ensurePythonTools, root, say, services } from './lib.mjs';
+import { createSupervisor } from './supervisor.mjs';
+
+const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance', 'content_type_conformance'];
+const budgetSeconds = Number(process.env.FUZZ_SECONDS ?? 180);
+const portOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
+const runId = `${process.pid}`;
+
+let infra;
+let supervisor;
+const scratchDatabases = [];
+
+async function openApiOf(s) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${s.httpPort}/v1/openapi.json`, { signal: AbortSignal.timeout(5000) });
+    return res.ok ? `http://127.0.0.1:${s.httpPort}/v1/openapi.json` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir) {
+  const args = [
+    'run', schemaUrl,
+    '--url', baseUrl,
+    '--checks', CHECKS.join(','),
+    '--max-time', String(Math.max(5, Math.floor(seconds))),
+    '--max-examples', process.env.FUZZ_MAX_EXAMPLES ?? '25',
+    '--request-timeout', '10',
+    '--workers', '2',
+    '--seed', process.env.FUZZ_SEED ?? '1',
+    '--suppress-health-check', 'all',
+    '--generation-database', 'none',
+    '--report', 'junit',
+    '--report-dir', reportDir,
+    '--no-color',
+    '-H', `Authorization: Bearer ${token}`,
+  ];
+  return new Promise((resolve) => {
+    const child = spawn(join(bin, 'st'), args, { cwd: root, stdio: 'inherit', env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } });
+    // The budget is a bound, not a hope: past it (plus a margin to report) the run is stopped and fails.
+    const timer = setTimeout(() => child.kill('SIGTERM'), (seconds + 30) * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ? 1 : (code ?? 1));
+    });
+  });
+}
+
+async function main() {
+  const bin = ensurePythonTools();
+  infra = await ensureInfrastructure();
+  const { ensureDevKeys, mintDevToken } = await import(join(root, 'libs', 'service-kit', 'dist', 'index.js'));
+  await ensureDevKeys();
+
+  const list = services({ portOffset, databasePrefix: `fuzz_${runId}_` });
+  for (const s of list) {
+    scratchDatabases.push(s.env.MONGO_URL);
+    Object.assign(s.env, {
+      KAFKA_TOPIC_PREFIX: `fuzz-${runId}.`,
+      CONSUMER_GROUP: `fuzz-${runId}-${s.folder}`,
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      // The fuzzer is one client and three principals hammering: limits would answer 429 to most of it.
+      RATE_LIMIT_PER_CLIENT: '0',
+      RATE_LIMIT_PER_PRINCIPAL: '0',
+      REGISTRATIONS_PER_ACCOUNT_PER_DAY: '0',
+    });
+  }
+  supervisor = createSupervisor({ services: list, log: say });
+  await supervisor.start();
+
+  const targets = [];
+  for (const s of list) {
+    const schema = await openApiOf(s);
+    if (schema) targets.push({ ...s, schema });
+    else say(`fuzz: ${s.name} serves no /v1/openapi.json: skipped`);
+  }
+  if (!targets.length) throw new Error('no service serves an OpenAPI document');
+
+  const tokens = {
+    staff: await mintDevToken({ role: 'staff', subject: 'fuzz-staff' }),
+    enterprise: await mintDevToken({ role: 'enterprise', businessId: `fuzz-${runId}`, subject: 'fuzz-enterprise' }),
+    partner: await mintDevToken({ role: 'partner', partnerId: 'fuzz-partner', subject: 'fuzz-partner' }),
+  };
+  const runs = targets.flatMap((t) => Object.entries(tokens).map(([role, token]) => ({ t, role, token })));
+  const perRun = budgetSeconds / runs.length;
+  const reports = join(root, '.local', 'fuzz');
+  mkdirSync(reports, { recursive: true });
+  const failures = [];
+  for (const { t, role, token } of runs) {
+    say(`fuzz: ${t.name} as ${role} (${Math.floor(perRun)} s)`);
+    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, join(reports, `${t.folder}-${role}`));
+    if (code !== 0) failures.push(`${t.name} as ${role}`);
+  }
+  if (failures.length) {
+    say(`fuzz: FAILED: ${failures.join('; ')} (reports under .local/fuzz)`);
+    return 1;
+  }
+  say(`fuzz: ${runs.length} runs over ${targets.length} service(s): no 5xx, no response outside its schema`);
+  return 0;
+}
+
+async function finish(code) {
+  try {
+    await supervisor?.stop();
+    const mongodb = await import(join(root, 'node_modules', 'mongodb', 'lib', 'index.js'));
+    const MongoClient = mongodb.MongoClient ?? mongodb.default.MongoClient;
+    for (const url of scratchDatabases) {
+      const client = await MongoClient.connect(url);
+      await client.db().dropDatabase().catch(() => undefined);
+      await client.close();
+    }
+    await infra?.stop();
+  } catch (err) {
+    say(`fuzz: clean-up failed: ${err.message}`);
+    code ||= 1;
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
+
+main().then(
+  (code) => finish(code),
+  (err) => {
+    console.error(`[hangviet] fuzz: ${err.message}`);
+    return finish(1);
+  },
+);
