@@ -12,6 +12,7 @@ import { platformEventsConsumer } from './consumers/platform-events.consumer';
 import { createChannelSenders } from './infrastructure/channels';
 import { createModels, ensureIndexes, type NotificationModels, type WebhookEndpointDoc } from './infrastructure/models';
 import { createSsrfGuard, type ResolveAll } from './infrastructure/ssrf-guard';
+import { createPartnerGrants } from './infrastructure/mongo-partner-grants';
 import { createStores } from './infrastructure/stores';
 import { createWebhookClient } from './infrastructure/webhook-client';
 import { dueEntriesBackfill } from './jobs/due-entries-backfill.job';
@@ -19,6 +20,7 @@ import { eventLogRetentionJob } from './jobs/event-log-retention.job';
 import { notificationDeliveryJob } from './jobs/notification-delivery.job';
 import { webhookDeliveryJob } from './jobs/webhook-delivery.job';
 import { eventStreamService } from './transport/grpc/event-stream-service';
+import { openApiRouter } from './transport/http/openapi';
 import { notificationRouter } from './transport/http/routes';
 
 export { SERVICE_NAME };
@@ -73,10 +75,12 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL), rateLimitSweep(host.rateLimits)] }));
       await host.add(dueEntriesBackfill(delivery.webhooks, logger));
 
+      const partnerGrants = createPartnerGrants(host.db);
       const deps: NotificationDeps = {
         ...delivery,
         guard,
         maxEndpointsPerOwner: config.WEBHOOK_ENDPOINTS_PER_OWNER,
+        partnerGrants,
         knownEventTypes: () => [...eventTypes.keys(), ...(overrides.extraEventTypes ?? []).map((t) => t.type), ...(overrides.subscribableTypes ?? [])],
         inbox: stores.inbox,
         operationalEvents: stores.operationalEvents,
@@ -85,9 +89,9 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       const platformEvents = platformEventsConsumer(deps, { group: config.CONSUMER_GROUP, ...(overrides.extraEventTypes ? { extraTypes: overrides.extraEventTypes } : {}) });
       await host.add(consumers(bus, [platformEvents], { topics: config.EVENT_TOPICS }));
 
-      host.http(notificationRouter(deps, host.idempotency));
+      host.http(openApiRouter(), notificationRouter(deps, host.idempotency));
       const streamOptions = { pollIntervalMs: Math.min(config.WORKER_POLL_INTERVAL, 250), gapWaitMs: config.EVENT_LOG_GAP_WAIT };
-      host.grpc({ definition: EventStreamServiceService, implementation: eventStreamService({ eventLog: deps.eventLog, authenticator: host.authenticator, logger, ...streamOptions }) });
+      host.grpc({ definition: EventStreamServiceService, implementation: eventStreamService({ eventLog: deps.eventLog, authenticator: host.authenticator, partnerGrants, logger, ...streamOptions }) });
       return { deps, models };
     },
   });

@@ -8,10 +8,10 @@ import {
   type SubscribeRequest,
   type SubscribeResponse,
 } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
-import { BusinessApproved, BusinessRejected } from '@hangviet/events/catalog';
+import { BusinessApproved, BusinessRejected, BusinessSuspended } from '@hangviet/events/catalog';
 import { decodeGrpcError } from '@hangviet/service-kit';
 import { createEventLog } from '../src/infrastructure/event-log';
-import { approvedEvent, eventually, startHarness, type Harness } from './support';
+import { api, approvedEvent, eventually, startHarness, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -85,19 +85,49 @@ describe('EventStreamService/Subscribe', () => {
 
   it('sends only the event types asked for', async () => {
     const token = await h.token('partner', { partnerId: 'bank' });
-    const sub = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.rejected.v1'] }, token);
+    const sub = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.suspended.v1'] }, token);
     // One aggregate, so the approval is logged before the rejection: had it passed the filter, it would come first.
     const approval = await h.publish(BusinessApproved, 'filter-biz', approvedEvent('filter-biz'));
     const rejection = await h.publish(
-      BusinessRejected,
+      BusinessSuspended,
       'filter-biz',
-      BusinessRejected.codec.fromJSON({ business: { id: 'filter-biz', taxCode: '0300000001' }, reason: 'x' }),
+      BusinessSuspended.codec.fromJSON({ business: { id: 'filter-biz', taxCode: '0300000001', status: 'BUSINESS_STATUS_SUSPENDED' }, reason: 'x' }),
     );
-    await eventually(() => sub.received.length >= 1, 'the rejection');
+    await eventually(() => sub.received.length >= 1, 'the suspension');
     expect(eventIds(sub.received)).toEqual([rejection]);
     expect(eventIds(sub.received)).not.toContain(approval);
     sub.cancel();
     await sub.ended;
+  });
+
+  it("carries a partner's projection: never-public events and reasons only with granted scopes (issue 12, item 4)", async () => {
+    const token = await h.token('partner', { partnerId: 'scoped-stream' });
+    const plain = subscribe({ startPosition: StartPosition.START_POSITION_LATEST, eventTypes: ['hangviet.registry.business.*'] }, token);
+    await new Promise((r) => setTimeout(r, 300));
+    const rejected = await h.publish(BusinessRejected, 'scope-biz', BusinessRejected.codec.fromJSON({ business: { id: 'scope-biz', taxCode: '0300000002', status: 'BUSINESS_STATUS_REJECTED', contactEmail: 'a@b.vn' }, reason: 'nội bộ' }));
+    const suspended = await h.publish(BusinessSuspended, 'scope-biz', BusinessSuspended.codec.fromJSON({ business: { id: 'scope-biz', taxCode: '0300000002', status: 'BUSINESS_STATUS_SUSPENDED', contactEmail: 'a@b.vn' }, reason: 'nội bộ', actorSubject: 'staff-9' }));
+    await eventually(() => plain.received.length >= 1, 'the suspension');
+    expect(eventIds(plain.received)).toEqual([suspended]);
+    const data = JSON.parse(plain.received[0]!.event!.dataJson) as Record<string, Record<string, unknown>>;
+    expect(data).not.toHaveProperty('reason');
+    expect(data).not.toHaveProperty('actorSubject');
+    expect(data.business).not.toHaveProperty('contactEmail');
+    const proto = BusinessSuspended.codec.decode(plain.received[0]!.event!.dataProto);
+    expect(proto.reason).toBe('');
+    expect(proto.business?.contactEmail).toBe('');
+    plain.cancel();
+    await plain.ended;
+
+    const staff = await h.token('staff');
+    expect((await api(h.base, 'PUT', '/v1/partners/scoped-stream/scopes', staff, { scopes: ['unpublished', 'internal-reasons'] })).status).toBe(200);
+    const scoped = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.*'] }, token);
+    await eventually(() => eventIds(scoped.received).includes(suspended) && scoped.received, 'both events');
+    expect(eventIds(scoped.received)).toEqual(expect.arrayContaining([rejected, suspended]));
+    const again = scoped.received.find((r) => r.event!.id === rejected)!;
+    expect(JSON.parse(again.event!.dataJson)).toMatchObject({ reason: 'nội bộ' });
+    expect(JSON.parse(again.event!.dataJson).business).not.toHaveProperty('contactEmail');
+    scoped.cancel();
+    await scoped.ended;
   });
 
   it('refuses callers without a partner or staff token, and malformed requests', async () => {

@@ -1,9 +1,11 @@
 // Queues one webhook message per subscribed endpoint for an event, in one write for the whole event.
 // The message id is derived from (event, endpoint) and unique, so a redelivered event queues nothing
 // new: its messages are refused as duplicates and only those written now go to the workers.
+import { toStructuredJson, type EventType } from '@hangviet/events';
 import { matchesAny } from '@hangviet/events/event-type-pattern';
 import type { WebhookEndpoint, WebhookMessage } from '../domain/records';
 import { webhookMessageId } from './ids';
+import { payloadFor, scopesOfOwner } from './partner-scopes';
 import type { NotificationDeps } from './ports';
 
 export interface WebhookEvent {
@@ -42,7 +44,30 @@ export async function queueWebhookMessages(
   return written.length;
 }
 
-/** A public platform event: every active endpoint subscribed to it, whoever owns it. */
-export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEvent): Promise<number> {
-  return queueWebhookMessages(deps, event, await deps.endpointDirectory.active());
+/** The event as its partner projections are built from it. */
+export interface ProjectableEvent {
+  definition: EventType | undefined;
+  envelope: Record<string, unknown>;
+  data: unknown;
+}
+
+/**
+ * A public platform event: every active endpoint subscribed to it, each with what its owner may receive: staff
+ * endpoints the whole event, a partner's the projection its granted scopes allow, or nothing (issue 12, item 4).
+ */
+export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEvent, source?: ProjectableEvent): Promise<number> {
+  const endpoints = (await deps.endpointDirectory.active()).filter((e) => e.status === 'active' && matchesAny(e.eventTypes, event.type));
+  if (!source) return queueWebhookMessages(deps, event, endpoints);
+  const byPayload = new Map<string, WebhookEndpoint[]>();
+  const scopes = new Map<string, Promise<readonly string[] | 'all'>>();
+  for (const endpoint of endpoints) {
+    let owned = scopes.get(endpoint.owner);
+    if (!owned) scopes.set(endpoint.owner, (owned = scopesOfOwner(deps.partnerGrants, endpoint.owner)));
+    const payload = payloadFor({ ...source, full: event.payload }, await owned, (e) => toStructuredJson(e as unknown as Parameters<typeof toStructuredJson>[0]));
+    if (payload === undefined) continue;
+    byPayload.set(payload, [...(byPayload.get(payload) ?? []), endpoint]);
+  }
+  let queued = 0;
+  for (const [payload, group] of byPayload) queued += await queueWebhookMessages(deps, { ...event, payload }, group);
+  return queued;
 }

@@ -4,7 +4,7 @@
 // (handle-operational-event.ts). Every write is keyed by the event, so handling it twice is a no-op;
 // the three are independent, so they run side by side and the event is done when all three are.
 import { DELIVERY_EVENTS_PREFIX } from '@hangviet/events/catalog';
-import { toStructuredJson } from '@hangviet/events';
+import { eventType, toStructuredJson } from '@hangviet/events';
 import { fanOutToWebhooks } from './fan-out-webhooks';
 import { handleOperationalEvent } from './handle-operational-event';
 import { notifyPeople } from './notify-people';
@@ -40,7 +40,7 @@ export async function handlePlatformEvent(deps: NotificationDeps, event: Platfor
       dataJson: JSON.stringify(dataJson),
       dataProto,
     }),
-    fanOutToWebhooks(deps, { id: event.id, type: event.type, payload }),
+    fanOutToWebhooks(deps, { id: event.id, type: event.type, payload }, { definition: eventType(event.type), envelope, data: dataJson }),
     notifyPeople(deps, { id: event.id, type: event.type, subject: event.subject, data: dataJson }),
   ]);
   // Settled, not raced: the consumer's retry must not overlap writes of this attempt still in flight.

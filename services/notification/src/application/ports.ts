@@ -1,6 +1,7 @@
 // What the use cases need from the outside world, one interface per concern, each implemented once in
 // infrastructure/ (Mongo repositories, the HTTP webhook client, the channel senders) and handed in by the
 // composition root. Use cases see records (domain/records.ts), never documents, models or filters.
+import type { PartnerGrants } from './partner-scopes';
 import type { Logger } from '@hangviet/service-kit';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { StaffMember } from '../domain/notification-plan';
@@ -226,6 +227,8 @@ export interface DeliveryDeps extends NotificationPolicy {
 /** Everything the use cases need: the delivery work's parts, and the hand-over to the jobs. */
 export interface NotificationDeps extends DeliveryDeps {
   guard: UrlGuard;
+  /** Scopes staff granted each partner: what of each event its webhooks and stream carry. */
+  partnerGrants: PartnerGrants;
   /** Endpoints one owner (a partner organisation or a staff member) may have (issue 12, item 11). */
   maxEndpointsPerOwner: number;
   /** Every ce_type a subscription pattern may name: the catalogue's (and a test's extra types). */

@@ -6,7 +6,9 @@ import {
   type SubscribeResponse,
 } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { bearerToken, invalid, requireRole, toServiceError, unauthenticated, type Authenticator, type Logger } from '@hangviet/service-kit';
+import { eventType, projectForPartner } from '@hangviet/events';
 import { eventTypePatternErrors } from '@hangviet/events/event-type-pattern';
+import { scopesOfOwner, type PartnerGrants } from '../../application/partner-scopes';
 import type { EventLog } from '../../application/ports';
 import { decodeCursor, streamEventLog } from '../../application/stream-events';
 import type { EventLogEntry } from '../../domain/records';
@@ -14,6 +16,7 @@ import type { EventLogEntry } from '../../domain/records';
 export interface EventStreamOptions {
   eventLog: EventLog;
   authenticator: Authenticator;
+  partnerGrants: PartnerGrants;
   logger: Logger;
   pollIntervalMs: number;
   gapWaitMs: number;
@@ -40,6 +43,16 @@ function toResponse(cursor: string, entry: EventLogEntry): SubscribeResponse {
       dataProto: entry.dataProto ? Buffer.from(entry.dataProto.buffer, entry.dataProto.byteOffset, entry.dataProto.byteLength) : Buffer.alloc(0),
     },
   };
+}
+
+/** The entry as a holder of `scopes` sees it (JSON and protobuf alike), or undefined: not for this partner. */
+function projected(entry: EventLogEntry, scopes: readonly string[] | 'all'): EventLogEntry | undefined {
+  if (scopes === 'all') return entry;
+  const definition = entry.type ? eventType(entry.type) : undefined;
+  const data = projectForPartner(definition, entry.dataJson ? JSON.parse(entry.dataJson) : {}, scopes);
+  if (data === undefined || !definition) return undefined;
+  const proto = definition.codec.encode(definition.codec.fromJSON(data)).finish();
+  return { ...entry, dataJson: JSON.stringify(data), dataProto: proto } as EventLogEntry;
 }
 
 function checkRequest(request: SubscribeRequest): { patterns: string[]; after?: number; start: 'latest' | 'earliest' } {
@@ -81,6 +94,8 @@ export function eventStreamService(opts: EventStreamOptions): grpc.UntypedServic
           if (token === undefined) throw unauthenticated('TOKEN_MISSING', 'A bearer token is required.');
           const principal = requireRole(await opts.authenticator.verify(token), 'partner', 'staff', 'admin');
           const request = checkRequest(call.request);
+          // Staff see every event whole; a partner what its granted scopes allow (issue 12, item 4).
+          const scopes = principal.roles.includes('partner') ? await scopesOfOwner(opts.partnerGrants, `partner:${principal.partnerId ?? ''}`) : 'all';
           opts.logger.info({ subject: principal.subject, patterns: request.patterns, resumed: request.after !== undefined }, 'event stream subscribed');
           const events = streamEventLog(opts.eventLog, {
             ...request,
@@ -90,7 +105,9 @@ export function eventStreamService(opts: EventStreamOptions): grpc.UntypedServic
           });
           for await (const { cursor, entry } of events) {
             if (abort.signal.aborted) break;
-            if (!call.write(toResponse(cursor, entry))) await drained(call, abort.signal);
+            const visible = projected(entry, scopes);
+            if (!visible) continue;
+            if (!call.write(toResponse(cursor, visible))) await drained(call, abort.signal);
           }
           if (!abort.signal.aborted) call.end();
         } catch (err) {

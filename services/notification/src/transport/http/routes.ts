@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, parse, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, parse, resourcePath, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -24,15 +24,17 @@ import { replayWebhookMessage } from '../../application/replay-webhook-message';
 import { rotateWebhookSecret } from '../../application/rotate-webhook-secret';
 import { updatePreferences, type PreferencesPatch } from '../../application/update-preferences';
 import { updateWebhookEndpoint } from '../../application/update-webhook-endpoint';
+import { grantPartnerScopes, readPartnerScopes } from '../../application/partner-scopes';
+import { PARTNER_SCOPES } from '@hangviet/events';
 
-const pageQuery = z.object({
+export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   pageToken: z.string().max(1000).optional(),
 });
 
 const pageOf = (q: { pageSize: number; pageToken?: string | undefined }) => ({ pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) });
 
-const inboxQuery = pageQuery.extend({
+export const inboxQuery = pageQuery.extend({
   businessId: z.string().min(1).max(64).optional(),
   unreadOnly: z.enum(['true', 'false']).optional(),
 });
@@ -42,7 +44,7 @@ const quietHours = z.object({
   end: z.string().refine(isClockTime, { error: 'expected HH:mm (24-hour)' }),
 });
 
-const preferencesBody = z
+export const preferencesBody = z
   .object({
     channels: z.object(Object.fromEntries(CHANNELS.map((c) => [c, z.boolean().optional()]))).strict().optional(),
     locale: z.enum(LOCALES).nullable().optional(),
@@ -57,16 +59,16 @@ const preferencesBody = z
 
 const webhookUrl = z.string().min(1).max(2000);
 const eventTypes = z.array(z.string().max(200)).max(50);
-const endpointBody = z
+export const endpointBody = z
   .object({ url: webhookUrl, eventTypes: eventTypes.min(1, { error: 'subscribe to at least one event type pattern' }), description: z.string().max(500).optional() })
   .strict();
-const endpointPatch = z
+export const endpointPatch = z
   .object({ url: webhookUrl.optional(), eventTypes: eventTypes.min(1).optional(), description: z.string().max(500).optional() })
   .strict();
-const rotateBody = z.object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional() }).strict();
-const recoverBody = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional() }).strict();
-const messagesQuery = pageQuery.extend({ status: z.enum(['pending', 'delivered', 'exhausted']).optional() });
-const attemptsQuery = pageQuery.extend({ messageId: z.string().max(100).optional() });
+export const rotateBody = z.object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional() }).strict();
+export const recoverBody = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional() }).strict();
+export const messagesQuery = pageQuery.extend({ status: z.enum(['pending', 'delivered', 'exhausted']).optional() });
+export const attemptsQuery = pageQuery.extend({ messageId: z.string().max(100).optional() });
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'not a valid id' }) });
 const messageParams = idParam.extend({ messageId: z.string().regex(/^msg_[A-Za-z0-9_-]{1,100}$/, { error: 'not a message id' }) });
 
@@ -117,11 +119,28 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     res.json(await updatePreferences(deps, { recipientKey: key, patch: body as PreferencesPatch }));
   });
 
+  const partnerParam = z.object({ partnerId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a partner id') });
+  const grantView = (g: { partnerId: string; scopes: readonly string[]; updatedBy?: string; updateTime?: Date }) => ({
+    partnerId: g.partnerId,
+    scopes: g.scopes,
+    ...(g.updatedBy ? { updatedBy: g.updatedBy } : {}),
+    ...(g.updateTime ? { updateTime: g.updateTime.toISOString() } : {}),
+  });
+  r.get('/v1/partners/:partnerId/scopes', async (req, res) => {
+    const { partnerId } = parse(partnerParam, req.params, 'params');
+    res.json(grantView(await readPartnerScopes(deps, req.principal, partnerId)));
+  });
+  r.put('/v1/partners/:partnerId/scopes', async (req, res) => {
+    const { partnerId } = parse(partnerParam, req.params, 'params');
+    const body = parse(z.strictObject({ scopes: z.array(z.enum(PARTNER_SCOPES)).max(PARTNER_SCOPES.length) }), req.body ?? {}, 'body');
+    res.json(grantView(await grantPartnerScopes(deps, req.principal, partnerId, body.scopes)));
+  });
+
   r.post('/v1/webhook-endpoints', idempotent(idempotency), async (req, res) => {
     const principal = webhookManager(req);
     const body = parse(endpointBody, req.body ?? {}, 'body');
     const created = await createWebhookEndpoint(deps, { principal, ...body });
-    res.status(201).location(`/v1/webhook-endpoints/${created.endpoint.id}`).json({ ...created.endpoint, secret: created.secret });
+    res.status(201).location(resourcePath('/v1/webhook-endpoints', created.endpoint.id)).json({ ...created.endpoint, secret: created.secret });
   });
 
   r.get('/v1/webhook-endpoints', async (req, res) => {
