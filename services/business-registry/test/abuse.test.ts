@@ -116,6 +116,49 @@ describe('item 1: tax codes cannot be squatted for good', () => {
   });
 });
 
+describe('item 2: material changes to a listed business need staff review', () => {
+  async function listed() {
+    const { id, token } = await selfRegister();
+    await h.http.put(`/v1/businesses/${id}/evidence`).set(bearer(token)).set('Content-Type', 'application/pdf').send(PDF).expect(200);
+    await h.http.post(`/v1/businesses/${id}:approve`).set(bearer(h.tokens.staff)).send({}).expect(200);
+    return { id, token };
+  }
+
+  it('a rename stays a request: the directory shows the approved name, contact details change at once', async () => {
+    const { id, token } = await listed();
+    const before = (await h.http.get(`/v1/businesses/${id}`)).body;
+    const res = await h.http
+      .patch(`/v1/businesses/${id}`)
+      .set(bearer(token))
+      .send({ legalName: 'Công ty TNHH Kẹo Dừa Bến Tre Chính Hãng', contact: { email: 'moi@example.vn' } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ACTIVE');
+    expect(res.body.legalName).toBe(before.legalName);
+    expect(res.body.contact.email).toBe('moi@example.vn');
+    expect(res.body.pendingChange).toMatchObject({ changes: { legalName: 'Công ty TNHH Kẹo Dừa Bến Tre Chính Hãng' }, requestedBy: `account-${id}` });
+    const publicView = (await h.http.get(`/v1/businesses/${id}`)).body;
+    expect(publicView.legalName).toBe(before.legalName);
+    expect(publicView).not.toHaveProperty('pendingChange');
+
+    const approved = await h.http.post(`/v1/businesses/${id}:approveChange`).set(bearer(h.tokens.staff)).send({});
+    expect(approved.status).toBe(200);
+    expect(approved.body.legalName).toBe('Công ty TNHH Kẹo Dừa Bến Tre Chính Hãng');
+    expect(approved.body).not.toHaveProperty('pendingChange');
+    expect(approved.body.audit.map((a: { action: string }) => a.action)).toEqual(['change_approved']);
+    expect((await h.http.post(`/v1/businesses/${id}:approveChange`).set(bearer(h.tokens.staff)).send({})).body.code).toBe('NO_PENDING_CHANGE');
+  });
+
+  it('staff reject a change request with a reason; the owner cannot decide its own', async () => {
+    const { id, token } = await listed();
+    await h.http.patch(`/v1/businesses/${id}`).set(bearer(token)).send({ industries: [{ edition: '2018', code: '4632' }] }).expect(200);
+    expect((await h.http.post(`/v1/businesses/${id}:approveChange`).set(bearer(token)).send({})).status).toBe(403);
+    const rejected = await h.http.post(`/v1/businesses/${id}:rejectChange`).set(bearer(h.tokens.staff)).send({ reason: 'Không có giấy phép ngành 4632' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.industries.map((i: { code: string }) => i.code)).toEqual(['1073']);
+    expect(rejected.body).not.toHaveProperty('pendingChange');
+  });
+});
+
 describe('item 3: a 409 on a taken code names nothing to a non-staff caller', () => {
   it('enterprise: only that the code is taken; staff: the record', async () => {
     const hidden = await h.http.post('/v1/businesses').set(bearer(h.tokens.staff)).send(registration());

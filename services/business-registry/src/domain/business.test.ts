@@ -199,3 +199,42 @@ describe('Business.updateProfile', () => {
     expect(b.state.version).toBe(3);
   });
 });
+
+describe('issue 12: squatting and unreviewed renames', () => {
+  const owner = { subject: 'owner-1' };
+
+  it('rejecting, withdrawing or dissolving a never-public registration releases its tax code; a once-listed one keeps it', () => {
+    const rejected = Business.fromState(stateIn('PENDING_REVIEW'));
+    rejected.reject('Không phải chủ doanh nghiệp', staff, later);
+    expect(rejected.holdsTaxCode).toBe(false);
+    const withdrawn = Business.fromState(stateIn('PENDING_REVIEW'));
+    withdrawn.withdraw(owner, later);
+    expect([withdrawn.status, withdrawn.holdsTaxCode]).toEqual(['DISSOLVED', false]);
+    const dissolved = Business.fromState(stateIn('ACTIVE'));
+    dissolved.dissolve('Giải thể', staff, later);
+    expect(dissolved.holdsTaxCode).toBe(true);
+    expect(() => Business.fromState(stateIn('ACTIVE')).withdraw(owner, later)).toThrow(AppError);
+  });
+
+  it('a transfer of a disputed registration is audited and raises no event', () => {
+    const b = Business.fromState({ ...stateIn('PENDING_REVIEW'), ownerSubject: 'squatter' });
+    b.transferOwnership('rightful', 'Giấy chứng nhận ĐKKD', staff, later);
+    expect(b.state.ownerSubject).toBe('rightful');
+    expect(b.state.audit).toEqual([{ action: 'ownership_transferred', actor: 'staff-1', time: later, reason: 'Giấy chứng nhận ĐKKD', from: 'squatter', to: 'rightful' }]);
+    expect(b.events).toEqual([]);
+    expect(b.changed).toBe(true);
+  });
+
+  it("an owner's rename of a listed business waits for staff; contact details apply at once", () => {
+    const b = Business.fromState(stateIn('ACTIVE'));
+    b.requestProfileChange({ legalName: 'Công ty TNHH Kẹo Dừa Chính Hãng', contact: { email: 'moi@example.vn' } }, owner, later);
+    expect(b.state.legalName).toBe(profile.legalName);
+    expect(b.state.contact).toEqual({ email: 'moi@example.vn' });
+    expect(b.state.pendingChange?.changes).toEqual({ legalName: 'Công ty TNHH Kẹo Dừa Chính Hãng' });
+    expect(b.events.map((e) => e.kind)).toEqual(['profile_updated']);
+    b.approveChange(staff, later);
+    expect(b.state.legalName).toBe('Công ty TNHH Kẹo Dừa Chính Hãng');
+    expect(b.state.pendingChange).toBeUndefined();
+    expect(() => b.rejectChange('x', staff, later)).toThrow(/no change request/);
+  });
+});

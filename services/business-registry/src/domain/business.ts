@@ -104,8 +104,13 @@ export interface BusinessState extends BusinessProfile {
    * approved): the real owner may register the code again (issue 12, item 1).
    */
   taxCodeReleased?: boolean;
-  /** Staff decisions that change no status: ownership transfers of disputed registrations. */
+  /** Staff decisions that change no status: ownership transfers, decisions on change requests. */
   audit?: AuditEntry[];
+  /**
+   * Material changes the owner asked for on a listed business, awaiting staff (issue 12, item 2): the directory
+   * keeps showing the approved values until staff approve them.
+   */
+  pendingChange?: PendingChange;
   /** Starts at 1; +1 per change. The REST ETag and the optimistic-concurrency guard. */
   version: number;
   createdAt: Date;
@@ -116,13 +121,24 @@ export interface Actor {
   subject: string;
 }
 
+/** Changes to these need staff review once a business is listed: its identity in the directory. */
+export const MATERIAL_FIELDS = ['legalName', 'tradeName', 'englishName', 'address', 'legacyAddress', 'industries'] as const satisfies readonly ProfileField[];
+
+export interface PendingChange {
+  changes: Partial<BusinessProfile>;
+  /** Fields the change clears (an optional material field set to null). */
+  clears: ProfileField[];
+  requestedBy: string;
+  requestTime: Date;
+}
+
 export interface AuditEntry {
-  action: 'ownership_transferred';
+  action: 'ownership_transferred' | 'change_approved' | 'change_rejected';
   actor: string;
   time: Date;
   reason: string;
   from?: string;
-  to: string;
+  to?: string;
 }
 
 export const WITHDRAWN_REASON = 'Withdrawn by the applicant.';
@@ -358,6 +374,66 @@ export class Business {
     const entry: AuditEntry = { action: 'ownership_transferred', actor: actor.subject, time: now, reason: why, to: toSubject, ...(this.current.ownerSubject ? { from: this.current.ownerSubject } : {}) };
     this.current = { ...this.current, ownerSubject: toSubject, audit: [...(this.current.audit ?? []), entry], version: this.current.version + 1, updatedAt: now };
     this.touched = true;
+  }
+
+  /**
+   * The owner's edit of a listed (ACTIVE or SUSPENDED) business: contact details and the rest apply at once;
+   * material fields (MATERIAL_FIELDS) whose value really changes become the pending change request (replacing
+   * an earlier one), for staff to approve or reject. Staff edits and edits under review apply directly.
+   */
+  requestProfileChange(changes: Partial<BusinessProfile>, actor: Actor, now: Date): void {
+    const listed = this.current.status === 'ACTIVE' || this.current.status === 'SUSPENDED';
+    if (!listed) return this.updateProfile(changes, actor, now);
+    const material: Partial<BusinessProfile> = {};
+    const clears: ProfileField[] = [];
+    const direct: Partial<BusinessProfile> = {};
+    for (const field of PROFILE_FIELDS) {
+      if (!(field in changes)) continue;
+      const isMaterial = (MATERIAL_FIELDS as readonly string[]).includes(field);
+      if (!isMaterial) {
+        (direct as Record<string, unknown>)[field] = changes[field];
+        continue;
+      }
+      if (sameValue(this.current[field], changes[field])) continue;
+      if (changes[field] === undefined) clears.push(field);
+      else (material as Record<string, unknown>)[field] = changes[field];
+    }
+    if (Object.keys(material).length > 0 || clears.length > 0) {
+      const errors = checkProfile({ ...this.current, ...material, ...Object.fromEntries(clears.map((f) => [f, undefined])) });
+      if (errors.length > 0) throw invalid(errors);
+      this.current = { ...this.current, pendingChange: { changes: material, clears, requestedBy: actor.subject, requestTime: now }, version: this.current.version + 1, updatedAt: now };
+      this.touched = true;
+    }
+    this.updateProfile(direct, actor, now);
+  }
+
+  /** Staff apply the pending change request: the directory shows it from now on (profile_updated). */
+  approveChange(actor: Actor, now: Date): void {
+    const pending = this.requirePending();
+    const changes: Partial<BusinessProfile> = { ...pending.changes, ...Object.fromEntries(pending.clears.map((f) => [f, undefined])) };
+    const { pendingChange: _done, ...rest } = this.current;
+    this.current = {
+      ...rest,
+      audit: [...(rest.audit ?? []), { action: 'change_approved', actor: actor.subject, time: now, reason: `fields: ${[...Object.keys(pending.changes), ...pending.clears].join(', ')}` }],
+      version: rest.version + 1,
+      updatedAt: now,
+    };
+    this.touched = true;
+    this.updateProfile(changes, actor, now);
+  }
+
+  /** Staff refuse the pending change request, with a reason; the approved values stay. */
+  rejectChange(reason: string, actor: Actor, now: Date): void {
+    const why = checkReason(reason, true) as string;
+    this.requirePending();
+    const { pendingChange: _done, ...rest } = this.current;
+    this.current = { ...rest, audit: [...(rest.audit ?? []), { action: 'change_rejected', actor: actor.subject, time: now, reason: why }], version: rest.version + 1, updatedAt: now };
+    this.touched = true;
+  }
+
+  private requirePending(): PendingChange {
+    if (!this.current.pendingChange) throw failedPrecondition('NO_PENDING_CHANGE', 'This business has no change request awaiting review.');
+    return this.current.pendingChange;
   }
 
   /**

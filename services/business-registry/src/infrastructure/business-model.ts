@@ -52,6 +52,7 @@ const businessSchema = new Schema<BusinessDocument>(
     taxCodeReleased: Boolean,
     taxCodeClaim: { type: String, required: true },
     audit: [Schema.Types.Mixed],
+    pendingChange: Schema.Types.Mixed,
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -25,7 +25,7 @@ const DIRECTORY_ORDER = keyset<{ _id: string; sortName: string }>([
 /** Search reads the sort key too: the next page starts after it. */
 const SEARCH_PROJECTION = { searchTokens: 0, industryPrefixes: 0, taxCodeClaim: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
 
-const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject', 'taxCodeReleased', 'audit'] as const;
+const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject', 'taxCodeReleased', 'audit', 'pendingChange'] as const;
 
 function industryPrefixes(state: BusinessState): string[] {
   const prefixes = new Set<string>();

@@ -96,7 +96,7 @@ export function toProtoBusiness(b: BusinessView): ProtoBusiness {
 }
 
 /** What every event carries: no personal data of the representative. */
-export function toSnapshot(b: Omit<BusinessView, 'createTime' | 'updateTime' | 'audit'>, at: { status: BusinessStatus; version: number }): BusinessSnapshot {
+export function toSnapshot(b: Omit<BusinessView, 'createTime' | 'updateTime' | 'audit' | 'pendingChange'>, at: { status: BusinessStatus; version: number }): BusinessSnapshot {
   const main = b.industries.find((i) => i.main);
   return {
     id: b.id,

@@ -7,6 +7,7 @@ import { viewOf } from '../../application/business-view';
 import { dissolveBusiness } from '../../application/dissolve-business';
 import { getBusiness } from '../../application/get-business';
 import { decodeCsv } from '../../application/csv-encoding';
+import { approveChangeRequest, rejectChangeRequest } from '../../application/decide-change-request';
 import { importBusinesses } from '../../application/import-businesses';
 import { lookupBusinessByTaxCode } from '../../application/lookup-business-by-tax-code';
 import type { RegistryDeps } from '../../application/ports';
@@ -116,6 +117,8 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
   router.post('/v1/businesses/:id\\:suspend', staffOnly, statusRoute(deps, suspendBusiness, true));
   router.post('/v1/businesses/:id\\:reinstate', staffOnly, statusRoute(deps, reinstateBusiness, false));
   router.post('/v1/businesses/:id\\:dissolve', staffOnly, statusRoute(deps, dissolveBusiness, true));
+  router.post('/v1/businesses/:id\\:approveChange', staffOnly, statusRoute(deps, approveChangeRequest, false));
+  router.post('/v1/businesses/:id\\:rejectChange', staffOnly, statusRoute(deps, rejectChangeRequest, true));
   router.post('/v1/businesses/:id\\:withdraw', roleGuard('enterprise'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     parse(optionalReasonBody, req.body ?? {});

@@ -123,13 +123,19 @@ const businessSchema: Json = {
       properties: { fullName: { type: 'string' }, position: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' } },
     },
     ownerSubject: { type: 'string', description: 'Only for staff and the owner.' },
+    pendingChange: {
+      type: 'object',
+      description: 'Staff and the owner only: material changes (names, address, industries) the owner asked for on a listed business, awaiting staff; the fields above stay the approved values meanwhile.',
+      required: ['changes', 'clears', 'requestedBy', 'requestTime'],
+      properties: { changes: { type: 'object' }, clears: { type: 'array', items: { type: 'string' } }, requestedBy: { type: 'string' }, requestTime: { type: 'string', format: 'date-time' } },
+    },
     audit: {
       type: 'array',
       description: 'Staff only: ownership transfers of disputed registrations.',
       items: {
         type: 'object',
-        required: ['action', 'actor', 'time', 'reason', 'to'],
-        properties: { action: { enum: ['ownership_transferred'] }, actor: { type: 'string' }, time: { type: 'string', format: 'date-time' }, reason: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+        required: ['action', 'actor', 'time', 'reason'],
+        properties: { action: { enum: ['ownership_transferred', 'change_approved', 'change_rejected'] }, actor: { type: 'string' }, time: { type: 'string', format: 'date-time' }, reason: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
       },
     },
     website: { type: 'string' },
@@ -328,6 +334,8 @@ export function openApiDocument(): Json {
           responses: { '200': json({ type: 'object' }), '422': common['422'] },
         },
       },
+      '/v1/businesses/{id}:approveChange': statusAction('approveChange', "Apply the owner's pending material change (409 NO_PENDING_CHANGE without one)", false),
+      '/v1/businesses/{id}:rejectChange': statusAction('rejectChange', "Refuse the owner's pending material change, with a reason", true),
       '/v1/businesses/{id}:withdraw': {
         post: {
           operationId: 'withdrawBusiness',
