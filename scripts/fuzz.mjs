@@ -47,7 +47,8 @@ function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir) {
     '-H', `Authorization: Bearer ${token}`,
   ];
   return new Promise((resolve) => {
-    const child = spawn(join(bin, 'st'), args, { cwd: root, stdio: 'inherit', env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } });
+    // Run from the report folder: schemathesis leaves its own .schemathesis/ state where it runs.
+    const child = spawn(join(bin, 'st'), args, { cwd: reportDir, stdio: 'inherit', env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } });
     // The budget is a bound, not a hope: past it (plus a margin to report) the run is stopped and fails.
     const timer = setTimeout(() => child.kill('SIGTERM'), (seconds + 30) * 1000);
     child.on('exit', (code, signal) => {
@@ -100,7 +101,9 @@ async function main() {
   const failures = [];
   for (const { t, role, token } of runs) {
     say(`fuzz: ${t.name} as ${role} (${Math.floor(perRun)} s)`);
-    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, join(reports, `${t.folder}-${role}`));
+    const reportDir = join(reports, `${t.folder}-${role}`);
+    mkdirSync(reportDir, { recursive: true });
+    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, reportDir);
     if (code !== 0) failures.push(`${t.name} as ${role}`);
   }
   if (failures.length) {
