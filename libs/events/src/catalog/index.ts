@@ -3,8 +3,11 @@
 import { registerEvents } from '../registry';
 import { notificationEvents } from './notification';
 import { registryEvents } from './registry';
+import { certificationEvents } from './certification';
 
 export * from './notification';
 export * from './registry';
+export * from './certification';
 
 registerEvents(...registryEvents, ...notificationEvents);
+registerEvents(...certificationEvents);
