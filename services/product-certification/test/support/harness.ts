@@ -57,7 +57,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
     const consumer = kafka.consumer({ groupId: scope.group(`${label}-listener-${consumers.length}`) });
     consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic: scope.topic(topic), fromBeginning: true });
+    await consumer.subscribe({ topic: `${config.KAFKA_TOPIC_PREFIX}${topic}`, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         const envelope = fromKafkaMessage(message);
@@ -79,7 +79,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
     // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
     const snapshot = BusinessSnapshot.fromPartial({ id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? 'HTX Thử nghiệm' });
     const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot), ...extra });
-    await producer.send(scope.topic(event.topic), [
+    await producer.send(`${config.KAFKA_TOPIC_PREFIX}${event.topic}`, [
       toKafkaMessage({ id: randomUUID(), type: event.type, source: 'business-registry', subject: business.id, time: time.toISOString(), data }, event.codec),
     ]);
   }
