@@ -7,7 +7,8 @@ import { defineService } from '@hangviet/service-kit';
 import type { ProductCertificationDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { businessStatusConsumer } from './consumers/business-status.consumer';
-import { DatabaseDocumentStorage, sniffContentType } from './infrastructure/document-storage';
+import { sniffContentType } from './domain/content-type';
+import { DatabaseDocumentStorage } from './infrastructure/document-storage';
 import { collections, createIndexes } from './infrastructure/models';
 import { createQrSigner } from './infrastructure/qr-signer';
 import { DatabaseRateLimiter } from './infrastructure/rate-limiter';
@@ -48,7 +49,7 @@ export const productCertificationService = defineService({
       businesses: new MongoBusinessDirectory(c),
       registry,
       documents: new DatabaseDocumentStorage(c),
-      sniff: sniffContentType,
+      sniff: async (bytes) => sniffContentType(bytes),
       qr: await createQrSigner({ ...(config.QR_SIGNING_JWK ? { privateJwk: config.QR_SIGNING_JWK } : {}), devKeysDir: config.QR_DEV_KEYS_DIR }),
       reportLimiter,
       verifyBaseUrl: config.VERIFY_BASE_URL,

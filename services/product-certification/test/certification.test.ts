@@ -165,3 +165,23 @@ describe('verification and the printable certificate', () => {
     expect(res.body.errors[0]).toMatchObject({ field: 'number', code: 'CERTIFICATE_NUMBER_INVALID' });
   });
 });
+
+describe('evidence documents', () => {
+  it('stores a PDF checked by its content and refuses one whose content is not its declared type, writing nothing', async () => {
+    const { productId, owner } = await productAndApplication(h, business, 'Kẹo dừa có hồ sơ');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const stored = await h.http.post(`/v1/products/${productId}/documents`).set(bearer(owner)).set('Content-Type', 'application/pdf').set('X-File-Name', 'giay-phep.pdf').send(pdf);
+    expect(stored.status).toBe(201);
+    expect(stored.body).toMatchObject({ fileName: 'giay-phep.pdf', contentType: 'application/pdf', size: pdf.length });
+    const back = await h.http.get(`/v1/products/${productId}/documents/${stored.body.id}`).set(bearer(owner)).buffer(true);
+    expect(back.headers['content-type']).toContain('application/pdf');
+
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const refused = await h.http.post(`/v1/products/${productId}/documents`).set(bearer(owner)).set('Content-Type', 'image/png').send(html);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'body', code: 'CONTENT_TYPE_MISMATCH' });
+    const product = await h.http.get(`/v1/products/${productId}`).set(bearer(owner));
+    expect(product.body.evidence).toHaveLength(1);
+    expect(await h.service.host.db.collection('stored_files').countDocuments({ owner: `product:${productId}` })).toBe(1);
+  });
+});

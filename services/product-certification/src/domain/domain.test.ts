@@ -2,6 +2,7 @@ import { AppError } from '@hangviet/service-kit/errors';
 import { Application } from './application';
 import { addMonths, Certificate, validityOf } from './certificate';
 import { formatCertificateNumber, isWellFormedCertificateNumber } from './certificate-number';
+import { sniffContentType } from './content-type';
 import { checkEvidence } from './evidence';
 import { gtin13Problem } from './gtin';
 import { OCOP_CRITERIA } from './ocop-criteria';
@@ -158,6 +159,13 @@ describe('products and evidence', () => {
     expect(register('ACTIVE').state).toMatchObject({ name: 'Kẹo dừa', status: 'DRAFT', version: 1 });
     expect(code(() => register('SUSPENDED'))).toBe('VALIDATION_FAILED:businessId/BUSINESS_NOT_ACTIVE');
     expect(code(() => register('ACTIVE', '8934563138166'))).toBe('VALIDATION_FAILED:gtin/GTIN_CHECK_DIGIT');
+  });
+
+  it('tells PDF, PNG and JPEG apart by their first bytes', () => {
+    expect(sniffContentType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
+    expect(sniffContentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+    expect(sniffContentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image/jpeg');
+    expect(sniffContentType(Buffer.from('<html>%PDF-'))).toBeUndefined();
   });
 
   it('refuses a document whose content is not its declared type', () => {

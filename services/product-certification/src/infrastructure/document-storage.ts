@@ -18,13 +18,3 @@ export class DatabaseDocumentStorage implements DocumentStorage {
     return { owner: doc.owner, fileName: doc.fileName, contentType: doc.contentType, bytes };
   }
 }
-
-type FileTypeModule = typeof import('file-type', { with: { 'resolution-mode': 'import' } });
-// file-type is ESM-only; a dynamic import keeps this CommonJS module loadable.
-let fileType: Promise<FileTypeModule> | undefined;
-
-/** The MIME type the content's magic numbers say, or undefined when unrecognised. */
-export async function sniffContentType(bytes: Buffer): Promise<string | undefined> {
-  const { fileTypeFromBuffer } = await (fileType ??= import('file-type'));
-  return (await fileTypeFromBuffer(bytes))?.mime;
-}
