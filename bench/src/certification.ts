@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       AUTH_JWKS_FILE: join(keys, 'auth', 'jwks.json'),
       QR_DEV_KEYS_DIR: join(keys, 'qr'),
       REGISTRY_GRPC_URL: '127.0.0.1:1',
+      SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'silent',
     }),
     HTTP_PORT: 0,

@@ -22,6 +22,8 @@ export const configSchema = baseConfigSchema.extend({
   /** Public reports allowed per client per window (shared by every instance, in the database). */
   REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   REPORT_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** Seed the demo products and certificates once the registry's demo directory is there (local runs). */
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
   /** When the expiry job runs (cron, Asia/Ho_Chi_Minh). */
   CERTIFICATE_EXPIRY_CRON: z.string().min(1).default('15 1 * * *'),
 });

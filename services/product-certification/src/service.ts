@@ -14,7 +14,7 @@ import { createQrSigner } from './infrastructure/qr-signer';
 import { DatabaseRateLimiter } from './infrastructure/rate-limiter';
 import { GrpcRegistryClient } from './infrastructure/registry-client';
 import { MongoApplicationRepository, MongoBusinessDirectory, MongoCertificateRepository, MongoProductRepository, MongoReportRepository } from './infrastructure/repositories';
-import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, sweepRateCountersJob } from './jobs/certification.jobs';
+import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, seedDemoDataJob, sweepRateCountersJob } from './jobs/certification.jobs';
 import { productCertificationService as grpcService } from './transport/grpc/product-certification-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { certificatesRouter } from './transport/http/certificates-router';
@@ -68,6 +68,7 @@ export const productCertificationService = defineService({
           forgetOldBusinessesJob(deps),
           sweepRateCountersJob(reportLimiter),
           idempotencyKeysSweep(host.idempotency),
+          ...(config.SEED_DEMO_DATA ? [seedDemoDataJob(deps)] : []),
         ],
       }),
     );

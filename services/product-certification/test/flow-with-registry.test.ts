@@ -2,6 +2,8 @@
 // on the business's directory profile (and the directory filters by it); suspending the business
 // suspends its certificates, reinstating restores them, dissolving revokes them.
 import { randomUUID } from 'node:crypto';
+import { seedDemoDirectory } from '@hangviet/business-registry/dist/infrastructure/seed-data';
+import { DEMO_TAX_CODE, seedDemoCertificates } from '../src/application/seed-demo';
 import { bearer, startHarness, type Harness } from './support/harness';
 import { decide, expectOk, productAndApplication, reviewAndScore } from './support/ocop';
 import { startRegistryBeside } from './support/registry';
@@ -106,5 +108,24 @@ describe('with the registry', () => {
       (b) => Array.isArray(b.badges) && b.badges.length === 0,
     );
     expect(profile.status).toBe('DISSOLVED');
+  });
+
+  it('seeds a 4★ OCOP coconut candy of the demo Bến Tre business once the registry has its demo directory', async () => {
+    expect(await seedDemoCertificates(h.deps)).toBe('waiting');
+    await seedDemoDirectory(registry.registry.deps);
+    expect(await seedDemoCertificates(h.deps)).toBe('seeded');
+    expect(await seedDemoCertificates(h.deps)).toBe('present');
+    const demo = await h.eventually(
+      async () => ((await registry.http.get('/v1/businesses').query({ q: 'Kẹo dừa Thanh Long', minStars: 4 })).body.items as { id: string; taxCode: string }[]).filter((b) => b.taxCode === DEMO_TAX_CODE),
+      (items) => items.length === 1,
+    );
+    const profile = await h.eventually(
+      async () => (await registry.http.get(`/v1/businesses/${demo[0]!.id}`)).body,
+      (b) => Array.isArray(b.badges) && b.badges.length === 2,
+    );
+    expect(profile.badges).toEqual([
+      expect.objectContaining({ scheme: 'OCOP', stars: 4, productName: 'Kẹo dừa sáp Thanh Long', status: 'VALID' }),
+      expect.objectContaining({ scheme: 'HVNCLC', stars: 0 }),
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { Certificate, validityOf } from '../domain/certificate';
 import { formatCertificateNumber } from '../domain/certificate-number';
 import { requireActingBusiness } from '../domain/product';
 import { scoreSheet, type CriterionScore } from '../domain/score-sheet';
-import { actorOf, canSeeBusiness, knownBusiness } from './business-access';
+import { actingBusiness, actorOf, canSeeBusiness, knownBusiness } from './business-access';
 import type { ProductCertificationDeps } from './ports';
 
 type Deps = ProductCertificationDeps;
@@ -25,7 +25,7 @@ export async function submitApplication(
   if (!product) throw invalid([{ field: 'productId', code: 'PRODUCT_NOT_FOUND', message: `no product ${command.productId}` }]);
   requireBusinessAccess(principal, product.state.businessId);
   if (product.state.status === 'WITHDRAWN') throw conflict('PRODUCT_WITHDRAWN', `product ${product.id} is withdrawn`);
-  requireActingBusiness(product.state.businessId, (await knownBusiness(deps, product.state.businessId))?.status);
+  requireActingBusiness(product.state.businessId, (await actingBusiness(deps, product.state.businessId))?.status);
   if (command.previousCertificateNumber) {
     const previous = await deps.certificates.findById(command.previousCertificateNumber);
     if (!previous || previous.state.productId !== product.id) {

@@ -12,6 +12,18 @@ export async function knownBusiness(deps: Pick<ProductCertificationDeps, 'busine
   return fresh;
 }
 
+/**
+ * The business as it stands now for a decision to let it act: the copy when it says ACTIVE, otherwise
+ * the registry itself (the copy may not have heard of an approval or reinstatement yet).
+ */
+export async function actingBusiness(deps: Pick<ProductCertificationDeps, 'businesses' | 'registry'>, businessId: string): Promise<KnownBusiness | undefined> {
+  const known = await knownBusiness(deps, businessId);
+  if (known?.status === 'ACTIVE') return known;
+  const fresh = await deps.registry.getBusiness(businessId).catch(() => undefined);
+  if (fresh) await deps.businesses.record(fresh);
+  return fresh && fresh.version >= (known?.version ?? 0) ? fresh : known;
+}
+
 export async function requireKnownBusiness(deps: Pick<ProductCertificationDeps, 'businesses' | 'registry'>, businessId: string): Promise<KnownBusiness> {
   const business = await knownBusiness(deps, businessId);
   if (!business) throw notFound('BUSINESS_NOT_FOUND', `no business ${businessId} in the directory`, { businessId });

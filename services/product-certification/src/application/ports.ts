@@ -65,6 +65,8 @@ export interface BusinessDirectory {
 export interface RegistryClient {
   /** Undefined when the registry has no such business; throws 503 when it cannot be reached in time. */
   getBusiness(businessId: string): Promise<KnownBusiness | undefined>;
+  /** The same by tax code (demo seeding). */
+  findByTaxCode(taxCode: string): Promise<KnownBusiness | undefined>;
 }
 
 export interface StoredDocument {

@@ -5,7 +5,7 @@ import { requireBusinessAccess, requireRole, type Page, type PageRequest, type P
 import { notFound } from '@hangviet/service-kit/errors';
 import { checkEvidence } from '../domain/evidence';
 import { Product, type ProductDetails, type ProductStatus } from '../domain/product';
-import { actorOf, canSeeBusiness, knownBusiness } from './business-access';
+import { actingBusiness, actorOf, canSeeBusiness, knownBusiness } from './business-access';
 import type { ProductCertificationDeps } from './ports';
 
 type Deps = ProductCertificationDeps;
@@ -13,7 +13,7 @@ type Deps = ProductCertificationDeps;
 export async function registerProduct(deps: Deps, principal: Principal | undefined, command: { businessId: string; details: ProductDetails }): Promise<Product> {
   requireRole(principal, 'admin', 'staff', 'enterprise');
   requireBusinessAccess(principal, command.businessId);
-  const business = await knownBusiness(deps, command.businessId);
+  const business = await actingBusiness(deps, command.businessId);
   const product = Product.register({ id: deps.products.newId(), businessId: command.businessId, businessStatus: business?.status, details: command.details, actor: actorOf(principal), now: deps.now() });
   await deps.products.add(product);
   return product;
@@ -45,7 +45,7 @@ export async function updateProduct(deps: Deps, principal: Principal | undefined
 
 export async function listProduct(deps: Deps, principal: Principal | undefined, id: string): Promise<Product> {
   const product = await ownProduct(deps, principal, id);
-  product.list((await knownBusiness(deps, product.state.businessId))?.status, actorOf(principal), deps.now());
+  product.list((await actingBusiness(deps, product.state.businessId))?.status, actorOf(principal), deps.now());
   await deps.products.save(product);
   return product;
 }

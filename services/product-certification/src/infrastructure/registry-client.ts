@@ -13,13 +13,21 @@ export class GrpcRegistryClient implements RegistryClient {
   private readonly client: BusinessDirectoryServiceClient;
 
   constructor(address: string, deadlineMs: number) {
-    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { deadlineMs, idempotentMethods: ['GetBusiness'] });
+    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { deadlineMs, idempotentMethods: ['GetBusiness', 'LookupBusinessByTaxCode'] });
   }
 
-  async getBusiness(businessId: string): Promise<KnownBusiness | undefined> {
+  getBusiness(businessId: string): Promise<KnownBusiness | undefined> {
+    return this.ask(() => callUnary(this.client, this.client.getBusiness, { id: businessId }));
+  }
+
+  findByTaxCode(taxCode: string): Promise<KnownBusiness | undefined> {
+    return this.ask(() => callUnary(this.client, this.client.lookupBusinessByTaxCode, { taxCode }));
+  }
+
+  private async ask(call: () => Promise<GetBusinessResponse>): Promise<KnownBusiness | undefined> {
     let res: GetBusinessResponse;
     try {
-      res = await callUnary(this.client, this.client.getBusiness, { id: businessId });
+      res = await call();
     } catch (err) {
       const code = (err as grpc.ServiceError).code;
       if (code === grpc.status.NOT_FOUND || code === grpc.status.INVALID_ARGUMENT) return undefined;

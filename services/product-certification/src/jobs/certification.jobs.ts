@@ -5,6 +5,7 @@ import { defineJob } from '@hangviet/jobs';
 import { issueMissingCertificates } from '../application/applications';
 import { advanceCertificates } from '../application/certificates';
 import type { ProductCertificationDeps } from '../application/ports';
+import { seedDemoCertificates } from '../application/seed-demo';
 import type { DatabaseRateLimiter } from '../infrastructure/rate-limiter';
 
 export function certificateExpiryJob(deps: ProductCertificationDeps, cron: string) {
@@ -31,4 +32,17 @@ export function forgetOldBusinessesJob(deps: ProductCertificationDeps) {
 
 export function sweepRateCountersJob(limiter: DatabaseRateLimiter) {
   return defineJob({ name: 'sweep-report-rate-counters', schedule: { cron: '17 * * * *' }, run: async () => void (await limiter.sweep(new Date(Date.now() - 86_400_000))) });
+}
+
+/** Tries every 30 s until the demo data is there (the registry seeds its directory at the same start). */
+export function seedDemoDataJob(deps: ProductCertificationDeps) {
+  let done = false;
+  return defineJob({
+    name: 'seed-demo-certificates',
+    schedule: { every: '30s' },
+    run: async () => {
+      if (done) return;
+      done = (await seedDemoCertificates(deps).catch(() => 'waiting' as const)) !== 'waiting';
+    },
+  });
 }
