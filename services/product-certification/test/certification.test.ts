@@ -185,3 +185,63 @@ describe('evidence documents', () => {
     expect(await h.service.host.db.collection('stored_files').countDocuments({ owner: `product:${productId}` })).toBe(1);
   });
 });
+
+describe('VietGAP and HVNCLC recorded by staff', () => {
+  it('records VietGAP for at most 2 years, extends it once by at most 3 months, and records an HVNCLC title for its year', async () => {
+    const { productId } = await productAndApplication(h, business, 'Bưởi da xanh');
+    const staff = await h.token({ role: 'staff', subject: 'secretariat-1' });
+    const record = (body: object) => h.http.post('/v1/certificates').set(bearer(staff)).send({ scheme: 'VIETGAP', businessId: business, productId, decisionNumber: '88/QĐ-VIETGAP', decisionDate: '2026-06-01', issuer: 'Trung tâm Chứng nhận VietGAP', validFrom: '2026-06-01', ...body });
+    const tooLong = await record({ validUntil: '2028-07-01' });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors[0]).toMatchObject({ field: 'validUntil', code: 'TOO_LONG' });
+    const created = await expectOk(await record({ validUntil: '2028-06-01' }), 201);
+    expect(created.body).toMatchObject({ scheme: 'VIETGAP', stars: 0, productName: 'Bưởi da xanh', status: 'VALID', validUntil: '2028-06-01T00:00:00.000Z' });
+    expect(created.body.number).toMatch(/^VIETGAP-2026-\d{6}-\d$/);
+    const extend = (until: string) => h.http.post(`/v1/certificates/${created.body.number}:extend`).set(bearer(staff)).send({ validUntil: until });
+    expect((await extend('2028-10-01')).status).toBe(422);
+    expect((await expectOk(await extend('2028-08-01'))).body.validUntil).toBe('2028-08-01T00:00:00.000Z');
+    expect((await extend('2028-08-15')).body.code).toBe('ALREADY_EXTENDED');
+    await h.eventually(() => eventsOf(created.body.number), (t) => t.includes('certificate.extended.v1'));
+
+    const title = await expectOk(
+      await h.http.post('/v1/certificates').set(bearer(staff)).send({ scheme: 'HVNCLC', businessId: business, decisionNumber: '12/QĐ-HVNCLC', decisionDate: '2026-01-10', issuer: 'Hội DN HVNCLC', year: 2026 }),
+      201,
+    );
+    expect(title.body).toMatchObject({ scheme: 'HVNCLC', validFrom: '2026-01-01T00:00:00.000Z', validUntil: '2027-01-01T00:00:00.000Z' });
+    expect(title.body.productId).toBeUndefined();
+  });
+});
+
+describe('gRPC ProductCertificationService', () => {
+  it('lists a business’s certificates with scheme, stars, status and validity, gets one, verifies a token, and answers INVALID_ARGUMENT with details', async () => {
+    const grpc = await import('@grpc/grpc-js');
+    const { ProductCertificationServiceClient } = await import('@hangviet/contracts/hangviet/certification/v1/product_certification_service');
+    const { CertificationScheme, CertificateStatus } = await import('@hangviet/contracts/hangviet/certification/v1/certificate');
+    const { callUnary, createGrpcClient, decodeGrpcError } = await import('@hangviet/service-kit');
+    const client = createGrpcClient(ProductCertificationServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+    const { applicationId } = await productAndApplication(h, business, 'Thạch dừa');
+    await reviewAndScore(h, applicationId, 74);
+    await expectOk(await decide(h, applicationId));
+    try {
+      const listed = await callUnary(client, client.listCertificates, { businessId: business, pageSize: 100, pageToken: '', scheme: CertificationScheme.CERTIFICATION_SCHEME_OCOP, status: 0 });
+      expect(listed.certificates.length).toBeGreaterThan(0);
+      const first = listed.certificates[0]!;
+      expect(first).toMatchObject({ businessId: business, scheme: CertificationScheme.CERTIFICATION_SCHEME_OCOP });
+      expect([3, 4, 5]).toContain(first.stars);
+      expect(Number(first.validUntil!.seconds)).toBeGreaterThan(Number(first.validFrom!.seconds));
+      expect(listed.certificates.every((c) => c.scheme === CertificationScheme.CERTIFICATION_SCHEME_OCOP)).toBe(true);
+      const got = await callUnary(client, client.getCertificate, { number: first.number });
+      expect(got.certificate).toEqual(first);
+      const certificate = await h.deps.certificates.findById(first.number);
+      const token = new URL(await verificationUrl(h.deps, certificate!)).searchParams.get('token')!;
+      const verified = await callUnary(client, client.verify, { token });
+      expect(verified).toMatchObject({ genuine: true, reason: '', certificate: { number: first.number } });
+      expect([CertificateStatus.CERTIFICATE_STATUS_VALID, CertificateStatus.CERTIFICATE_STATUS_REVOKED, CertificateStatus.CERTIFICATE_STATUS_EXPIRING]).toContain(verified.certificate!.status);
+      const bad = await callUnary(client, client.listCertificates, { businessId: '', pageSize: 0, pageToken: '', scheme: 0, status: 0 }).catch((e: unknown) => e);
+      expect((bad as { code: number }).code).toBe(grpc.status.INVALID_ARGUMENT);
+      expect(decodeGrpcError(bad as never)).toMatchObject({ reason: 'VALIDATION_FAILED' });
+    } finally {
+      client.close();
+    }
+  });
+});

@@ -110,11 +110,11 @@ export async function startHarness(label: string, env: Record<string, string> = 
       await Promise.all(consumers.map((c) => c.disconnect()));
       await producer.disconnect();
       await service.stop();
-      if (given) return; // the scope's owner drops it
+      await rm(keys, { recursive: true, force: true });
+      if (given) return; // the scope's owner drops the database
       // Dropped once the service has stopped: its consumer and scheduler would write it anew.
       const client = await MongoClient.connect(scope.mongoUrl);
       await client.db(scope.databaseName).dropDatabase().finally(() => client.close());
-      await rm(keys, { recursive: true, force: true });
     },
   };
 }
