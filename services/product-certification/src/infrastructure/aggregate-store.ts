@@ -75,8 +75,9 @@ export class MongoAggregateStore<A, S extends object> implements AggregateStore<
   }
 
   async findById(id: string): Promise<A | undefined> {
-    const doc = await this.collection.findOne({ _id: id });
-    return doc ? this.fromDocument(doc) : undefined;
+    // Pending events are the relay's business, not the aggregate's: not read back.
+    const doc = await this.collection.findOne({ _id: id }, { projection: { outbox: 0, outboxPendingSince: 0 } });
+    return doc ? this.fromDocument(doc as AggregateDocument) : undefined;
   }
 
   /** Keyset paging, newest first, over `timeField` then `_id`; the filter belongs to the repository. */
