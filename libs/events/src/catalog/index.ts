@@ -4,14 +4,16 @@ import type { CatalogEvent } from '../partner-policy';
 import { registerEvents } from '../registry';
 import { notificationEvents } from './notification';
 import { registryEvents } from './registry';
+import { certificationEvents } from './certification';
 
 export * from './notification';
 export * from './registry';
+export * from './certification';
 
 /**
  * Every event of the platform, each with its partner policy: the type requires it, so a new context's events
  * cannot reach partners without saying what they may see (docs: services/notification/README.md).
  */
-export const catalogEvents: readonly CatalogEvent[] = [...registryEvents, ...notificationEvents];
+export const catalogEvents: readonly CatalogEvent[] = [...registryEvents, ...notificationEvents, ...certificationEvents];
 
 registerEvents(...catalogEvents);

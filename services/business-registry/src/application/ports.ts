@@ -3,6 +3,7 @@
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
 import type { EvidenceStore } from './registration-evidence';
+import type { CertificateBadges } from './certificate-badges';
 
 export interface SearchCriteria {
   /** Folded query tokens (every one must match, prefix-aware). */
@@ -14,6 +15,8 @@ export interface SearchCriteria {
   type?: BusinessType;
   /** Undefined: every status. */
   statuses?: BusinessStatus[];
+  /** Only these businesses (from the certificate badges filter). */
+  ids?: string[];
 }
 
 export interface BusinessRepository {
@@ -40,6 +43,8 @@ export interface RegistryDeps {
   businesses: BusinessRepository;
   /** Registration certificates attached to self-registrations (staff check them before approving). */
   evidence: EvidenceStore;
+  /** Absent where no certificate events are consumed (the seed CLI). */
+  badges?: CertificateBadges;
   now: () => Date;
 }
 
