@@ -3,8 +3,11 @@
 import { registerEvents } from '../registry';
 import { notificationEvents } from './notification';
 import { registryEvents } from './registry';
+import { tradefairEvents } from './tradefair';
 
 export * from './notification';
 export * from './registry';
+export * from './tradefair';
 
 registerEvents(...registryEvents, ...notificationEvents);
+registerEvents(...tradefairEvents);
