@@ -8,17 +8,15 @@ export class ProjectedCertifications implements CertificationPort {
 
   async productsOf(businessId: string): Promise<BusinessProduct[]> {
     const docs = await this.c.products.find({ businessId }).toArray();
-    return docs.map((d) => ({
-      id: d._id,
-      name: d.name,
-      certified: d.certificates.length > 0,
-      ocopStars: Math.max(0, ...d.certificates.map((c) => c.ocopStars)),
-    }));
+    return docs.map((d) => {
+      const certificates = d.certificates ?? [];
+      return { id: d._id, name: d.name, certified: certificates.length > 0, ocopStars: Math.max(0, ...certificates.map((c) => c.ocopStars)) };
+    });
   }
 
   /** Records a product, or a certificate granted or withdrawn; idempotent (sets, never increments). */
   async recordProduct(p: { id: string; businessId: string; name: string }): Promise<void> {
-    await this.c.products.updateOne({ _id: p.id }, { $set: { businessId: p.businessId, name: p.name }, $setOnInsert: { certificates: [], version: 0 } }, { upsert: true });
+    await this.c.products.updateOne({ _id: p.id }, { $set: { businessId: p.businessId, name: p.name } }, { upsert: true });
   }
 
   async recordCertificate(productId: string, businessId: string, productName: string, cert: KnownProductDocument['certificates'][number], valid: boolean): Promise<void> {

@@ -14,7 +14,7 @@ import type { Consumer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import { configSchema } from '../../src/config';
-import { tradeFairService } from '../../src/service';
+import { service as tradeFairService } from '../../src/service';
 
 // A real database and broker shared with other test files: allow for load.
 jest.setTimeout(60_000);
@@ -26,7 +26,14 @@ export interface Received {
   data: Record<string, unknown>;
 }
 
-export async function startHarness(label: string) {
+/** A clock the test moves forward: the service reads it as its `now`. */
+export interface TestClock {
+  offsetMs: number;
+  now(): Date;
+}
+
+export async function startHarness(label: string, env: Record<string, string> = {}) {
+  const clock: TestClock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
   const scope: TestScope = testScope(label);
   const keys = await mkdtemp(join(tmpdir(), 'trade-fair-keys-'));
   await ensureDevKeys(keys);
@@ -36,12 +43,17 @@ export async function startHarness(label: string) {
       KAFKA_BROKERS: scope.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: scope.topic(''),
       AUTH_JWKS_FILE: join(keys, 'jwks.json'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Nothing listens here: a business unknown to the projection is unknown (the gRPC fallback is tested apart).
+      REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
+      REGISTRY_DEADLINE_MS: '500',
+      OFFER_SWEEP_EVERY: '1s',
+      ...env,
     }),
     HTTP_PORT: 0,
     GRPC_PORT: 0,
   };
-  const service = await startService(tradeFairService, { config });
+  const service = await startService(tradeFairService({ now: () => clock.now() }), { config });
   const kafka = createKafka({ clientId: `${label}-test`, brokers: scope.kafkaBrokers });
   const producer: EventProducer = await createEventProducer(kafka);
 
@@ -65,9 +77,16 @@ export async function startHarness(label: string) {
   }
 
   /** Publishes a directory event about a business, as business-registry would. */
-  async function publishBusiness<T>(event: EventType<T>, business: { id: string; status: BusinessStatus; version: number }, time = new Date()): Promise<void> {
+  async function publishBusiness<T>(
+    event: EventType<T>,
+    business: { id: string; status: BusinessStatus; version: number; name?: string; provinceCode?: string },
+    time = new Date(),
+  ): Promise<void> {
     // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
-    const snapshot = BusinessSnapshot.fromPartial({ id: business.id, status: business.status, version: String(business.version) });
+    const snapshot = BusinessSnapshot.fromPartial({
+      id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? `Cơ sở ${business.id.slice(0, 6)}`,
+      address: { provinceCode: business.provinceCode ?? '86' },
+    });
     const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot) });
     await producer.send(scope.topic(event.topic), [
       toKafkaMessage({ id: randomUUID(), type: event.type, source: 'business-registry', subject: business.id, time: time.toISOString(), data }, event.codec),
@@ -84,6 +103,7 @@ export async function startHarness(label: string) {
   }
 
   return {
+    clock,
     scope,
     service,
     deps: service.parts,
