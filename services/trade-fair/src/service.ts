@@ -1,6 +1,7 @@
 // The composition root: the service's parts on the shared service host (libs/service-kit). The host
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { hostname } from 'node:os';
+import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
 import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
@@ -9,6 +10,7 @@ import { createGrpcClient, defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { businessStatusConsumer } from './consumers/business-status.consumer';
+import { certificationConsumer } from './consumers/certification.consumer';
 import { MongoBusinessDirectory } from './infrastructure/business-directory';
 import { allocationLease, MongoAllocationRuns, MongoBoothHolds } from './infrastructure/mongo-allocation';
 import { MongoApplicationRepository } from './infrastructure/mongo-applications';
@@ -43,7 +45,11 @@ export const service = (seams: TradeFairSeams = {}) =>
       const applicationRelay = await host.add(outboxRelay(bus, c.applications));
       const registry = createGrpcClient(BusinessDirectoryServiceClient, config.REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
       host.onStop('registry-client', async () => registry.close());
-      const certifications = new ProjectedCertifications(c);
+      const certification = createGrpcClient(ProductCertificationServiceClient, config.CERTIFICATION_GRPC_ADDRESS, {
+        deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
+      });
+      host.onStop('certification-client', async () => certification.close());
+      const certifications = new ProjectedCertifications(c, certification, host.logger);
       const deps = {
         venues: new MongoVenueRepository(c),
         // Awaited after each write: a 2xx answer implies the event is on Kafka in the common case.
@@ -59,7 +65,8 @@ export const service = (seams: TradeFairSeams = {}) =>
         settings: { offerHoldMs: config.OFFER_HOLD_MS },
         now: seams.now ?? (() => new Date()),
       };
-      await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix: config.KAFKA_TOPIC_PREFIX })]));
+      const groupPrefix = config.KAFKA_TOPIC_PREFIX;
+      await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix }), certificationConsumer(certifications, { groupPrefix })]));
       await host.add(
         createScheduler({
           db, logger: host.logger, metrics: host.metrics,

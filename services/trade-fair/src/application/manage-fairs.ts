@@ -15,14 +15,13 @@ export async function createFair(deps: TradeFairDeps, principal: Principal | und
   if (!venue) throw invalid([{ field: 'venueId', code: 'VENUE_UNKNOWN', message: `no venue has the id ${command.venueId}` }]);
   if (venue.booths.length === 0) throw invalid([{ field: 'venueId', code: 'VENUE_HAS_NO_BOOTHS', message: 'the venue has no floor plan yet: generate or import its booths first' }]);
   const fair = Fair.create({ ...command, id: deps.fairs.newId(), venueName: venue.name, provinceCode: venue.address.provinceCode }, actor.subject, deps.now());
-  const claimed = await deps.calendar.claim(venue.id, fair.occupiedDays, fair.id);
+  const claimed = await deps.calendar.claim(venue.id, fair.occupiedDays, { id: fair.id, name: fair.state.name });
   if (!claimed.ok) {
-    const other = claimed.heldBy ? await deps.fairs.findById(claimed.heldBy) : undefined;
-    const name = other ? `"${other.state.name}" (${other.id})` : `another fair${claimed.heldBy ? ` (${claimed.heldBy})` : ''}`;
+    const name = claimed.heldBy.id ? `"${claimed.heldBy.name}" (${claimed.heldBy.id})` : 'another fair (released meanwhile: try again)';
     const message = `The venue is taken on ${claimed.day} by ${name}, set-up and tear-down included.`;
     throw new AppError('conflict', 'FAIR_OVERLAP', message, {
       errors: [{ field: 'days', code: 'VENUE_TAKEN', message }],
-      meta: { fairId: claimed.heldBy, day: claimed.day },
+      meta: { fairId: claimed.heldBy.id, day: claimed.day },
     });
   }
   try {

@@ -38,7 +38,7 @@ export interface FairRepository {
 /** The days each venue is taken: one record per (venue, day), unique, so two fairs never hold a day. */
 export interface VenueCalendar {
   /** Claims every day for the fair, in order; on a taken day releases what it claimed and names the holder. */
-  claim(venueId: string, days: readonly string[], fairId: string): Promise<{ ok: true } | { ok: false; day: string; heldBy: string }>;
+  claim(venueId: string, days: readonly string[], fair: { id: string; name: string }): Promise<{ ok: true } | { ok: false; day: string; heldBy: { id: string; name: string } }>;
   release(fairId: string): Promise<void>;
 }
 

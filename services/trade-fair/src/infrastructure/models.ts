@@ -19,6 +19,8 @@ export interface VenueDayDocument {
   venueId: string;
   day: string;
   fairId: string;
+  /** So a refused fair can name the one holding the day, even before that fair's own document is written. */
+  fairName: string;
   claimTime: Date;
 }
 export interface ApplicationDocument extends OutboxFields, Omit<BoothApplicationState, 'id'> {
@@ -53,8 +55,10 @@ export interface KnownProductDocument {
   _id: string;
   businessId: string;
   name: string;
-  /** Valid certificates by number: scheme and OCOP stars. */
-  certificates: { number: string; scheme: string; ocopStars: number }[];
+  /** LISTED, DRAFT or WITHDRAWN (a withdrawn product is not shown at fairs). */
+  status: string;
+  /** Valid certificates keyed by number ('.' and '$' replaced: FerretDB refuses them in keys): scheme and OCOP stars. */
+  certificates?: Record<string, { number: string; scheme: string; ocopStars: number }>;
   version: number;
 }
 

@@ -34,11 +34,11 @@ export class MongoVenueRepository implements VenueRepository {
 export class MongoVenueCalendar implements VenueCalendar {
   constructor(private readonly c: Collections) {}
 
-  async claim(venueId: string, days: readonly string[], fairId: string) {
+  async claim(venueId: string, days: readonly string[], { id: fairId, name: fairName }: { id: string; name: string }) {
     const sorted = [...days].sort();
     try {
       await this.c.venueDays.insertMany(
-        sorted.map((day) => ({ _id: `${venueId}:${day}`, venueId, day, fairId, claimTime: new Date() })),
+        sorted.map((day) => ({ _id: `${venueId}:${day}`, venueId, day, fairId, fairName, claimTime: new Date() })),
         { ordered: true },
       );
       return { ok: true as const };
@@ -51,7 +51,7 @@ export class MongoVenueCalendar implements VenueCalendar {
       const taken = await this.c.venueDays.find({ _id: { $in: sorted.map((d) => `${venueId}:${d}`) }, fairId: { $ne: fairId } }).toArray();
       const first = taken.sort((a, b) => (a.day < b.day ? -1 : 1))[0];
       // The holder released in between (its own failure): report the day anyway; the caller may retry.
-      return { ok: false as const, day: first?.day ?? sorted[0]!, heldBy: first?.fairId ?? '' };
+      return { ok: false as const, day: first?.day ?? sorted[0]!, heldBy: { id: first?.fairId ?? '', name: first?.fairName ?? '' } };
     }
   }
 

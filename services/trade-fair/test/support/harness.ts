@@ -47,6 +47,8 @@ export async function startHarness(label: string, env: Record<string, string> = 
       // Nothing listens here: a business unknown to the projection is unknown (the gRPC fallback is tested apart).
       REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       REGISTRY_DEADLINE_MS: '500',
+      CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
+      CERTIFICATION_DEADLINE_MS: '500',
       OFFER_SWEEP_EVERY: '1s',
       ...env,
     }),
@@ -104,6 +106,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
 
   return {
     clock,
+    producer,
     scope,
     service,
     deps: service.parts,
