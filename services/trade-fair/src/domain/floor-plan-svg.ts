@@ -71,7 +71,7 @@ export function renderFloorPlan(input: { venueName: string; fairName?: string; b
     parts.push(`<rect x="${x}" y="${ly}" width="18" height="18" fill="${FILL[state]}" stroke="${STROKE[state]}"/>`);
     parts.push(`<text x="${x + 26}" y="${ly + 14}" font-size="13" fill="#222">${STATE_LABEL[state]}</text>`);
   });
-  parts.push(`<text x="${MARGIN + 600}" y="${ly + 14}" font-size="13" fill="#222">◤ gian góc (hai mặt thoáng)</text>`);
+  parts.push(`<text x="${MARGIN + 600}" y="${ly + 14}" font-size="13" fill="#222">◥ gian góc (hai mặt thoáng)</text>`);
   parts.push('</svg>');
   return parts.join('\n');
 }
