@@ -19,6 +19,7 @@ import {
   CertificateSuspended as CertificateSuspendedMessage,
   CertificateRestored as CertificateRestoredMessage,
   CertificateRevoked as CertificateRevokedMessage,
+  CertificateExtended as CertificateExtendedMessage,
   ReportReceived as ReportReceivedMessage,
   ReportForwarded as ReportForwardedMessage,
   ReportClosed as ReportClosedMessage,
@@ -127,6 +128,12 @@ export const CertificateRevoked = defineEvent(
   'A certificate was revoked, by staff or because its business was dissolved, with a reason.',
 );
 
+export const CertificateExtended = defineEvent(
+  'hangviet.certification.certificate.extended.v1',
+  CertificateExtendedMessage,
+  'A VietGAP certificate was extended (once, by at most 3 months); carries the new and the previous end.',
+);
+
 export const ReportReceived = defineEvent(
   'hangviet.certification.report.received.v1',
   ReportReceivedMessage,
@@ -163,6 +170,7 @@ export const certificationEvents: EventType[] = [
   CertificateSuspended,
   CertificateRestored,
   CertificateRevoked,
+  CertificateExtended,
   ReportReceived,
   ReportForwarded,
   ReportClosed,
