@@ -21,6 +21,8 @@ export const configSchema = baseConfigSchema.extend({
   OFFER_HOLD_MS: z.coerce.number().int().min(1000).default(48 * 3600_000),
   /** How often lapsed offers are looked for (libs/jobs interval: '5s', '1m'…). */
   OFFER_SWEEP_EVERY: z.string().regex(/^\d+(ms|s|m|h)$/, { error: "expected a duration such as '5s' or '1m'" }).default('5s'),
+  /** Seeds the demo venue and market session into an empty database (as the registry seeds its directory). */
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
 });
 
 export type TradeFairConfig = z.infer<typeof configSchema>;

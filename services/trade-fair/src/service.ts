@@ -8,6 +8,7 @@ import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
 import { createGrpcClient, defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
+import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { certificationConsumer } from './consumers/certification.consumer';
@@ -65,6 +66,9 @@ export const service = (seams: TradeFairSeams = {}) =>
         settings: { offerHoldMs: config.OFFER_HOLD_MS },
         now: seams.now ?? (() => new Date()),
       };
+      if (config.SEED_DEMO_DATA && (await c.venues.estimatedDocumentCount()) === 0) {
+        host.logger.info(await seedDemoFair(deps), 'seeded the demo venue and market session into an empty database');
+      }
       const groupPrefix = config.KAFKA_TOPIC_PREFIX;
       await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix }), certificationConsumer(certifications, { groupPrefix })]));
       await host.add(

@@ -190,3 +190,17 @@ describe('certification inputs', () => {
     }
   }, 120_000);
 });
+
+describe('demo data', () => {
+  it('an empty database gets a venue in Vĩnh Long with 60 booths and an open "Phiên chợ hàng Việt"', async () => {
+    const fresh = await startHarness('tradefair_seed', { SEED_DEMO_DATA: 'true' });
+    try {
+      const fairs = await fresh.http.get('/v1/fairs');
+      expect(fairs.body.items).toEqual([expect.objectContaining({ kind: 'MARKET_SESSION', status: 'OPEN', provinceCode: '86', name: expect.stringContaining('Phiên chợ hàng Việt') })]);
+      const venue = await fresh.http.get(`/v1/venues/${fairs.body.items[0].venueId}`);
+      expect(venue.body).toMatchObject({ boothCount: 60, address: { provinceCode: '86', provinceName: 'Vĩnh Long' } });
+    } finally {
+      await fresh.stop();
+    }
+  }, 120_000);
+});

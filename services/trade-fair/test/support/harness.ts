@@ -50,6 +50,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
       CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
       CERTIFICATION_DEADLINE_MS: '500',
       OFFER_SWEEP_EVERY: '1s',
+      SEED_DEMO_DATA: 'false',
       ...env,
     }),
     HTTP_PORT: 0,
