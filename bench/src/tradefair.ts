@@ -46,8 +46,9 @@ function candidates(n: number): AllocationCandidate[] {
 
 async function main(): Promise<void> {
   const kafkaBrokers = requireEnv('KAFKA_BROKERS');
-  const mongoBase = requireEnv('MONGO_URL').replace(/\/[^/]*$/, '');
-  const mongoUrl = `${mongoBase}/${DB}`;
+  const url = new URL(requireEnv('MONGO_URL'));
+  url.pathname = `/${DB}`;
+  const mongoUrl = url.toString();
   const client = await MongoClient.connect(mongoUrl);
   const db = client.db(DB);
   await db.dropDatabase();

@@ -146,7 +146,8 @@ export interface BusinessProduct {
 
 /** What the certification service knows of a business's products and their valid certificates. */
 export interface CertificationPort {
-  productsOf(businessId: string): Promise<BusinessProduct[]>;
+  /** `fresh`: ask the certification service now (the ranking); else the copy kept from its events (checks at submission). */
+  productsOf(businessId: string, opts?: { fresh?: boolean }): Promise<BusinessProduct[]>;
 }
 
 export interface TradeFairSettings {

@@ -27,9 +27,9 @@ export class ProjectedCertifications implements CertificationPort {
     private readonly logger?: Logger,
   ) {}
 
-  async productsOf(businessId: string): Promise<BusinessProduct[]> {
+  async productsOf(businessId: string, opts: { fresh?: boolean } = {}): Promise<BusinessProduct[]> {
     const docs = await this.c.products.find({ businessId, status: { $ne: 'WITHDRAWN' } }).toArray();
-    const fresh = docs.length > 0 ? await this.askCertificates(businessId) : undefined;
+    const fresh = opts.fresh && docs.length > 0 ? await this.askCertificates(businessId) : undefined;
     return docs.map((d) => {
       const certificates = fresh ? (fresh.get(d._id) ?? []) : Object.values(d.certificates ?? {});
       return { id: d._id, name: d.name, certified: certificates.length > 0, ocopStars: Math.max(0, ...certificates.map((c) => c.ocopStars)) };
