@@ -5,7 +5,7 @@
 //               its events through the outbox)
 //   submission: `POST /v1/fairs/{id}/applications` at BENCH_RATE (100) requests/s for BENCH_SECONDS (10), p50/p99,
 //               against a bare express handler doing the same reads and the same single-document insert
-//               (state + outbox entry, unique live key) through the raw driver, in the same run
+//               (fair, business, products; state + outbox entry, unique live key) through the raw driver, in the same run
 // Scratch database bench_tradefair (dropped at the start and the end); topics under a random prefix.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -142,7 +142,6 @@ async function main(): Promise<void> {
         db.collection<{ _id: string }>('known_businesses').findOne({ _id: body.businessId }),
         db.collection('known_products').find({ businessId: body.businessId }).toArray(),
       ]);
-      await db.collection<{ _id: string }>('venues').findOne({ _id: venue.id });
       if (!fair || !business || products.length === 0) return void res.status(422).end();
       const id = randomUUID();
       await apps.insertOne({ _id: id, fairId: subFair.id, businessId: body.businessId, status: 'SUBMITTED', liveKey: `bare:${subFair.id}:${body.businessId}`, submitTime: new Date(), outbox: [{ id: randomUUID(), data: Buffer.alloc(300) }], outboxPendingSince: new Date() } as never);

@@ -34,8 +34,9 @@ export async function submitApplication(deps: TradeFairDeps, principal: Principa
   if (command.boothsWanted > f.rules.maxBoothsPerBusiness) {
     errors.push({ field: 'boothsWanted', code: 'MAX_BOOTHS_EXCEEDED', message: `this fair gives at most ${f.rules.maxBoothsPerBusiness} booth(s) per business` });
   }
-  const venue = await deps.venues.findById(f.venueId);
   const preferred = command.preferredBooths ?? [];
+  // The plan is read only to check the preferences named (a venue of 500 booths is a large document).
+  const venue = preferred.length > 0 || command.preferredZone !== undefined ? await deps.venues.findById(f.venueId) : undefined;
   for (const code of unknownBooths(venue ?? { booths: [] }, preferred)) {
     errors.push({ field: `preferredBooths[${preferred.indexOf(code)}]`, code: 'BOOTH_UNKNOWN', message: `the venue has no booth ${code}` });
   }
