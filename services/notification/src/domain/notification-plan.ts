@@ -3,6 +3,7 @@
 // reach partners only (webhooks and the stream), never people.
 import { toLocale, type Locale } from '@hangviet/vn/locale';
 import { notifiesAboutCertification, planCertificationNotices } from './certification-notices';
+import { notifiesAboutTradeFairs, planTradeFairNotices } from './tradefair-notices';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
 export type Recipient =
@@ -26,7 +27,7 @@ const BUSINESS_TEMPLATES: Record<string, TemplateKey> = {
 };
 
 export function notifiesPeople(eventType: string): boolean {
-  return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType);
+  return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType) || notifiesAboutTradeFairs(eventType);
 }
 
 export interface StaffMember {
@@ -60,6 +61,7 @@ export function planNotices(
   staff: readonly StaffMember[],
 ): PlannedNotice[] {
   if (notifiesAboutCertification(event.type)) return planCertificationNotices(event, staff);
+  if (notifiesAboutTradeFairs(event.type)) return planTradeFairNotices(event, staff);
   const template = BUSINESS_TEMPLATES[event.type];
   if (!template) return [];
   const data = (event.data ?? {}) as { business?: BusinessSnapshotJson; reason?: unknown; changedFields?: unknown };

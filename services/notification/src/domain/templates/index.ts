@@ -4,11 +4,12 @@
 import type { Locale } from '@hangviet/vn/locale';
 import { certificationTemplates } from './certification';
 import { registryTemplates } from './registry';
+import { tradefairTemplates } from './tradefair';
 import { CENTRE, type BusinessNoticeContext, type RenderedMessage, type Text } from './text';
 
 export type { BusinessNoticeContext, RenderedMessage } from './text';
 
-const TEXTS = { ...registryTemplates, ...certificationTemplates };
+const TEXTS = { ...registryTemplates, ...certificationTemplates, ...tradefairTemplates };
 
 export type TemplateKey = keyof typeof TEXTS;
 
