@@ -13,6 +13,8 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
+  // jose's ESM-only build, as in jest.preset.js (dev tokens for the two-instances test).
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.mjs'],
   modulePathIgnorePatterns: ['<rootDir>/local/'],
   moduleFileExtensions: ['mjs', 'js', 'ts', 'json'],
