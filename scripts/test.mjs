@@ -1,7 +1,7 @@
 // `npm test`: install, check the contracts, build, type-check and lint, bring up Kafka and the
 // database, run every workspace's tests in one jest run, stop what it started, and close with
 // "N passed, N failed".
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, ensureInfrastructure, ensureInstalled, root, run, say } from './lib.mjs';
@@ -33,6 +33,14 @@ async function main() {
     if (r.numRuntimeErrorTestSuites > 0) summary.failed += r.numRuntimeErrorTestSuites;
   } else {
     summary.failed += 1;
+  }
+  // Broker and database failures under load, on a private Kafka + PostgreSQL + FerretDB (scripts/chaos.mjs, bounded
+  // by CHAOS_TIMEOUT_MS): one more test in the count. Only on a whole run: `npm test -- <jest args>` is a focused one.
+  if (process.argv.length === 2) {
+    say('chaos: broker and database failures under load (scripts/chaos.mjs)…');
+    const chaos = spawnSync(process.execPath, [join(root, 'scripts', 'chaos.mjs')], { cwd: root, stdio: 'inherit', env: process.env, timeout: 420_000 });
+    summary[chaos.status === 0 ? 'passed' : 'failed'] += 1;
+    if (chaos.status !== 0) return 1;
   }
   if (summary.passed === 0 && summary.failed === 0) {
     say('no test ran');
