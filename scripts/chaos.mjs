@@ -153,6 +153,7 @@ async function main() {
     let sent = 0;
     let refused = 0;
     const outcomes = new Map();
+    const serverErrors = [];
     const tally = (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     let loading = true;
     const load = (async () => {
@@ -178,7 +179,11 @@ async function main() {
           .then(async (res) => {
             tally(res.status);
             if (res.status === 201) acknowledged.add((await res.json()).id);
-            else refused += 1;
+            else {
+              refused += 1;
+              // A 5xx other than 503 breaks the API conventions: keep a sample to report.
+              if (res.status >= 500 && res.status !== 503 && serverErrors.length < 3) serverErrors.push(`${res.status} ${(await res.text()).slice(0, 300)}`);
+            }
           })
           .catch((err) => {
             tally(err.name === 'TimeoutError' ? 'timeout' : 'connection error');
@@ -235,6 +240,7 @@ async function main() {
       say(`${f.outage}: ${f.service} answered 503 after ${f.unreadyAfterMs} ms, ready again ${f.readyAfterRestartMs} ms after the restart (which took ${f.restartTookMs} ms)`);
     }
     say(`load: ${sent} registrations sent, ${acknowledged.size} acknowledged (201), ${refused} refused or failed (${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(', ')})`);
+    for (const e of serverErrors) say(`server error answered during an outage: ${e}`);
     expect(children.every((s) => s.child.exitCode === null && s.child.signalCode === null), 'no service exited or was restarted');
     expect(acknowledged.size > 0, 'registrations were acknowledged');
 
