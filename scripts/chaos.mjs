@@ -200,10 +200,18 @@ async function main() {
       const t0 = Date.now();
       breakIt();
       const unready = {};
+      const answers = {};
       await Promise.all(
         children.map(async (s) => {
-          await until(`${s.folder} /readyz 503 after ${name}`, async () => (await readyStatus(s)) === 503, 60_000);
+          const seen = new Map();
+          await until(`${s.folder} /readyz 503 after ${name}`, async () => {
+            const code = await readyStatus(s);
+            seen.set(code, (seen.get(code) ?? 0) + 1);
+            return code === 503;
+          }, 60_000);
           unready[s.folder] = Date.now() - t0;
+          // What /readyz answered before its first 503 (0: no answer within 2 s).
+          answers[s.folder] = [...seen].filter(([code]) => code !== 503).map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
         }),
       );
       await sleep(Math.max(0, OUTAGE_MS - (Date.now() - t0)));
@@ -216,7 +224,7 @@ async function main() {
             if (s.child.exitCode !== null || s.child.signalCode !== null) throw new Error(`${s.folder} exited during ${name}: ${s.errors()}`);
             return (await readyStatus(s)) === 200;
           }, 120_000);
-          figures.push({ outage: name, service: s.folder, unreadyAfterMs: unready[s.folder], readyAfterRestartMs: Date.now() - t1, restartTookMs: repaired });
+          figures.push({ outage: name, service: s.folder, unreadyAfterMs: unready[s.folder], before: answers[s.folder], readyAfterRestartMs: Date.now() - t1, restartTookMs: repaired });
         }),
       );
     }
@@ -237,7 +245,7 @@ async function main() {
     await sleep(10_000); // requests in flight finish (10 s timeout)
 
     for (const f of figures) {
-      say(`${f.outage}: ${f.service} answered 503 after ${f.unreadyAfterMs} ms, ready again ${f.readyAfterRestartMs} ms after the restart (which took ${f.restartTookMs} ms)`);
+      say(`${f.outage}: ${f.service} answered 503 after ${f.unreadyAfterMs} ms (before that: ${f.before}), ready again ${f.readyAfterRestartMs} ms after the restart (which took ${f.restartTookMs} ms)`);
     }
     say(`load: ${sent} registrations sent, ${acknowledged.size} acknowledged (201), ${refused} refused or failed (${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(', ')})`);
     for (const e of serverErrors) say(`server error answered during an outage: ${e}`);
