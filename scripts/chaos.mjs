@@ -44,10 +44,23 @@ const RATE_PER_S = 4;
 const OUTAGE_MS = 8000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * deploy/local/infra.mjs with the private settings, asynchronously: a synchronous child would stop this process's
+ * event loop (the load, the probes, the clients' timeouts) for as long as a broker takes to start.
+ */
 function infra(...args) {
-  const result = spawnSync(process.execPath, [join(root, 'deploy', 'local', 'infra.mjs'), ...args, '--json'], { env: infraEnv, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`infra ${args.join(' ')}: ${result.stderr.trim().split('\n').pop()}`);
-  return JSON.parse(result.stdout);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'deploy', 'local', 'infra.mjs'), ...args, '--json'], { env: infraEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`infra ${args.join(' ')}: ${err.trim().split('\n').pop()}`))));
+  });
+}
+/** The same, blocking: only where the process is about to exit. */
+function infraNow(...args) {
+  spawnSync(process.execPath, [join(root, 'deploy', 'local', 'infra.mjs'), ...args], { env: infraEnv, stdio: 'ignore' });
 }
 const pidOf = (name) => Number(readFileSync(join(stateDir, 'run', `${name}.pid`), 'utf8'));
 
@@ -82,13 +95,13 @@ async function main() {
     if (SHARED_PORTS.has(port)) throw new Error(`CHAOS_${name.toUpperCase()}_PORT ${port} is a shared port: the chaos test never touches those`);
   }
   // A fresh private state each run (stopping a left-over private set first: its pid files are in stateDir).
-  if (existsSync(join(stateDir, 'run'))) infra('stop', 'kafka', 'postgres');
+  if (existsSync(join(stateDir, 'run'))) await infra('stop', 'kafka', 'postgres');
   rmSync(stateDir, { recursive: true, force: true });
   for (const port of [ports.kafka, ports.kafka + 1, ports.postgres, ports.ferretdb]) {
     if (!(await portFree(port))) throw new Error(`port ${port} is in use: set CHAOS_KAFKA_PORT / CHAOS_PG_PORT / CHAOS_FERRETDB_PORT`);
   }
   say(`private Kafka ${KAFKA}, FerretDB ${MONGO} (PostgreSQL ${ports.postgres}), state in ${stateDir}`);
-  infra('start', 'kafka', 'ferretdb');
+  await infra('start', 'kafka', 'ferretdb');
 
   const keys = mkdtempSync(join(tmpdir(), 'hangviet-chaos-keys-'));
   const received = [];
@@ -135,7 +148,12 @@ async function main() {
       child.stderr.on('data', (d) => (errors = (errors + d).slice(-3000)));
       children.push({ ...s, child, errors: () => errors });
     }
-    for (const s of children) await until(`${s.folder} ready`, async () => (await readyStatus(s)) === 200);
+    for (const s of children) {
+      await until(`${s.folder} ready`, async () => (await readyStatus(s)) === 200, 120_000).catch(async (err) => {
+        const report = await fetch(s.readyUrl).then((r) => r.text(), () => 'no answer');
+        throw new Error(`${err.message}; /readyz: ${report.slice(0, 400)}; stderr: ${s.errors().slice(-600)}`);
+      });
+    }
     const registry = children.find((s) => s.folder === 'business-registry');
     const notification = children.find((s) => s.folder === 'notification');
     const staff = await mintDevToken({ role: 'staff', issuer: 'hangviet-dev', audience: 'hangviet' }, keys);
@@ -154,7 +172,9 @@ async function main() {
     let refused = 0;
     const outcomes = new Map();
     const serverErrors = [];
-    const tally = (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    // Outcomes by the phase the request was sent in ('steady', or the outage under way).
+    let phase = 'steady';
+    const tally = (outcome, sentIn) => outcomes.set(`${outcome} (${sentIn})`, (outcomes.get(`${outcome} (${sentIn})`) ?? 0) + 1);
     let loading = true;
     const load = (async () => {
       let n = 0;
@@ -162,6 +182,7 @@ async function main() {
         const started = Date.now();
         n += 1;
         sent += 1;
+        const sentIn = phase;
         fetch(`http://127.0.0.1:${registry.httpPort}/v1/businesses`, {
           method: 'POST',
           headers: { ...headers(staff), 'idempotency-key': randomUUID() },
@@ -177,7 +198,7 @@ async function main() {
           }),
         })
           .then(async (res) => {
-            tally(res.status);
+            tally(res.status, sentIn);
             if (res.status === 201) acknowledged.add((await res.json()).id);
             else {
               refused += 1;
@@ -186,7 +207,7 @@ async function main() {
             }
           })
           .catch((err) => {
-            tally(err.name === 'TimeoutError' ? 'timeout' : 'connection error');
+            tally(err.name === 'TimeoutError' ? 'timeout' : 'connection error', sentIn);
             refused += 1;
           });
         await sleep(Math.max(0, 1000 / RATE_PER_S - (Date.now() - started)));
@@ -198,7 +219,8 @@ async function main() {
     async function outage(name, breakIt, repair) {
       await sleep(3000);
       const t0 = Date.now();
-      breakIt();
+      phase = name;
+      const broken = breakIt();
       const unready = {};
       const answers = {};
       await Promise.all(
@@ -214,16 +236,19 @@ async function main() {
           answers[s.folder] = [...seen].filter(([code]) => code !== 503).map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
         }),
       );
+      await broken;
       await sleep(Math.max(0, OUTAGE_MS - (Date.now() - t0)));
       const t1 = Date.now();
-      repair();
-      const repaired = Date.now() - t1;
+      let repaired;
+      const repairing = repair().then(() => (repaired = Date.now() - t1));
       await Promise.all(
         children.map(async (s) => {
           await until(`${s.folder} /readyz 200 after ${name} came back`, async () => {
             if (s.child.exitCode !== null || s.child.signalCode !== null) throw new Error(`${s.folder} exited during ${name}: ${s.errors()}`);
             return (await readyStatus(s)) === 200;
           }, 120_000);
+          await repairing;
+          phase = 'steady';
           figures.push({ outage: name, service: s.folder, unreadyAfterMs: unready[s.folder], before: answers[s.folder], readyAfterRestartMs: Date.now() - t1, restartTookMs: repaired });
         }),
       );
@@ -231,7 +256,7 @@ async function main() {
 
     await outage(
       'Kafka kill -9',
-      () => process.kill(pidOf('kafka'), 'SIGKILL'),
+      async () => process.kill(pidOf('kafka'), 'SIGKILL'),
       () => infra('start', 'kafka'),
     );
     await outage(
@@ -245,7 +270,7 @@ async function main() {
     await sleep(10_000); // requests in flight finish (10 s timeout)
 
     for (const f of figures) {
-      say(`${f.outage}: ${f.service} answered 503 after ${f.unreadyAfterMs} ms (before that: ${f.before}), ready again ${f.readyAfterRestartMs} ms after the restart (which took ${f.restartTookMs} ms)`);
+      say(`${f.outage}: ${f.service} answered 503 ${f.unreadyAfterMs} ms after the break began (before that: ${f.before}), ready again ${f.readyAfterRestartMs} ms after the restart began (the restart itself took ${f.restartTookMs} ms)`);
     }
     say(`load: ${sent} registrations sent, ${acknowledged.size} acknowledged (201), ${refused} refused or failed (${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(', ')})`);
     for (const e of serverErrors) say(`server error answered during an outage: ${e}`);
@@ -299,7 +324,7 @@ async function main() {
     receiver.close();
     rmSync(keys, { recursive: true, force: true });
     try {
-      infra('stop', 'kafka', 'postgres');
+      await infra('stop', 'kafka', 'postgres');
     } catch (err) {
       say(`stopping the private infrastructure failed: ${err.message}`);
       problems.push('the private infrastructure did not stop');
@@ -311,7 +336,7 @@ const timeout = setTimeout(() => {
   say(`chaos: over ${Number(process.env.CHAOS_TIMEOUT_MS ?? 360_000) / 1000} s, giving up`);
   for (const s of children) if (alive(s.child.pid)) process.kill(-s.child.pid, 'SIGKILL');
   try {
-    infra('stop', 'kafka', 'postgres');
+    infraNow('stop', 'kafka', 'postgres');
   } finally {
     process.exit(1);
   }
