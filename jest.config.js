@@ -11,6 +11,8 @@ const projects = ['libs', 'services'].flatMap((group) =>
 );
 // npm start's supervisor and the service generator are tested too.
 projects.push(join(__dirname, 'scripts', 'jest.config.js'));
+// The deployment: derived files, Dockerfiles, compose, Kubernetes overlays, two instances of every service.
+projects.push(join(__dirname, 'deploy', 'jest.config.js'));
 
 // testTimeout is a global option: in a project's config it is ignored when jest runs them together.
 module.exports = { projects, testTimeout: 60_000 };

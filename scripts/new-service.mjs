@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { portFree } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -214,7 +214,20 @@ export async function generateService(root, options, { checkListening = true, te
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  return { dir: join(root, 'services', options.name), written: files.map((f) => f.path), changed: [catalog.path], vars };
+  const deployment = await syncDeployment(root);
+  return { dir: join(root, 'services', options.name), written: files.map((f) => f.path), changed: [catalog.path, ...deployment], vars };
+}
+
+/**
+ * The service's image, compose entry, Kubernetes directory, Kafka topics and database user, derived by
+ * deploy/sync.mjs (`npm run deploy:sync`) from the same definition as every other service's. Nothing when the
+ * repository has no deploy/sync.mjs (the generator's own test renders into a partial copy).
+ */
+async function syncDeployment(root) {
+  const script = join(root, 'deploy', 'sync.mjs');
+  if (!existsSync(script)) return [];
+  const { sync } = await import(pathToFileURL(script).href);
+  return sync(root);
 }
 
 /** What `npm install` does for a new workspace, without the network: node_modules/@hangviet/<name>. */
@@ -229,7 +242,8 @@ async function main(argv) {
   const options = parseArgs(argv);
   const { written, changed, vars } = await generateService(root, options);
   console.log(`[new:service] wrote ${written.length} files (services/${options.name}/…, ${written.filter((f) => !f.startsWith('services/')).join(', ')})`);
-  console.log(`[new:service] registered the ${vars.context} events in ${changed.join(', ')}`);
+  console.log(`[new:service] registered the ${vars.context} events in ${changed[0]}`);
+  if (changed.length > 1) console.log(`[new:service] deployment (npm run deploy:sync): ${changed.slice(1).join(', ')}`);
   if (options.install) {
     console.log('[new:service] linking the workspace (npm install)…');
     const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });

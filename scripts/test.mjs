@@ -1,6 +1,6 @@
 // `npm test`: install, check the contracts, build, type-check and lint, bring up Kafka and the
-// database, run every workspace's tests in one jest run, fuzz every service's OpenAPI (scripts/fuzz.mjs,
-// counted as one test), stop what it started, and close with "N passed, N failed".
+// database, run every workspace's tests in one jest run, then the chaos run and the fuzzing of every service's
+// OpenAPI (scripts/chaos.mjs, scripts/fuzz.mjs, one test each), stop what it started, and close with "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,16 +38,23 @@ async function main() {
     say('no test ran');
     return 1;
   }
-  // Fuzzing after the tests (skipped when a jest filter was given: a focused run is not the whole suite).
-  let fuzzCode = 0;
-  if (process.argv.length <= 2) {
-    say('fuzzing every service that serves an OpenAPI document (scripts/fuzz.mjs)…');
-    const fuzz = spawn(process.execPath, [join(root, 'scripts', 'fuzz.mjs')], { cwd: root, stdio: 'inherit', env: process.env });
-    fuzzCode = await new Promise((resolve) => fuzz.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-    if (fuzzCode === 0) summary.passed += 1;
-    else summary.failed += 1;
+  // Two more checks on a whole run, each one test in the count (`npm test -- <jest args>` is a focused run):
+  // broker and database failures under load on a private Kafka + PostgreSQL + FerretDB (bounded by
+  // CHAOS_TIMEOUT_MS), then fuzzing every service that serves an OpenAPI document (bounded by FUZZ_SECONDS).
+  let failedChecks = 0;
+  if (process.argv.length === 2) {
+    for (const [what, script] of [
+      ['chaos: broker and database failures under load', 'chaos.mjs'],
+      ['fuzzing every service that serves an OpenAPI document', 'fuzz.mjs'],
+    ]) {
+      say(`${what} (scripts/${script})…`);
+      const child = spawn(process.execPath, [join(root, 'scripts', script)], { cwd: root, stdio: 'inherit', env: process.env });
+      const status = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+      summary[status === 0 ? 'passed' : 'failed'] += 1;
+      if (status !== 0) failedChecks += 1;
+    }
   }
-  return code || fuzzCode;
+  return code || (failedChecks ? 1 : 0);
 }
 
 async function finish(code) {

@@ -33,13 +33,29 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
+// State (data, logs, pids) under HANGVIET_LOCAL_DIR; what is fetched or built once (the Kafka jars, the FerretDB
+// binary) under HANGVIET_TOOLS_DIR, so a private set of processes on other ports (the chaos test) reuses them.
 const local = process.env.HANGVIET_LOCAL_DIR ?? join(root, '.local');
+const tools = process.env.HANGVIET_TOOLS_DIR ?? join(root, '.local');
 const logs = join(local, 'logs');
+
+/** A port from the environment, or the default; a bad value stops with one line naming the variable. */
+function envPort(name, fallback) {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name}: expected a port number 1–65535, got '${text}'`);
+  return port;
+}
 
 class InfraError extends Error {}
 const fail = (message) => {
   throw new InfraError(message);
 };
+
+const KAFKA_PORT = envPort('HANGVIET_KAFKA_PORT', 9092);
+const KAFKA_CONTROLLER_PORT = envPort('HANGVIET_KAFKA_CONTROLLER_PORT', KAFKA_PORT + 1);
+const FERRETDB_PORT = envPort('HANGVIET_FERRETDB_PORT', 27017);
 
 function which(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
@@ -125,14 +141,15 @@ function log(message) {
 const kafka = {
   name: 'kafka',
   dir: join(local, 'kafka'),
-  port: 9092,
-  ports: [9092, 9093],
-  url: '127.0.0.1:9092',
-  env: { KAFKA_BROKERS: '127.0.0.1:9092' },
+  lib: join(tools, 'kafka', 'lib'),
+  port: KAFKA_PORT,
+  ports: [KAFKA_PORT, KAFKA_CONTROLLER_PORT],
+  url: `127.0.0.1:${KAFKA_PORT}`,
+  env: { KAFKA_BROKERS: `127.0.0.1:${KAFKA_PORT}` },
   readyLine: /Kafka Server started/,
 
   provisioned() {
-    return existsSync(join(this.dir, 'lib', 'kafka_2.13-3.9.1.jar'));
+    return existsSync(join(this.lib, 'kafka_2.13-3.9.1.jar'));
   },
 
   provision() {
@@ -140,9 +157,9 @@ const kafka = {
     requireTool('java', 'to run Kafka', 'install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)');
     requireTool('mvn', 'to fetch the Kafka jars', 'install Maven (e.g. apt-get install maven)');
     log('fetching Apache Kafka 3.9.1 jars with Maven (first run only)…');
-    const staging = join(this.dir, 'lib.partial');
+    const staging = `${this.lib}.partial`;
     rmSync(staging, { recursive: true, force: true });
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(dirname(this.lib), { recursive: true });
     const result = spawnSync(
       'mvn',
       [
@@ -162,8 +179,8 @@ const kafka = {
         `downloading the Kafka jars failed (mvn exit ${result.status}): check access to Maven Central; details in ${join(logs, 'kafka-provision.log')}`,
       );
     }
-    rmSync(join(this.dir, 'lib'), { recursive: true, force: true });
-    renameSync(staging, join(this.dir, 'lib'));
+    rmSync(this.lib, { recursive: true, force: true });
+    renameSync(staging, this.lib);
   },
 
   configure() {
@@ -175,9 +192,9 @@ const kafka = {
       [
         'process.roles=broker,controller',
         'node.id=1',
-        'controller.quorum.voters=1@127.0.0.1:9093',
-        'listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
-        'advertised.listeners=PLAINTEXT://127.0.0.1:9092',
+        `controller.quorum.voters=1@127.0.0.1:${KAFKA_CONTROLLER_PORT}`,
+        `listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}`,
+        `advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}`,
         'controller.listener.names=CONTROLLER',
         'inter.broker.listener.name=PLAINTEXT',
         'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
@@ -206,7 +223,8 @@ const kafka = {
         '',
       ].join('\n'),
     );
-    const classpath = `${join(this.dir, 'lib')}/*`;
+    mkdirSync(this.dir, { recursive: true });
+    const classpath = `${this.lib}/*`;
     if (!existsSync(join(data, 'meta.properties'))) {
       log('formatting Kafka storage (first start)…');
       const java = (...args) =>
@@ -447,11 +465,11 @@ function ferretdbBuildDir(dir) {
 
 const ferretdb = {
   name: 'ferretdb',
-  dir: join(local, 'ferretdb'),
-  port: 27017,
-  ports: [27017],
-  url: 'mongodb://127.0.0.1:27017',
-  env: { MONGO_URL: 'mongodb://127.0.0.1:27017' },
+  dir: join(tools, 'ferretdb'),
+  port: FERRETDB_PORT,
+  ports: [FERRETDB_PORT],
+  url: `mongodb://127.0.0.1:${FERRETDB_PORT}`,
+  env: { MONGO_URL: `mongodb://127.0.0.1:${FERRETDB_PORT}` },
   readyLine: null,
   needs: 'postgres',
 
@@ -508,7 +526,7 @@ const ferretdb = {
     // 50 pooled connections, within PostgreSQL's max_connections (100).
     return {
       command: this.binary(),
-      args: ['-listen', '127.0.0.1:27017', '-postgresql-url', `${postgres.url}?pool_max_conns=50`],
+      args: ['-listen', `127.0.0.1:${FERRETDB_PORT}`, '-postgresql-url', `${postgres.url}?pool_max_conns=50`],
     };
   },
 };
