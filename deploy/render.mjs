@@ -43,7 +43,8 @@ RUN npx turbo run build --filter=${s.packageName}... --output-logs=errors-only \
 # 3. Runtime: production dependencies and built code only, owned by root and run as the unprivileged
 #    \`node\` user (uid 1000), so the process cannot change its own code.
 FROM \${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production HTTP_PORT=${s.httpPort}${s.grpcPort === undefined ? '' : ` GRPC_PORT=${s.grpcPort}`}
+# Inside a container the service listens on every interface (HOST); outside one it defaults to 127.0.0.1.
+ENV NODE_ENV=production HOST=0.0.0.0 HTTP_PORT=${s.httpPort}${s.grpcPort === undefined ? '' : ` GRPC_PORT=${s.grpcPort}`}
 WORKDIR /app
 COPY --from=build /repo/package.json ./package.json
 COPY --from=build /repo/node_modules ./node_modules
@@ -80,6 +81,8 @@ export function compose(services, topics) {
       `      HTTP_PORT: ${quote(s.httpPort)}`,
       ...(s.grpcPort === undefined ? [] : [`      GRPC_PORT: ${quote(s.grpcPort)}`]),
       `      MONGO_URL: mongodb://mongo:27017/${s.database}?replicaSet=rs0`,
+      // Its identity on gRPC calls to the other services (role `service`): see .env.example.
+      `      SERVICE_TOKEN: \${SERVICE_TOKEN_${s.folder.toUpperCase().replace(/-/g, '_')}:-}`,
       '    ports:',
       `      - "127.0.0.1:${s.httpPort}:${s.httpPort}"`,
       ...(s.grpcPort === undefined ? [] : [`      - "127.0.0.1:${s.grpcPort}:${s.grpcPort}"`]),

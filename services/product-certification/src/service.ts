@@ -2,19 +2,18 @@
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { CertificateIssued, ProductRegistered, ReportReceived, ApplicationSubmitted } from '@hangviet/events/catalog';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
-import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
-import type { ProductCertificationDeps } from './application/ports';
+import type { ProductCertificationDeps, RateLimiter } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { sniffContentType } from './domain/content-type';
 import { DatabaseDocumentStorage } from './infrastructure/document-storage';
 import { collections, createIndexes } from './infrastructure/models';
 import { createQrSigner } from './infrastructure/qr-signer';
-import { DatabaseRateLimiter } from './infrastructure/rate-limiter';
 import { GrpcRegistryClient } from './infrastructure/registry-client';
 import { MongoApplicationRepository, MongoBusinessDirectory, MongoCertificateRepository, MongoProductRepository, MongoReportRepository } from './infrastructure/repositories';
-import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, seedDemoDataJob, sweepRateCountersJob } from './jobs/certification.jobs';
+import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, seedDemoDataJob } from './jobs/certification.jobs';
 import { productCertificationService as grpcService } from './transport/grpc/product-certification-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { certificatesRouter } from './transport/http/certificates-router';
@@ -40,7 +39,10 @@ export const productCertificationService = defineService({
     };
     const registry = new GrpcRegistryClient(config.REGISTRY_GRPC_URL, config.REGISTRY_DEADLINE_MS);
     host.onStop('registry client', async () => registry.close());
-    const reportLimiter = new DatabaseRateLimiter(c, config.REPORT_RATE_LIMIT, config.REPORT_RATE_WINDOW_MS, 'reports');
+    // Reports count in the host's shared rate-limit windows (libs/service-kit rate-limit.ts), swept by rateLimitSweep.
+    const reportLimiter: RateLimiter = {
+      hit: async (clientKey, now) => (await host.rateLimits.hit('reports', clientKey, config.REPORT_RATE_WINDOW_MS, now)).count <= config.REPORT_RATE_LIMIT,
+    };
     const deps: ProductCertificationDeps = {
       products: new MongoProductRepository(c, await relay(c.products)),
       applications: new MongoApplicationRepository(c, await relay(c.applications)),
@@ -66,7 +68,7 @@ export const productCertificationService = defineService({
           certificateExpiryJob(deps, config.CERTIFICATE_EXPIRY_CRON),
           issueMissingCertificatesJob(deps),
           forgetOldBusinessesJob(deps),
-          sweepRateCountersJob(reportLimiter),
+          rateLimitSweep(host.rateLimits),
           idempotencyKeysSweep(host.idempotency),
           ...(config.SEED_DEMO_DATA ? [seedDemoDataJob(deps)] : []),
         ],

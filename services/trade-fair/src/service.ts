@@ -5,7 +5,7 @@ import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/
 import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
-import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { createGrpcClient, defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
 import { seedDemoFair } from './application/seed-demo-fair';
@@ -74,7 +74,7 @@ export const service = (seams: TradeFairSeams = {}) =>
       await host.add(
         createScheduler({
           db, logger: host.logger, metrics: host.metrics,
-          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency)],
+          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)],
         }),
       );
       host.http(venuesRouter(deps, host.idempotency));

@@ -31,12 +31,6 @@ export interface CounterDocument {
   seq: number;
 }
 
-export interface RateCounterDocument {
-  _id: string;
-  count: number;
-  windowStart: Date;
-}
-
 const loose = (collection: string) => new Schema({ _id: String }, { collection, strict: false, versionKey: false, autoIndex: false });
 
 const SCHEMAS = {
@@ -50,7 +44,6 @@ const SCHEMAS = {
   known_businesses: loose('known_businesses').index({ status: 1, updateTime: 1 }),
   stored_files: loose('stored_files').index({ owner: 1 }),
   counters: loose('counters'),
-  rate_counters: loose('rate_counters').index({ windowStart: 1 }),
 };
 
 export async function createIndexes(connection: Connection): Promise<void> {
@@ -69,7 +62,6 @@ export function collections(db: Db) {
     knownBusinesses: db.collection<KnownBusinessDocument>('known_businesses'),
     storedFiles: db.collection<StoredFileDocument>('stored_files'),
     counters: db.collection<CounterDocument>('counters'),
-    rateCounters: db.collection<RateCounterDocument>('rate_counters'),
   };
 }
 export type Collections = ReturnType<typeof collections>;

@@ -6,7 +6,6 @@ import { issueMissingCertificates } from '../application/applications';
 import { advanceCertificates } from '../application/certificates';
 import type { ProductCertificationDeps } from '../application/ports';
 import { seedDemoCertificates } from '../application/seed-demo';
-import type { DatabaseRateLimiter } from '../infrastructure/rate-limiter';
 
 export function certificateExpiryJob(deps: ProductCertificationDeps, cron: string) {
   return defineJob({
@@ -28,10 +27,6 @@ export function forgetOldBusinessesJob(deps: ProductCertificationDeps) {
     schedule: { cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
     run: async () => void (await deps.businesses.forgetDissolved(new Date(deps.now().getTime() - 90 * 86_400_000))),
   });
-}
-
-export function sweepRateCountersJob(limiter: DatabaseRateLimiter) {
-  return defineJob({ name: 'sweep-report-rate-counters', schedule: { cron: '17 * * * *' }, run: async () => void (await limiter.sweep(new Date(Date.now() - 86_400_000))) });
 }
 
 /** Tries every 30 s until the demo data is there (the registry seeds its directory at the same start). */
