@@ -13,4 +13,4 @@ export {
   type Scheduler,
   type SchedulerOptions,
 } from './scheduler';
-export { idempotencyKeysSweep } from './platform-jobs';
+export { idempotencyKeysSweep, rateLimitSweep } from './platform-jobs';

@@ -44,6 +44,12 @@ export const baseConfigSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1, { error: 'expected a non-empty audience' }).default('hangviet'),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   AUTH_JWKS_FILE: z.string().min(1, { error: 'expected a file path' }).default('.local/auth/jwks.json'),
+  /** Requests per RATE_LIMIT_WINDOW_MS from one client address / one principal, counted across instances; 0 turns it off. */
+  RATE_LIMIT_PER_CLIENT: z.coerce.number({ error: 'expected a whole number ≥ 0' }).int().min(0).default(1200),
+  RATE_LIMIT_PER_PRINCIPAL: z.coerce.number({ error: 'expected a whole number ≥ 0' }).int().min(0).default(600),
+  RATE_LIMIT_WINDOW_MS: positiveInt('expected a positive number of milliseconds').default(60_000),
+  /** express's `trust proxy` (e.g. `loopback` or a hop count) so the client address is the forwarded one behind the gateway. */
+  TRUST_PROXY: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive number of milliseconds').default(10_000),
 });
 

@@ -8,6 +8,7 @@ import { requestContext } from './context';
 import { AppError } from './errors';
 import type { Logger } from './logging';
 import { GENERIC_INTERNAL_DETAIL, problemFromAppError, problemOf, sendProblem } from './problem';
+import { perClientIp, perPrincipal, rateLimit, type RateLimitStore } from './rate-limit';
 import type { Readiness } from './readiness';
 
 export { createReadiness, type Readiness, type ReadinessReport } from './readiness';
@@ -28,6 +29,10 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Registry for /metrics; a fresh one per app by default so several apps can live in one process. */
   metricsRegistry?: Registry;
+  /** Shared rate limits: client rules count before authentication, principal rules after it. */
+  rateLimits?: { store: RateLimitStore; perClient: number; perPrincipal: number; windowMs: number };
+  /** express's `trust proxy` setting (the gateway in front forwards the client's address). */
+  trustProxy?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -44,6 +49,7 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
   app[LOGGER] = opts.logger;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (opts.trustProxy) app.set('trust proxy', /^\d+$/.test(opts.trustProxy) ? Number(opts.trustProxy) : opts.trustProxy);
 
   const register = opts.metricsRegistry ?? new Registry();
   register.setDefaultLabels({ service: opts.service });
@@ -98,6 +104,8 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
     res.type(register.contentType).send(await register.metrics());
   });
 
+  const limits = opts.rateLimits;
+  if (limits) app.use(rateLimit(limits.store, [perClientIp(limits.perClient, limits.windowMs)]));
   app.use(express.json({ limit: opts.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
 
   app.use(async (req: Request, _res: Response, next: NextFunction) => {
@@ -109,6 +117,7 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
       next(err);
     }
   });
+  if (limits) app.use(rateLimit(limits.store, [perPrincipal(limits.perPrincipal, limits.windowMs)]));
 
   return app;
 }
@@ -139,6 +148,8 @@ export function finishHttpApp(app: express.Express): void {
     if (res.headersSent) return next(err);
     if (err instanceof AppError) {
       if (err.kind === 'internal' || err.kind === 'unavailable') (req.log ?? logger)?.error({ err }, err.message);
+      const retryAfter = err.kind === 'too_many_requests' ? err.meta?.retryAfterSeconds : undefined;
+      if (retryAfter) res.setHeader('Retry-After', retryAfter);
       return sendProblem(res, problemFromAppError(req, err));
     }
     const parserError = bodyParserProblem(err);

@@ -8,6 +8,7 @@ export * from './readiness';
 export * from './problem';
 export { createHttpApp, finishHttpApp, roleGuard, businessGuard, type HttpAppOptions } from './http';
 export * from './idempotency';
+export * from './rate-limit';
 export * from './grpc';
 export * from './lifecycle';
 export { requestContext, type RequestContext } from './context';

@@ -2,7 +2,7 @@
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { BusinessRegistered } from '@hangviet/events/catalog';
 import { eventBus, outboxRelay } from '@hangviet/events';
-import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
 import type { RegistryDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
@@ -39,7 +39,7 @@ export const businessRegistry = defineService({
         db: host.db,
         logger: host.logger,
         metrics: host.metrics,
-        jobs: [idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL_MS)],
+        jobs: [idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL_MS), rateLimitSweep(host.rateLimits)],
       }),
     );
 

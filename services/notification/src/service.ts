@@ -4,7 +4,7 @@
 import { EventStreamServiceService } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { consumers, eventBus, outboxRelay, type EventType } from '@hangviet/events';
 import { WebhookAttemptFailing } from '@hangviet/events/catalog';
-import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
 import type { DeliveryDeps, NotificationDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, notificationPolicy, SERVICE_NAME } from './config';
@@ -67,7 +67,7 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       const webhookJob = await host.add(webhookDeliveryJob(delivery, { ...loops, concurrency: config.WEBHOOK_CONCURRENCY }));
       const deliveryJob = await host.add(notificationDeliveryJob(delivery, { ...loops, concurrency: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 4)) }));
       const retention = eventLogRetentionJob(delivery, { retentionMs: config.EVENT_LOG_RETENTION, intervalMs: config.EVENT_LOG_SWEEP_INTERVAL });
-      await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL)] }));
+      await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL), rateLimitSweep(host.rateLimits)] }));
       await host.add(dueEntriesBackfill(delivery.webhooks, logger));
 
       const deps: NotificationDeps = {

@@ -18,6 +18,7 @@ import { createHttpApp, finishHttpApp } from '../http';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createShutdownStack, type Lifecycle } from '../lifecycle';
 import { createLogger, type Logger } from '../logging';
+import { createRateLimitStore, type RateLimitStore } from '../rate-limit';
 import { createReadiness, type Readiness } from '../readiness';
 import { databaseName, openDatabase } from './database';
 
@@ -41,6 +42,8 @@ export interface ServiceHost<C = BaseConfig> {
   readonly authenticator: Authenticator;
   /** For `idempotent(host.idempotency)` on creating POST routes; sweep it with libs/jobs' idempotencyKeysSweep. */
   readonly idempotency: IdempotencyStore;
+  /** Shared rate-limit counters: per-client and per-principal limits use it; routes add their own rules; sweep with rateLimitSweep. */
+  readonly rateLimits: RateLimitStore;
   /** The registry behind /metrics: parts add their own metrics here. */
   readonly metrics: Registry;
   /**
@@ -139,6 +142,7 @@ export async function startService<S extends z.ZodObject, R>(
       readiness,
       authenticator,
       idempotency: createIdempotencyStore(db),
+      rateLimits: createRateLimitStore(db),
       metrics: new Registry(),
       async add(part) {
         // Before start: a part whose start fails half-way is stopped too, so stop() must tolerate that.
@@ -160,6 +164,8 @@ export async function startService<S extends z.ZodObject, R>(
       readiness,
       authenticator,
       metricsRegistry: host.metrics,
+      rateLimits: { store: host.rateLimits, perClient: base.RATE_LIMIT_PER_CLIENT, perPrincipal: base.RATE_LIMIT_PER_PRINCIPAL, windowMs: base.RATE_LIMIT_WINDOW_MS },
+      ...(base.TRUST_PROXY ? { trustProxy: base.TRUST_PROXY } : {}),
       ...(definition.bodyLimit ? { bodyLimit: definition.bodyLimit } : {}),
     });
     for (const handler of routes) app.use(handler);

@@ -2,7 +2,7 @@
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { {{Aggregate}}Created } from '@hangviet/events/catalog';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
-import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
 import type { {{Name}}Deps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
@@ -36,7 +36,7 @@ export const {{nameCamel}}Service = defineService({
 
     await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix: config.KAFKA_TOPIC_PREFIX })]));
     await host.add(
-      createScheduler({ db, logger: host.logger, metrics: host.metrics, jobs: [forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency)] }),
+      createScheduler({ db, logger: host.logger, metrics: host.metrics, jobs: [forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)] }),
     );
 
     host.http({{aggregatesCamel}}Router(deps, host.idempotency));
