@@ -74,7 +74,7 @@ async function main() {
     ['Kafka', process.env.KAFKA_BROKERS],
     ['Database', process.env.MONGO_URL],
     ...(process.env.MAIL_SINK_URL ? [['Mail sink', `${process.env.MAIL_SINK_URL}/api/v1/messages (SMTP ${process.env.SMTP_URL})`]] : []),
-    ...list.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/v1  (gRPC 127.0.0.1:${s.grpcPort}, pid ${pids[s.name]})`]),
+    ...list.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/v1  (${s.grpcPort === undefined ? '' : `gRPC 127.0.0.1:${s.grpcPort}, `}pid ${pids[s.name]})`]),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   if (gateway) console.log(`\n${gateway.url}/\n`);
@@ -98,6 +98,8 @@ function identityEnvironment(list, portOffset) {
   process.env.PUBLIC_URL ??= url;
   if (portOffset !== 0) process.env.AUTH_ISSUER ??= `${url}/oidc`;
   process.env.HANGVIET_PORT_OFFSET = String(portOffset);
+  // Behind the gateway every request comes from loopback: the services count rate limits per forwarded client.
+  for (const s of list) if (s !== gateway) s.env.TRUST_PROXY = process.env.TRUST_PROXY ?? 'loopback';
   const file = join(root, '.local', 'auth', 'staff-password');
   mkdirSync(join(root, '.local', 'auth'), { recursive: true, mode: 0o700 });
   if (!existsSync(file)) writeFileSync(file, `${randomBytes(12).toString('base64url')}\n`, { mode: 0o600 });

@@ -69,11 +69,11 @@ export async function startStack(): Promise<Stack> {
     OTEL_SDK_DISABLED: 'true',
   };
   const specs = [
-    { name: 'business-registry', port: registryHttp, env: { HTTP_PORT: registryHttp, GRPC_PORT: registryGrpc, MONGO_URL: database('registry'), SEED_DEMO_DATA: 'true' } },
+    { name: 'business-registry', port: registryHttp, env: { HTTP_PORT: registryHttp, GRPC_PORT: registryGrpc, MONGO_URL: database('registry'), SEED_DEMO_DATA: 'true', TRUST_PROXY: 'loopback' } },
     {
       name: 'notification',
       port: notificationHttp,
-      env: { HTTP_PORT: notificationHttp, GRPC_PORT: notificationGrpc, MONGO_URL: database('notification'), CONSUMER_GROUP: scope.group('notification') },
+      env: { HTTP_PORT: notificationHttp, GRPC_PORT: notificationGrpc, MONGO_URL: database('notification'), CONSUMER_GROUP: scope.group('notification'), TRUST_PROXY: 'loopback' },
     },
     {
       name: 'gateway',

@@ -31,9 +31,8 @@ export const configSchema = baseConfigSchema.extend({
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .default([]),
-  /** Requests a client (a signed-in subject, else an address) may make per window. */
-  RATE_LIMIT_MAX: positiveInt().default(600),
-  RATE_LIMIT_WINDOW_MS: positiveInt().default(60_000),
+  /** How often expired OIDC records (sessions, codes, interactions) are deleted. */
+  OIDC_SWEEP_INTERVAL_MS: positiveInt().default(600_000),
   /** Largest request body passed on (CSV imports); JSON bodies are capped at 100kb by the host. */
   MAX_BODY_BYTES: positiveInt().default(10 * 1024 * 1024),
   /** How long a proxied request may take before 504. */

@@ -1,15 +1,16 @@
 // The gateway's composition root: the public origin in front of the services. Order matters: security
-// headers and CORS for everything; rate limits before any work; the identity (OIDC, sign-in forms,
+// headers and CORS for everything (the host counts rate limits before any of it); the identity (OIDC, sign-in forms,
 // sign-up) beside the API; /v1 proxied by the route table the services declare; the console last.
 import { readFile } from 'node:fs/promises';
+import { createScheduler, rateLimitSweep } from '@hangviet/jobs';
 import { defineService, fromRepositoryRoot } from '@hangviet/service-kit';
 import { Router } from 'express';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { consoleRouter } from './console-router';
 import { docsRouter } from './docs/docs-router';
-import { apiRateLimit } from './edge/rate-limit';
 import { corsPolicy, securityHeaders } from './edge/security';
 import { identity } from './identity';
+import { oidcRecordsSweep } from './identity/oidc-adapter';
 import { declaredServices } from './routing/declared-services';
 import { apiProxy } from './routing/proxy';
 import { buildRouteTable } from './routing/route-table';
@@ -35,10 +36,19 @@ export const gateway = (seams: { servicesDir?: string } = {}) =>
       });
 
       const id = config.IDENTITY_ENABLED ? await identity(host) : undefined;
+      // Rate limits are the host's, shared across instances (service-kit); their windows and the OIDC
+      // records expire without TTL indexes, so jobs delete them.
+      await host.add(
+        createScheduler({
+          db: host.db,
+          logger: host.logger,
+          metrics: host.metrics,
+          jobs: [rateLimitSweep(host.rateLimits), ...(id ? [oidcRecordsSweep(host.db, config.OIDC_SWEEP_INTERVAL_MS)] : [])],
+        }),
+      );
       host.http(
         securityHeaders(),
         corsPolicy([new URL(config.PUBLIC_URL).origin, ...config.CORS_ORIGINS]),
-        apiRateLimit({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }),
         wellKnown,
         docsRouter({ services, brokers: config.KAFKA_BROKERS }),
         ...(id ? [...id.routes, id.apiKeys] : []),

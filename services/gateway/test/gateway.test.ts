@@ -62,7 +62,7 @@ beforeAll(async () => {
       AUTH_JWKS_FILE: join(dir, 'keys', 'jwks.json'),
       IDENTITY_PRIVATE_JWK_FILE: join(dir, 'keys', 'private.jwk'),
       SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-      RATE_LIMIT_MAX: '40',
+      RATE_LIMIT_PER_CLIENT: '40',
       IDENTITY_LOCKOUT_ATTEMPTS: '3',
       MAX_BODY_BYTES: '2048',
       CORS_ORIGINS: 'https://portal.example.vn',

@@ -1,6 +1,7 @@
 // oidc-provider's storage (sessions, interactions, codes, grants…) in the gateway's database. No TTL
 // indexes on FerretDB: each record carries expiresAt and is treated as absent once past it; the
 // identity-records sweep job deletes expired ones.
+import { defineJob, type DefinedJob } from '@hangviet/jobs';
 import type { Db } from 'mongodb';
 
 interface StoredRecord {
@@ -70,4 +71,15 @@ export async function ensureOidcIndexes(db: Db): Promise<void> {
   await records.createIndex({ uid: 1 }, { name: 'uid' });
   await records.createIndex({ grantId: 1 }, { name: 'grantId' });
   await records.createIndex({ expiresAt: 1 }, { name: 'expiresAt' });
+}
+
+/** Deletes OIDC records past their expiry (FerretDB has no TTL index); one instance at a time. */
+export function oidcRecordsSweep(db: Db, every: number): DefinedJob {
+  return defineJob({
+    name: 'oidc-records-sweep',
+    schedule: { every },
+    run: async () => {
+      await db.collection(OIDC_COLLECTION).deleteMany({ expiresAt: { $lt: new Date() } });
+    },
+  });
 }
