@@ -1,7 +1,7 @@
 // The composition root: the registry's parts on the shared service host (libs/service-kit). The host
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { BusinessRegistered } from '@hangviet/events/catalog';
-import { eventBus, outboxRelay } from '@hangviet/events';
+import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { defineService } from '@hangviet/service-kit';
 import type { RegistryDeps } from './application/ports';
@@ -9,6 +9,8 @@ import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { BUSINESSES_COLLECTION, businessModel } from './infrastructure/business-model';
 import { MongoBusinessRepository } from './infrastructure/mongo-business-repository';
 import { seedDemoDirectoryIfEmpty } from './infrastructure/seed-data';
+import { certificateBadgesConsumer } from './consumers/certificate-badges.consumer';
+import { MongoCertificateBadges } from './infrastructure/mongo-certificate-badges';
 import { businessDirectoryService } from './transport/grpc/business-directory-service';
 import { businessesRouter } from './transport/http/businesses-router';
 import { openApiRouter } from './transport/http/openapi';
@@ -25,7 +27,10 @@ export const businessRegistry = defineService({
 
     const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: [BusinessRegistered.topic] }));
     const relay = await host.add(outboxRelay(bus, host.db.collection(BUSINESSES_COLLECTION), { sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS }));
+    const badges = new MongoCertificateBadges(host.db);
+    await badges.createIndexes();
     const deps: RegistryDeps = {
+      badges,
       // Awaited, not fired and forgotten: FerretDB v1 loses one of two concurrent updates of the same
       // document (measured), so the relay's claim/pull must not overlap the caller's next write.
       // It also means a 2xx answer implies the events are on Kafka in the common case.
@@ -33,6 +38,7 @@ export const businessRegistry = defineService({
       now: () => new Date(),
     };
     if (config.SEED_DEMO_DATA) await seedDemoDirectoryIfEmpty(Businesses, deps, host.logger);
+    await host.add(consumers(bus, [certificateBadgesConsumer(badges, { groupPrefix: config.KAFKA_TOPIC_PREFIX })]));
 
     await host.add(
       createScheduler({

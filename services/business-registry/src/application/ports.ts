@@ -2,6 +2,7 @@
 // the interfaces exist so use cases read without mongoose and are testable in isolation.
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
+import type { CertificateBadges } from './certificate-badges';
 
 export interface SearchCriteria {
   /** Folded query tokens (every one must match, prefix-aware). */
@@ -13,6 +14,8 @@ export interface SearchCriteria {
   type?: BusinessType;
   /** Undefined: every status. */
   statuses?: BusinessStatus[];
+  /** Only these businesses (from the certificate badges filter). */
+  ids?: string[];
 }
 
 export interface BusinessRepository {
@@ -37,6 +40,8 @@ export interface BusinessRepository {
 
 export interface RegistryDeps {
   businesses: BusinessRepository;
+  /** Absent where no certificate events are consumed (the seed CLI). */
+  badges?: CertificateBadges;
   now: () => Date;
 }
 

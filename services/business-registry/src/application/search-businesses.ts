@@ -3,6 +3,7 @@ import { forbidden, invalid } from '@hangviet/service-kit/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@hangviet/service-kit/paging';
 import { diacriticScore, queryTokens } from '@hangviet/vn';
 import type { BusinessState, BusinessStatus, BusinessType } from '../domain/business';
+import type { BadgeScheme } from './certificate-badges';
 import type { RegistryDeps, SearchCriteria, VisibilityOptions } from './ports';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
@@ -14,6 +15,9 @@ export interface SearchBusinessesQuery {
   industryCode?: string;
   type?: BusinessType;
   status?: BusinessStatus;
+  /** Holding a certificate in force of this scheme (and at least minStars): from the certificate badges. */
+  scheme?: BadgeScheme;
+  minStars?: number;
   pageSize?: number;
   pageToken?: string;
 }
@@ -52,6 +56,7 @@ export async function searchBusinesses(
     ...(query.industryCode ? { industryCode: query.industryCode } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(statuses ? { statuses } : {}),
+    ...(query.scheme || query.minStars ? { ids: (await deps.badges?.businessIdsWith({ scheme: query.minStars ? 'OCOP' : query.scheme, ...(query.minStars ? { minStars: query.minStars } : {}) })) ?? [] } : {}),
   };
   const size = pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
   const page = await deps.businesses.search(criteria, { pageSize: size, ...(query.pageToken ? { pageToken: query.pageToken } : {}) });

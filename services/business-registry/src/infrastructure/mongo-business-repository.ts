@@ -144,6 +144,7 @@ export class MongoBusinessRepository implements BusinessRepository {
     if (criteria.wardCode) filter['address.wardCode'] = criteria.wardCode;
     if (criteria.industryCode) filter.industryPrefixes = criteria.industryCode;
     if (criteria.type) filter.type = criteria.type;
+    if (criteria.ids) filter._id = { $in: criteria.ids };
     const docs = await this.model.find(filter, SEARCH_PROJECTION).sort(DIRECTORY_ORDER.sort).limit(DIRECTORY_ORDER.limit(request.pageSize)).lean();
     const page = DIRECTORY_ORDER.page(docs as unknown as { _id: string; sortName: string }[], request.pageSize, criteria);
     return mapPage(page, (d) => toState(d as unknown as Record<string, unknown>));

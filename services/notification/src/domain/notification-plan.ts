@@ -2,6 +2,7 @@
 // (proto3 JSON, camelCase), so it does not depend on generated code. Events not listed here
 // reach partners only (webhooks and the stream), never people.
 import { toLocale, type Locale } from '@hangviet/vn/locale';
+import { notifiesAboutCertification, planCertificationNotices } from './certification-notices';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
 export type Recipient =
@@ -25,7 +26,7 @@ const BUSINESS_TEMPLATES: Record<string, TemplateKey> = {
 };
 
 export function notifiesPeople(eventType: string): boolean {
-  return eventType in BUSINESS_TEMPLATES;
+  return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType);
 }
 
 export interface StaffMember {
@@ -58,6 +59,7 @@ export function planNotices(
   event: { type: string; subject: string; data: unknown },
   staff: readonly StaffMember[],
 ): PlannedNotice[] {
+  if (notifiesAboutCertification(event.type)) return planCertificationNotices(event, staff);
   const template = BUSINESS_TEMPLATES[event.type];
   if (!template) return [];
   const data = (event.data ?? {}) as { business?: BusinessSnapshotJson; reason?: unknown; changedFields?: unknown };

@@ -59,6 +59,8 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
       ...(query.industry ? { industryCode: query.industry.toUpperCase() } : {}),
       ...(query.type ? { type: query.type } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.scheme ? { scheme: query.scheme } : {}),
+      ...(query.minStars ? { minStars: query.minStars } : {}),
       ...(query.pageSize ? { pageSize: query.pageSize } : {}),
       ...(query.pageToken ? { pageToken: query.pageToken } : {}),
     });
@@ -79,7 +81,10 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
 
   router.get('/v1/businesses/:id', async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    sendBusiness(req, res, await getBusiness(deps, req.principal, id));
+    const business = await getBusiness(deps, req.principal, id);
+    setEtag(res, business.state.version);
+    // The profile shows the certificates in force (certificate.* events of the certification service).
+    res.json({ ...viewOf(business.state, req.principal), badges: (await deps.badges?.ofBusiness(id)) ?? [] });
   });
 
   router.patch('/v1/businesses/:id', async (req, res) => {

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
+import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { optionalReasonBody, reasonBody } from './schemas';
@@ -96,6 +97,14 @@ const businessSchema: Json = {
     version: { type: 'integer' },
     createTime: { type: 'string', format: 'date-time' },
     updateTime: { type: 'string', format: 'date-time' },
+    badges: {
+      type: 'array',
+      description: 'Certificates in force (GET of one business only), from the certification service.',
+      items: {
+        type: 'object',
+        properties: { number: { type: 'string' }, scheme: { enum: [...BADGE_SCHEMES] }, stars: { type: 'integer' }, status: { type: 'string' }, validUntil: { type: 'string', format: 'date-time' }, productId: { type: 'string' }, productName: { type: 'string' } },
+      },
+    },
   },
 };
 
@@ -158,6 +167,8 @@ export function openApiDocument(): Json {
             { name: 'industry', in: 'query', schema: { type: 'string' }, description: 'VSIC code prefix' },
             { name: 'type', in: 'query', schema: { enum: [...BUSINESS_TYPES] } },
             { name: 'status', in: 'query', schema: { enum: [...BUSINESS_STATUSES] }, description: 'Other than ACTIVE: staff only' },
+            { name: 'scheme', in: 'query', schema: { enum: [...BADGE_SCHEMES] }, description: 'Holding a certificate in force of this scheme' },
+            { name: 'minStars', in: 'query', schema: { type: 'integer', minimum: 3, maximum: 5 }, description: 'Holding an OCOP certificate in force of at least this many stars' },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             {
               name: 'pageToken',

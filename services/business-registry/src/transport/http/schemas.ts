@@ -1,6 +1,7 @@
 // Query and action-body shapes of the REST API (business bodies: application/profile-schema.ts).
 import { z } from 'zod';
 import { BUSINESS_STATUSES, BUSINESS_TYPES } from '../../domain/business';
+import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { MAX_PAGE_SIZE } from '../../application/search-businesses';
 
 export const listBusinessesQuery = z.strictObject({
@@ -10,6 +11,8 @@ export const listBusinessesQuery = z.strictObject({
   industry: z.string().regex(/^([A-Za-z]|\d{2,5})$/, 'a VSIC section letter or a 2–5 digit code prefix').optional(),
   type: z.enum(BUSINESS_TYPES).optional(),
   status: z.enum(BUSINESS_STATUSES).optional(),
+  scheme: z.enum(BADGE_SCHEMES).optional(),
+  minStars: z.coerce.number().int().min(3).max(5).optional(),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   pageToken: z.string().max(1000).optional(),
 });

@@ -1,45 +1,7 @@
-// The texts people receive, per template and language. Vietnamese is the platform's first
-// language; English serves foreign-invested enterprises. Texts are data, not code: wording is
-// reviewed by the centre, so keep each one a plain function of the context.
+// Templates of the business-registry context (business.* events): the enterprise and, for a new
+// registration, the staff who review it.
 import type { Locale } from '@hangviet/vn/locale';
-
-export type TemplateKey =
-  | 'business.registered'
-  | 'business.registered.staff'
-  | 'business.approved'
-  | 'business.rejected'
-  | 'business.suspended'
-  | 'business.reinstated'
-  | 'business.dissolved'
-  | 'business.profile_updated';
-
-export interface BusinessNoticeContext {
-  businessName: string;
-  taxCode: string;
-  reason?: string;
-  changedFields?: string[];
-}
-
-export interface RenderedMessage {
-  /** E-mail subject and inbox title. */
-  subject: string;
-  /** Plain-text body (e-mail text part and inbox body). */
-  text: string;
-  /** HTML body for e-mail, user data escaped. */
-  html: string;
-  /** One line for SMS and Zalo ZNS, at most 160 characters. */
-  short: string;
-}
-
-interface Text {
-  subject: (c: BusinessNoticeContext) => string;
-  paragraphs: (c: BusinessNoticeContext) => string[];
-}
-
-const CENTRE: Record<Locale, string> = {
-  vi: 'Trung tâm Khuyến công và Xúc tiến thương mại',
-  en: 'Industrial and Trade Promotion Centre',
-};
+import { CENTRE, reasonLine, who, type BusinessNoticeContext, type TemplateTable } from './text';
 
 const FIELD_NAMES: Record<Locale, Record<string, string>> = {
   vi: {
@@ -68,13 +30,7 @@ const FIELD_NAMES: Record<Locale, Record<string, string>> = {
   },
 };
 
-const reasonLine = (locale: Locale, c: BusinessNoticeContext): string[] =>
-  c.reason ? [locale === 'vi' ? `Lý do: ${c.reason}` : `Reason: ${c.reason}`] : [];
-
-const who = (c: BusinessNoticeContext, locale: Locale): string =>
-  c.taxCode ? `${c.businessName} (${locale === 'vi' ? 'mã số thuế' : 'tax code'} ${c.taxCode})` : c.businessName;
-
-const TEXTS: Record<TemplateKey, Record<Locale, Text>> = {
+export const registryTemplates = {
   'business.registered': {
     vi: {
       subject: (c) => `Đã tiếp nhận hồ sơ đăng ký của ${c.businessName}`,
@@ -161,17 +117,26 @@ const TEXTS: Record<TemplateKey, Record<Locale, Text>> = {
     },
     en: {
       subject: (c) => `${c.businessName} has been reinstated`,
-      paragraphs: (c) => [`${who(c, 'en')} has been reinstated and is listed in the directory again.`, ...reasonLine('en', c)],
+      paragraphs: (c) => [
+        `${who(c, 'en')} has been reinstated and is listed in the directory again.`,
+        ...reasonLine('en', c),
+      ],
     },
   },
   'business.dissolved': {
     vi: {
       subject: (c) => `${c.businessName} đã chấm dứt hoạt động trên hệ thống`,
-      paragraphs: (c) => [`${who(c, 'vi')} đã được ghi nhận chấm dứt hoạt động trên hệ thống.`, ...reasonLine('vi', c)],
+      paragraphs: (c) => [
+        `${who(c, 'vi')} đã được ghi nhận chấm dứt hoạt động trên hệ thống.`,
+        ...reasonLine('vi', c),
+      ],
     },
     en: {
       subject: (c) => `${c.businessName} has been dissolved`,
-      paragraphs: (c) => [`${who(c, 'en')} has been recorded as dissolved on the platform.`, ...reasonLine('en', c)],
+      paragraphs: (c) => [
+        `${who(c, 'en')} has been recorded as dissolved on the platform.`,
+        ...reasonLine('en', c),
+      ],
     },
   },
   'business.profile_updated': {
@@ -190,34 +155,10 @@ const TEXTS: Record<TemplateKey, Record<Locale, Text>> = {
       ],
     },
   },
-};
+} satisfies TemplateTable<string>;
 
 function fieldList(locale: Locale, c: BusinessNoticeContext): string {
   if (!c.changedFields || c.changedFields.length === 0) return '';
   const names = c.changedFields.map((f) => FIELD_NAMES[locale][f] ?? f).join(', ');
   return ` (${names})`;
 }
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-const SIGNATURE: Record<Locale, string> = {
-  vi: `Trân trọng,\n${CENTRE.vi}`,
-  en: `Kind regards,\n${CENTRE.en}`,
-};
-
-export function renderTemplate(key: TemplateKey, locale: Locale, context: BusinessNoticeContext): RenderedMessage {
-  const text = TEXTS[key][locale];
-  const subject = text.subject(context);
-  const paragraphs = text.paragraphs(context);
-  const body = [...paragraphs, SIGNATURE[locale]].join('\n\n');
-  const html =
-    `<!doctype html><html lang="${locale}"><body>` +
-    [...paragraphs, SIGNATURE[locale]].map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('') +
-    '</body></html>';
-  const short = subject.length <= 160 ? subject : `${subject.slice(0, 159)}…`;
-  return { subject, text: body, html, short };
-}
-
-export const TEMPLATE_KEYS = Object.keys(TEXTS) as TemplateKey[];

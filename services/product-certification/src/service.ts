@@ -1,0 +1,78 @@
+// The composition root: the service's parts on the shared service host (libs/service-kit). The host
+// reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
+import { CertificateIssued, ProductRegistered, ReportReceived, ApplicationSubmitted } from '@hangviet/events/catalog';
+import { consumers, eventBus, outboxRelay } from '@hangviet/events';
+import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { defineService } from '@hangviet/service-kit';
+import type { ProductCertificationDeps } from './application/ports';
+import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
+import { businessStatusConsumer } from './consumers/business-status.consumer';
+import { DatabaseDocumentStorage, sniffContentType } from './infrastructure/document-storage';
+import { collections, createIndexes } from './infrastructure/models';
+import { createQrSigner } from './infrastructure/qr-signer';
+import { DatabaseRateLimiter } from './infrastructure/rate-limiter';
+import { GrpcRegistryClient } from './infrastructure/registry-client';
+import { MongoApplicationRepository, MongoBusinessDirectory, MongoCertificateRepository, MongoProductRepository, MongoReportRepository } from './infrastructure/repositories';
+import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, sweepRateCountersJob } from './jobs/certification.jobs';
+import { productCertificationService as grpcService } from './transport/grpc/product-certification-service';
+import { applicationsRouter } from './transport/http/applications-router';
+import { certificatesRouter } from './transport/http/certificates-router';
+import { openApiRouter } from './transport/http/openapi';
+import { productsRouter } from './transport/http/products-router';
+import { reportsRouter } from './transport/http/reports-router';
+
+export const productCertificationService = defineService({
+  name: SERVICE_NAME,
+  database: DEFAULT_DATABASE,
+  config: configSchema,
+  async compose(host): Promise<ProductCertificationDeps> {
+    const { config, db } = host;
+    await createIndexes(host.connection);
+    const c = collections(db);
+
+    const topics = [ProductRegistered, ApplicationSubmitted, CertificateIssued, ReportReceived].map((e) => e.topic);
+    const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
+    // One relay per aggregate collection; awaited after each write, so a 2xx implies the event is on Kafka in the common case.
+    const relay = async (collection: (typeof c)['products']) => {
+      const part = await host.add(outboxRelay(bus, collection));
+      return (id: string) => part.publish(id);
+    };
+    const registry = new GrpcRegistryClient(config.REGISTRY_GRPC_URL, config.REGISTRY_DEADLINE_MS);
+    host.onStop('registry client', async () => registry.close());
+    const reportLimiter = new DatabaseRateLimiter(c, config.REPORT_RATE_LIMIT, config.REPORT_RATE_WINDOW_MS, 'reports');
+    const deps: ProductCertificationDeps = {
+      products: new MongoProductRepository(c, await relay(c.products)),
+      applications: new MongoApplicationRepository(c, await relay(c.applications)),
+      certificates: new MongoCertificateRepository(c, await relay(c.certificates)),
+      reports: new MongoReportRepository(c, await relay(c.reports)),
+      businesses: new MongoBusinessDirectory(c),
+      registry,
+      documents: new DatabaseDocumentStorage(c),
+      sniff: sniffContentType,
+      qr: await createQrSigner({ ...(config.QR_SIGNING_JWK ? { privateJwk: config.QR_SIGNING_JWK } : {}), devKeysDir: config.QR_DEV_KEYS_DIR }),
+      reportLimiter,
+      verifyBaseUrl: config.VERIFY_BASE_URL,
+      now: () => new Date(),
+    };
+
+    await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix: config.KAFKA_TOPIC_PREFIX })]));
+    await host.add(
+      createScheduler({
+        db,
+        logger: host.logger,
+        metrics: host.metrics,
+        jobs: [
+          certificateExpiryJob(deps, config.CERTIFICATE_EXPIRY_CRON),
+          issueMissingCertificatesJob(deps),
+          forgetOldBusinessesJob(deps),
+          sweepRateCountersJob(reportLimiter),
+          idempotencyKeysSweep(host.idempotency),
+        ],
+      }),
+    );
+
+    host.http(productsRouter(deps, host.idempotency), applicationsRouter(deps, host.idempotency), certificatesRouter(deps), reportsRouter(deps), openApiRouter());
+    host.grpc(grpcService(deps));
+    return deps;
+  },
+});

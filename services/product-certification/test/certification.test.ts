@@ -1,0 +1,167 @@
+// The certification service end to end against the real Kafka and database: the OCOP flow's rules at
+// the edge (92 → NATIONAL_PENDING, scoring before review, part maxima, deciding twice), the expiry job
+// raced by two instances, verification of genuine, forged and revoked tokens, and the printable PDF.
+import { randomUUID } from 'node:crypto';
+import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
+import { BusinessApproved } from '@hangviet/events/catalog';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { advanceCertificates, verificationUrl } from '../src/application/certificates';
+import { bearer, startHarness, type Harness } from './support/harness';
+import { decide, expectOk, productAndApplication, reviewAndScore, sheetOf } from './support/ocop';
+
+const pdfText = (pdf: Buffer): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [join(__dirname, 'support', 'pdf-text.mjs')], { maxBuffer: 10_000_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin!.end(pdf);
+  });
+
+let h: Harness;
+let second: Harness;
+const business = randomUUID();
+
+beforeAll(async () => {
+  h = await startHarness('certification');
+  second = await startHarness('certification-2', {}, { scope: h.scope });
+  await h.listen('hangviet.certification.certificate');
+  await h.listen('hangviet.certification.application');
+  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
+  await h.eventually(() => h.deps.businesses.find(business), (b) => b?.status === 'ACTIVE');
+}, 120_000);
+
+afterAll(async () => {
+  await second?.stop();
+  await h?.stop();
+}, 60_000);
+
+const eventsOf = (subject: string) => h.received.filter((e) => e.subject === subject).map((e) => e.type.replace('hangviet.certification.', ''));
+
+describe('the OCOP flow at the edge', () => {
+  it('sends a total of 92 to NATIONAL_PENDING, not to a provincial certificate', async () => {
+    const { applicationId } = await productAndApplication(h, business);
+    const scored = await reviewAndScore(h, applicationId, 92);
+    expect(scored.body).toMatchObject({ status: 'NATIONAL_PENDING', score: { total: 92, stars: 5, parts: { A: 32, B: 25, C: 35 } } });
+    await h.eventually(() => eventsOf(applicationId), (t) => t.includes('application.national_pending.v1'));
+    expect(await h.deps.certificates.list({ businessId: business, scheme: 'OCOP', status: 'VALID' }, { pageSize: 100 }).then((p) => p.items.filter((c) => c.state.applicationId === applicationId))).toEqual([]);
+    // Only the central decision certifies it, with 5 stars.
+    const decided = await expectOk(await decide(h, applicationId, '123/QĐ-BNNMT'));
+    expect(decided.body.certificate).toMatchObject({ stars: 5, issuer: 'Bộ Nông nghiệp và Môi trường', status: 'VALID' });
+  });
+
+  it('answers 409 for scoring an application that was not reviewed, and 422 naming a criterion above its maximum', async () => {
+    const { applicationId } = await productAndApplication(h, business);
+    const staff = await h.token({ role: 'staff', subject: 'secretariat-1' });
+    const early = await h.http.post(`/v1/certification-applications/${applicationId}:score`).set(bearer(staff)).send({ scores: sheetOf(80) });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('ILLEGAL_STATUS_TRANSITION');
+    await h.http.post(`/v1/certification-applications/${applicationId}:reviewCommune`).set(bearer(staff)).send({ reviewer: 'UBND xã', localRawMaterial: true, localLabour: true, localIdea: false });
+    const over = await h.http
+      .post(`/v1/certification-applications/${applicationId}:score`)
+      .set(bearer(staff))
+      .send({ scores: sheetOf(80).map((s) => (s.criterion === 'B3' ? { ...s, points: 9 } : s)) });
+    expect(over.status).toBe(422);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect(over.body.errors).toEqual([expect.objectContaining({ field: 'scores[10].points', code: 'ABOVE_MAXIMUM', message: expect.stringContaining('B3') })]);
+    expect((await h.http.get(`/v1/certification-applications/${applicationId}`).set(bearer(staff))).body.status).toBe('COMMUNE_REVIEWED');
+  });
+
+  it('issues exactly one certificate when the decision is recorded twice at once', async () => {
+    const { applicationId } = await productAndApplication(h, business);
+    await reviewAndScore(h, applicationId, 78);
+    const answers = await Promise.all([decide(h, applicationId), decide(h, applicationId)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((r) => r.status === 200)!;
+    expect(winner.body.certificate).toMatchObject({ stars: 4, scheme: 'OCOP', decisionNumber: '5445/QĐ-UBND', status: 'VALID' });
+    const mine = (await h.deps.certificates.list({ businessId: business }, { pageSize: 100 })).items.filter((c) => c.state.applicationId === applicationId);
+    expect(mine).toHaveLength(1);
+    await h.eventually(() => eventsOf(winner.body.certificate.number), (t) => t.length > 0);
+    expect(eventsOf(winner.body.certificate.number)).toEqual(['certificate.issued.v1']);
+  });
+});
+
+describe('the expiry job', () => {
+  it('emits one expiring per certificate when two instances race it', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { applicationId } = await productAndApplication(h, business, `Bánh phồng ${i}`);
+      await reviewAndScore(h, applicationId, 72);
+      numbers.push((await expectOk(await decide(h, applicationId))).body.certificate.number);
+    }
+    // 36 months minus 20 days later: inside the 30-day notice window of these three.
+    const later = new Date(Date.now() + (36 * 30.44 - 20) * 86_400_000);
+    const deps = [{ ...h.deps, now: () => later }, { ...second.deps, now: () => later }];
+    await Promise.all([advanceCertificates(deps[0]!), advanceCertificates(deps[1]!), advanceCertificates(deps[0]!), advanceCertificates(deps[1]!)]);
+    for (const number of numbers) {
+      await h.eventually(() => eventsOf(number), (t) => t.includes('certificate.expiring.v1'));
+      expect((await h.http.get(`/v1/certificates/${number}`)).body.status).toBe('EXPIRING');
+    }
+    // Another run a day later, on either instance, sends nothing more.
+    await advanceCertificates({ ...second.deps, now: () => new Date(later.getTime() + 86_400_000) });
+    // A revocation after it, on the same key (so the same partition, in order): anything the run sent arrives first.
+    const staff = await h.token({ role: 'staff', subject: 'secretariat-1' });
+    for (const number of numbers) {
+      await expectOk(await h.http.post(`/v1/certificates/${number}:revoke`).set(bearer(staff)).send({ reason: 'kiểm tra' }));
+      await h.eventually(() => eventsOf(number), (t) => t.includes('certificate.revoked.v1'));
+      expect(eventsOf(number)).toEqual(['certificate.issued.v1', 'certificate.expiring.v1', 'certificate.revoked.v1']);
+    }
+  });
+});
+
+describe('verification and the printable certificate', () => {
+  let number: string;
+  beforeAll(async () => {
+    const { applicationId } = await productAndApplication(h, business, 'Kẹo dừa lá dứa Mỏ Cày');
+    await reviewAndScore(h, applicationId, 75);
+    number = (await expectOk(await decide(h, applicationId))).body.certificate.number;
+  });
+
+  const tokenOf = async (): Promise<string> => {
+    const svg = await h.http.get(`/v1/certificates/${number}/qr.svg`);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    const certificate = await h.deps.certificates.findById(number);
+    return new URL(await verificationUrl(h.deps, certificate!)).searchParams.get('token')!;
+  };
+
+  it('refuses a forged or altered token, and says a genuine token of a revoked certificate is revoked', async () => {
+    const token = await tokenOf();
+    expect((await h.http.post('/v1/certificates:verify').send({ token })).body).toMatchObject({ genuine: true, status: 'VALID', certificate: { number, stars: 4 } });
+
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const altered = `${header}.${Buffer.from(JSON.stringify({ ...claims, stars: 5 })).toString('base64url')}.${signature}`;
+    expect((await h.http.post('/v1/certificates:verify').send({ token: altered })).body).toEqual({ genuine: false, reason: 'SIGNATURE_INVALID' });
+    // Signed with another key (the second instance's dev pair): forged.
+    const forged = await second.deps.qr.sign(claims);
+    expect((await h.http.post('/v1/certificates:verify').send({ token: forged })).body).toEqual({ genuine: false, reason: 'SIGNATURE_INVALID' });
+    expect((await h.http.post('/v1/certificates:verify').send({ token: 'not-a-token' })).body).toEqual({ genuine: false, reason: 'MALFORMED' });
+
+    const staff = await h.token({ role: 'staff', subject: 'secretariat-1' });
+    await expectOk(await h.http.post(`/v1/certificates/${number}:revoke`).set(bearer(staff)).send({ reason: 'Sản phẩm không còn sản xuất' }));
+    expect((await h.http.post('/v1/certificates:verify').send({ token })).body).toMatchObject({ genuine: true, status: 'REVOKED' });
+    const jwks = await h.http.get('/.well-known/jwks.json');
+    expect(jwks.body.keys).toEqual([expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256' })]);
+    expect(jwks.body.keys[0].d).toBeUndefined();
+  });
+
+  it('prints an A4 PDF whose text holds “Giấy chứng nhận” and the product name with its diacritics', async () => {
+    const res = await h.http.get(`/v1/certificates/${number}/document.pdf`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(res.body as Buffer);
+    expect(text).toContain('Giấy chứng nhận');
+    expect(text).toContain('Kẹo dừa lá dứa Mỏ Cày');
+    expect(text).toContain('5445/QĐ-UBND');
+    expect(text).toContain(number);
+  });
+
+  it('refuses a mistyped certificate number before looking it up', async () => {
+    const typo = number.replace(/-(\d)$/, (_, d: string) => `-${(Number(d) + 1) % 10}`);
+    const res = await h.http.get(`/v1/certificates/${typo}`);
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ field: 'number', code: 'CERTIFICATE_NUMBER_INVALID' });
+  });
+});

@@ -1,0 +1,110 @@
+// With the real registry beside it: the full OCOP flow from product to certificate ends with the badge
+// on the business's directory profile (and the directory filters by it); suspending the business
+// suspends its certificates, reinstating restores them, dissolving revokes them.
+import { randomUUID } from 'node:crypto';
+import { bearer, startHarness, type Harness } from './support/harness';
+import { decide, expectOk, productAndApplication, reviewAndScore } from './support/ocop';
+import { startRegistryBeside } from './support/registry';
+
+let h: Harness;
+let registry: Awaited<ReturnType<typeof startRegistryBeside>>;
+let taxSeq = 700_000 + Math.floor(Math.random() * 200_000);
+
+beforeAll(async () => {
+  const { testScope } = await import('@hangviet/testing');
+  const prefix = testScope('cert-flow-topics').topic('');
+  registry = await startRegistryBeside('cert-flow-registry', prefix);
+  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, REGISTRY_GRPC_URL: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' });
+  await h.listen('hangviet.certification.certificate');
+}, 120_000);
+
+afterAll(async () => {
+  await h?.stop();
+  await registry?.stop();
+}, 60_000);
+
+/** A business registered by its owner and approved by staff in the registry. */
+async function activeBusiness(): Promise<string> {
+  const { generateTaxCode } = await import('@hangviet/vn');
+  const id = randomUUID();
+  const owner = await registry.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` });
+  const staff = await registry.token({ role: 'staff', subject: 'registry-staff' });
+  await expectOk(
+    await registry.http
+      .post('/v1/businesses')
+      .set(bearer(owner))
+      .send({
+        taxCode: generateTaxCode(++taxSeq, '83'),
+        type: 'COOPERATIVE',
+        legalName: 'Hợp tác xã Kẹo dừa Thanh Long',
+        tradeName: 'HTX Kẹo dừa Thanh Long',
+        address: { provinceCode: '86', wardCode: '28903', street: '12 Quốc lộ 60' },
+        industries: [{ edition: '2018', code: '1073' }],
+        contact: { email: 'lienhe@example.vn', phone: '0912 345 678' },
+      }),
+    201,
+  );
+  await expectOk(await registry.http.post(`/v1/businesses/${id}:approve`).set(bearer(staff)).send({}));
+  return id;
+}
+
+const certStatus = async (number: string) => (await h.http.get(`/v1/certificates/${number}`)).body.status as string;
+
+describe('with the registry', () => {
+  it('runs the full OCOP flow from product to certificate, and the badge appears on the directory profile', async () => {
+    const businessId = await activeBusiness();
+    // The registry answers over gRPC before (or without) its approval event arriving.
+    const { applicationId, owner } = await productAndApplication(h, businessId);
+    expect((await h.http.get(`/v1/certification-applications/${applicationId}`).set(bearer(owner))).body).toMatchObject({ status: 'SUBMITTED', businessId });
+    const scored = await reviewAndScore(h, applicationId, 81);
+    expect(scored.body).toMatchObject({ status: 'PROVINCIAL_SCORED', score: { total: 81, stars: 4 } });
+    const decided = await expectOk(await decide(h, applicationId));
+    const number = decided.body.certificate.number as string;
+    expect(decided.body).toMatchObject({ status: 'DECIDED', decision: { number: '5445/QĐ-UBND', certificateNumber: number } });
+    expect(decided.body.certificate).toMatchObject({ scheme: 'OCOP', stars: 4, status: 'VALID', businessName: 'HTX Kẹo dừa Thanh Long', productName: 'Kẹo dừa sáp Bến Tre' });
+
+    const profile = await h.eventually(
+      async () => (await registry.http.get(`/v1/businesses/${businessId}`)).body,
+      (b) => Array.isArray(b.badges) && b.badges.length > 0,
+    );
+    expect(profile.badges).toEqual([expect.objectContaining({ number, scheme: 'OCOP', stars: 4, status: 'VALID', productName: 'Kẹo dừa sáp Bến Tre' })]);
+    const fourStars = await registry.http.get('/v1/businesses').query({ minStars: 4 });
+    expect(fourStars.body.items.map((b: { id: string }) => b.id)).toContain(businessId);
+    const fiveStars = await registry.http.get('/v1/businesses').query({ minStars: 5 });
+    expect(fiveStars.body.items.map((b: { id: string }) => b.id)).not.toContain(businessId);
+    const vietgap = await registry.http.get('/v1/businesses').query({ scheme: 'VIETGAP' });
+    expect(vietgap.body.items.map((b: { id: string }) => b.id)).not.toContain(businessId);
+  });
+
+  it('suspends the certificates with the business, restores them on reinstatement, and revokes them on dissolution', async () => {
+    const businessId = await activeBusiness();
+    const staff = await registry.token({ role: 'staff', subject: 'registry-staff' });
+    const numbers: string[] = [];
+    for (const total of [72, 85]) {
+      const { applicationId } = await productAndApplication(h, businessId);
+      await reviewAndScore(h, applicationId, total);
+      numbers.push((await expectOk(await decide(h, applicationId))).body.certificate.number);
+    }
+    await expectOk(await registry.http.post(`/v1/businesses/${businessId}:suspend`).set(bearer(staff)).send({ reason: 'Kiểm tra an toàn thực phẩm' }));
+    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'SUSPENDED');
+    // A suspended business cannot apply or add products.
+    const owner = await h.token({ role: 'enterprise', businessId, subject: 'o' });
+    const refused = await h.http.post('/v1/products').set(bearer(owner)).send({ businessId, name: 'Bánh tráng', group: 'FOOD' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' });
+
+    await expectOk(await registry.http.post(`/v1/businesses/${businessId}:reinstate`).set(bearer(staff)).send({ reason: 'Đạt yêu cầu' }));
+    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'VALID');
+
+    await expectOk(await registry.http.post(`/v1/businesses/${businessId}:dissolve`).set(bearer(staff)).send({ reason: 'Giải thể' }));
+    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'REVOKED');
+    const types = (n: string) => h.received.filter((e) => e.subject === n).map((e) => e.type.replace('hangviet.certification.certificate.', ''));
+    for (const n of numbers) expect(types(n)).toEqual(['issued.v1', 'suspended.v1', 'restored.v1', 'revoked.v1']);
+    // And the profile shows no badge of a revoked certificate.
+    const profile = await h.eventually(
+      async () => (await registry.http.get(`/v1/businesses/${businessId}`).set(bearer(staff))).body,
+      (b) => Array.isArray(b.badges) && b.badges.length === 0,
+    );
+    expect(profile.status).toBe('DISSOLVED');
+  });
+});

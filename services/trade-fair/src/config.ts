@@ -1,0 +1,26 @@
+// One typed, validated configuration object, read from the environment once at start-up.
+import { baseConfigSchema, port } from '@hangviet/service-kit';
+import { z } from 'zod';
+
+export const SERVICE_NAME = 'trade-fair';
+/** Used when MONGO_URL names no database. */
+export const DEFAULT_DATABASE = 'hangviet_tradefair';
+
+export const configSchema = baseConfigSchema.extend({
+  HTTP_PORT: port().default(8083),
+  GRPC_PORT: port().default(50053),
+  /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
+  /** The business registry's gRPC address, asked when a business is not in this service's copy yet. */
+  REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  /** The certification service's gRPC address: a business's valid certificates, asked fresh when ranking. */
+  CERTIFICATION_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50052'),
+  CERTIFICATION_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  /** How long a waitlisted enterprise has to confirm booths offered to it (default 48 h). */
+  OFFER_HOLD_MS: z.coerce.number().int().min(1000).default(48 * 3600_000),
+  /** How often lapsed offers are looked for (libs/jobs interval: '5s', '1m'…). */
+  OFFER_SWEEP_EVERY: z.string().regex(/^\d+(ms|s|m|h)$/, { error: "expected a duration such as '5s' or '1m'" }).default('5s'),
+});
+
+export type TradeFairConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,67 @@
+// Booth holds (one document per (fair, booth), unique `_id`), allocation runs (one whole document per
+// run, written before any application changes) and the per-fair allocation lease (libs/jobs leases).
+import { createJobLeases } from '@hangviet/jobs';
+import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
+import type { Db } from 'mongodb';
+import type { AllocationLease, AllocationRun, AllocationRuns, BoothHold, BoothHolds } from '../application/ports';
+import type { Collections } from './models';
+
+export class MongoBoothHolds implements BoothHolds {
+  constructor(private readonly c: Collections) {}
+
+  async hold(fairId: string, codes: readonly string[], applicationId: string, holderName: string, state: BoothHold['state']): Promise<boolean> {
+    if (codes.length === 0) return true;
+    try {
+      await this.c.holds.insertMany(codes.map((code) => ({ _id: `${fairId}:${code}`, fairId, code, applicationId, holderName, state })), { ordered: true });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      // Another application holds one of them: give back what this one took (all or none).
+      await this.c.holds.deleteMany({ applicationId });
+      return false;
+    }
+  }
+
+  async setState(applicationId: string, state: BoothHold['state']): Promise<void> {
+    await this.c.holds.updateMany({ applicationId }, { $set: { state } });
+  }
+
+  async release(applicationId: string): Promise<void> {
+    await this.c.holds.deleteMany({ applicationId });
+  }
+
+  async ofFair(fairId: string): Promise<BoothHold[]> {
+    return (await this.c.holds.find({ fairId }).toArray()).map(({ code, applicationId, holderName, state }) => ({ code, applicationId, holderName, state }));
+  }
+}
+
+export class MongoAllocationRuns implements AllocationRuns {
+  constructor(private readonly c: Collections) {}
+  async add({ id, ...run }: AllocationRun): Promise<void> {
+    await this.c.runs.insertOne({ _id: id, ...run });
+  }
+  async latest(fairId: string): Promise<AllocationRun | undefined> {
+    const doc = await this.c.runs.find({ fairId }).sort({ createTime: -1 }).limit(1).next();
+    if (!doc) return undefined;
+    const { _id, ...run } = doc;
+    return { id: _id, ...run };
+  }
+  async markApplied(runId: string): Promise<void> {
+    await this.c.runs.updateOne({ _id: runId }, { $set: { state: 'APPLIED' } });
+  }
+}
+
+export const ALLOCATION_LEASES = 'allocation_leases';
+
+/** A job lease per fair (`allocate:<fairId>`), in its own collection so the scheduler never sees it. */
+export function allocationLease(db: Db, holder: string, leaseMs = 120_000): AllocationLease {
+  const leases = createJobLeases(db, ALLOCATION_LEASES);
+  return {
+    async acquire(fairId, now) {
+      const job = `allocate:${fairId}`;
+      const held = await leases.acquire(job, holder, now, leaseMs, now);
+      if (!held) return undefined;
+      return { release: () => leases.release(job, holder, held.token) };
+    },
+  };
+}

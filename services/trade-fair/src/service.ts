@@ -1,0 +1,85 @@
+// The composition root: the service's parts on the shared service host (libs/service-kit). The host
+// reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
+import { hostname } from 'node:os';
+import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
+import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
+import { consumers, eventBus, outboxRelay } from '@hangviet/events';
+import { tradefairEvents } from '@hangviet/events/catalog';
+import { createScheduler, idempotencyKeysSweep } from '@hangviet/jobs';
+import { createGrpcClient, defineService } from '@hangviet/service-kit';
+import type { TradeFairDeps } from './application/ports';
+import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
+import { businessStatusConsumer } from './consumers/business-status.consumer';
+import { certificationConsumer } from './consumers/certification.consumer';
+import { MongoBusinessDirectory } from './infrastructure/business-directory';
+import { allocationLease, MongoAllocationRuns, MongoBoothHolds } from './infrastructure/mongo-allocation';
+import { MongoApplicationRepository } from './infrastructure/mongo-applications';
+import { MongoFairRepository } from './infrastructure/mongo-fairs';
+import { MongoVenueCalendar, MongoVenueRepository } from './infrastructure/mongo-venues';
+import { collections, createIndexes } from './infrastructure/models';
+import { ProjectedCertifications } from './infrastructure/product-certifications';
+import { expireOffersJob } from './jobs/expire-offers.job';
+import { forgetDissolvedBusinessesJob } from './jobs/forget-dissolved-businesses.job';
+import { fairService } from './transport/grpc/fair-service';
+import { applicationsRouter } from './transport/http/applications-router';
+import { fairsRouter } from './transport/http/fairs-router';
+import { openApiRouter } from './transport/http/openapi';
+import { venuesRouter } from './transport/http/venues-router';
+
+export interface TradeFairSeams {
+  now?: () => Date;
+}
+
+export const service = (seams: TradeFairSeams = {}) =>
+  defineService({
+    name: SERVICE_NAME,
+    database: DEFAULT_DATABASE,
+    config: configSchema,
+    async compose(host): Promise<TradeFairDeps & { certifications: ProjectedCertifications }> {
+      const { config, db } = host;
+      const c = collections(db);
+      await createIndexes(c);
+      const topics = [...new Set(tradefairEvents.map((e) => e.topic))];
+      const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
+      const fairRelay = await host.add(outboxRelay(bus, c.fairs));
+      const applicationRelay = await host.add(outboxRelay(bus, c.applications));
+      const registry = createGrpcClient(BusinessDirectoryServiceClient, config.REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
+      host.onStop('registry-client', async () => registry.close());
+      const certification = createGrpcClient(ProductCertificationServiceClient, config.CERTIFICATION_GRPC_ADDRESS, {
+        deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
+      });
+      host.onStop('certification-client', async () => certification.close());
+      const certifications = new ProjectedCertifications(c, certification, host.logger);
+      const deps = {
+        venues: new MongoVenueRepository(c),
+        // Awaited after each write: a 2xx answer implies the event is on Kafka in the common case.
+        fairs: new MongoFairRepository(c, (id) => fairRelay.publish(id)),
+        calendar: new MongoVenueCalendar(c),
+        applications: new MongoApplicationRepository(c, (id) => applicationRelay.publish(id)),
+        holds: new MongoBoothHolds(c),
+        runs: new MongoAllocationRuns(c),
+        allocationLease: allocationLease(db, `${hostname()}:${process.pid}`),
+        businesses: new MongoBusinessDirectory(c, registry),
+        certification: certifications,
+        certifications,
+        settings: { offerHoldMs: config.OFFER_HOLD_MS },
+        now: seams.now ?? (() => new Date()),
+      };
+      const groupPrefix = config.KAFKA_TOPIC_PREFIX;
+      await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix }), certificationConsumer(certifications, { groupPrefix })]));
+      await host.add(
+        createScheduler({
+          db, logger: host.logger, metrics: host.metrics,
+          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency)],
+        }),
+      );
+      host.http(venuesRouter(deps, host.idempotency));
+      host.http(fairsRouter(deps, host.idempotency));
+      host.http(applicationsRouter(deps, host.idempotency));
+      host.http(openApiRouter());
+      host.grpc(fairService(deps));
+      return deps;
+    },
+  });
+
+export const tradeFairService = service();

@@ -1,0 +1,132 @@
+// Starts the whole service in-process against the real database and Kafka, on ephemeral ports, with
+// its own database, topic prefix, consumer group and signing keys; publishes directory events; reads
+// what the service published.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
+import { BusinessSnapshot } from '@hangviet/contracts/hangviet/registry/v1/events';
+import { createEventProducer, createKafka, eventType, fromKafkaMessage, toKafkaMessage, type EventProducer, type EventType } from '@hangviet/events';
+import { ensureDevKeys, loadConfig, mintDevToken, startService, type DevTokenClaims } from '@hangviet/service-kit';
+import { testScope, type TestScope } from '@hangviet/testing';
+import type { Consumer } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import request from 'supertest';
+import { configSchema } from '../../src/config';
+import { service as tradeFairService } from '../../src/service';
+
+// A real database and broker shared with other test files: allow for load.
+jest.setTimeout(60_000);
+
+export interface Received {
+  type: string;
+  subject: string;
+  source: string;
+  data: Record<string, unknown>;
+}
+
+/** A clock the test moves forward: the service reads it as its `now`. */
+export interface TestClock {
+  offsetMs: number;
+  now(): Date;
+}
+
+export async function startHarness(label: string, env: Record<string, string> = {}) {
+  const clock: TestClock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+  const scope: TestScope = testScope(label);
+  const keys = await mkdtemp(join(tmpdir(), 'trade-fair-keys-'));
+  await ensureDevKeys(keys);
+  const config = {
+    ...loadConfig(configSchema, {
+      MONGO_URL: scope.mongoUrl,
+      KAFKA_BROKERS: scope.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: scope.topic(''),
+      AUTH_JWKS_FILE: join(keys, 'jwks.json'),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Nothing listens here: a business unknown to the projection is unknown (the gRPC fallback is tested apart).
+      REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
+      REGISTRY_DEADLINE_MS: '500',
+      CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
+      CERTIFICATION_DEADLINE_MS: '500',
+      OFFER_SWEEP_EVERY: '1s',
+      ...env,
+    }),
+    HTTP_PORT: 0,
+    GRPC_PORT: 0,
+  };
+  const service = await startService(tradeFairService({ now: () => clock.now() }), { config });
+  const kafka = createKafka({ clientId: `${label}-test`, brokers: scope.kafkaBrokers });
+  const producer: EventProducer = await createEventProducer(kafka);
+
+  const received: Received[] = [];
+  const consumers: Consumer[] = [];
+  /** Collects every event the service publishes on `topic` (unprefixed name) from the beginning. */
+  async function listen(topic: string): Promise<void> {
+    const consumer = kafka.consumer({ groupId: scope.group(`${label}-listener-${consumers.length}`) });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: scope.topic(topic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const envelope = fromKafkaMessage(message);
+        const definition = eventType(envelope.type);
+        if (!definition) throw new Error(`unknown event type ${envelope.type}`);
+        const data = definition.codec.toJSON(definition.codec.decode(envelope.data)) as Record<string, unknown>;
+        received.push({ type: envelope.type, subject: envelope.subject, source: envelope.source, data });
+      },
+    });
+  }
+
+  /** Publishes a directory event about a business, as business-registry would. */
+  async function publishBusiness<T>(
+    event: EventType<T>,
+    business: { id: string; status: BusinessStatus; version: number; name?: string; provinceCode?: string },
+    time = new Date(),
+  ): Promise<void> {
+    // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
+    const snapshot = BusinessSnapshot.fromPartial({
+      id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? `Cơ sở ${business.id.slice(0, 6)}`,
+      address: { provinceCode: business.provinceCode ?? '86' },
+    });
+    const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot) });
+    await producer.send(scope.topic(event.topic), [
+      toKafkaMessage({ id: randomUUID(), type: event.type, source: 'business-registry', subject: business.id, time: time.toISOString(), data }, event.codec),
+    ]);
+  }
+
+  /** Resolves once `predicate` holds; the test's timeout bounds the wait. */
+  async function eventually<T>(probe: () => Promise<T> | T, predicate: (value: T) => boolean): Promise<T> {
+    for (;;) {
+      const value = await probe();
+      if (predicate(value)) return value;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  return {
+    clock,
+    producer,
+    scope,
+    service,
+    deps: service.parts,
+    http: request(`http://127.0.0.1:${service.httpPort}`),
+    token: (claims: DevTokenClaims) => mintDevToken(claims, keys),
+    received,
+    listen,
+    publishBusiness,
+    eventually,
+    async stop() {
+      await Promise.all(consumers.map((c) => c.disconnect()));
+      await producer.disconnect();
+      await service.stop();
+      // Dropped once the service has stopped: its consumer and scheduler would write it anew.
+      const client = await MongoClient.connect(scope.mongoUrl);
+      await client.db(scope.databaseName).dropDatabase().finally(() => client.close());
+      await rm(keys, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });
