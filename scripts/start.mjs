@@ -96,6 +96,8 @@ function identityEnvironment(list, portOffset) {
   if (!gateway) return undefined;
   const url = `http://127.0.0.1:${gateway.httpPort}`;
   process.env.PUBLIC_URL ??= url;
+  // Certificates' QR codes link to the console's verification page on this origin.
+  process.env.VERIFY_BASE_URL ??= `${process.env.PUBLIC_URL}/verify`;
   if (portOffset !== 0) process.env.AUTH_ISSUER ??= `${url}/oidc`;
   process.env.HANGVIET_PORT_OFFSET = String(portOffset);
   // Behind the gateway every request comes from loopback: the services count rate limits per forwarded client.

@@ -26,6 +26,8 @@ afterAll(async () => {
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  // npm test runs every workspace's tests at once on a small machine: allow for load, not for a missing page.
+  context.setDefaultTimeout(60_000);
   contexts.push(context);
   return context.newPage();
 }
@@ -159,6 +161,19 @@ describe('an enterprise and the centre in the console', () => {
     await visitor.getByRole('heading', { name: legalName }).waitFor();
     await visitor.getByText('Đang hoạt động').waitFor();
     await check(visitor, 'business-page');
+  });
+
+  it('shows the public fair calendar with its .ics feed, and refuses a forged certificate QR link', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/fairs`);
+    await page.getByRole('heading', { name: 'Lịch hội chợ' }).waitFor();
+    const ics = await fetch(`${stack.url}${await page.getByRole('link', { name: 'Thêm vào lịch (.ics)' }).getAttribute('href')}`);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await ics.text()).toMatch(/^BEGIN:VCALENDAR/);
+    await check(page, 'fairs');
+    await page.goto(`${stack.url}/verify?token=eyJhbGciOiJFUzI1NiJ9.eyJudW1iZXIiOiJmYWtlIn0.Zm9yZ2Vk`);
+    await page.getByText('Mã QR không hợp lệ hoặc đã bị sửa').waitFor();
+    await check(page, 'verify-forged');
   });
 
   it('serves the API documentation and the event catalogue from the same origin', async () => {

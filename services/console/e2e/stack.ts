@@ -1,5 +1,5 @@
-// The platform as npm start runs it, for the browser tests: business-registry, notification and the
-// gateway (with its identity service and the built console) as their own processes (`node dist/main.js`),
+// The platform as npm start runs it, for the browser tests: business-registry, product-certification,
+// trade-fair, notification and the gateway (with its identity service and the built console) as their own processes (`node dist/main.js`),
 // on free ports, each with its own database of this test run, topics under the run's prefix, signing keys
 // of its own and a private mail sink.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -51,7 +51,9 @@ export async function startStack(): Promise<Stack> {
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc] = await Promise.all(
+    Array.from({ length: 9 }, () => freePort()),
+  );
   const url = `http://127.0.0.1:${gatewayHttp}`;
   const database = (name: string) => {
     const u = new URL(scope.mongoUrl);
@@ -76,13 +78,43 @@ export async function startStack(): Promise<Stack> {
       env: { HTTP_PORT: notificationHttp, GRPC_PORT: notificationGrpc, MONGO_URL: database('notification'), CONSUMER_GROUP: scope.group('notification'), TRUST_PROXY: 'loopback' },
     },
     {
+      name: 'product-certification',
+      port: certHttp,
+      env: {
+        HTTP_PORT: certHttp,
+        GRPC_PORT: certGrpc,
+        MONGO_URL: database('certification'),
+        REGISTRY_GRPC_URL: `127.0.0.1:${registryGrpc}`,
+        VERIFY_BASE_URL: `${url}/verify`,
+        QR_DEV_KEYS_DIR: join(keys, 'qr'),
+        TRUST_PROXY: 'loopback',
+      },
+    },
+    {
+      name: 'trade-fair',
+      port: fairHttp,
+      env: {
+        HTTP_PORT: fairHttp,
+        GRPC_PORT: fairGrpc,
+        MONGO_URL: database('fair'),
+        REGISTRY_GRPC_ADDRESS: `127.0.0.1:${registryGrpc}`,
+        CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${certGrpc}`,
+        TRUST_PROXY: 'loopback',
+      },
+    },
+    {
       name: 'gateway',
       port: gatewayHttp,
       env: {
         HTTP_PORT: gatewayHttp,
         MONGO_URL: database('gateway'),
         PUBLIC_URL: url,
-        UPSTREAMS: JSON.stringify({ 'business-registry': `http://127.0.0.1:${registryHttp}`, notification: `http://127.0.0.1:${notificationHttp}` }),
+        UPSTREAMS: JSON.stringify({
+          'business-registry': `http://127.0.0.1:${registryHttp}`,
+          notification: `http://127.0.0.1:${notificationHttp}`,
+          'product-certification': `http://127.0.0.1:${certHttp}`,
+          'trade-fair': `http://127.0.0.1:${fairHttp}`,
+        }),
         IDENTITY_PRIVATE_JWK_FILE: join(keys, 'private.jwk'),
         IDENTITY_SEED_ACCOUNTS: JSON.stringify([{ ...staff, name: 'Cán bộ Lan', roles: ['staff'] }]),
         IDENTITY_LOCKOUT_ATTEMPTS: '3',
@@ -115,10 +147,12 @@ export async function startStack(): Promise<Stack> {
       children.push(child);
       return waitReady(`http://127.0.0.1:${spec.port}/readyz`, child, spec.name, () => output);
     };
-    // The registry first: it creates the run's topics, which notification then subscribes to.
-    const [registry, ...rest] = specs;
-    await Promise.all([start(registry!), start(rest[1]!)]);
-    await start(rest[0]!);
+    // Each topic is created by its publisher before a subscriber asks for it: the registry first, then
+    // certification, trade fairs and the gateway, then notification (which subscribes to every topic).
+    const byName = (name: string) => specs.find((s) => s.name === name)!;
+    await start(byName('business-registry'));
+    await Promise.all(['product-certification', 'trade-fair', 'gateway'].map((name) => start(byName(name))));
+    await start(byName('notification'));
   } catch (err) {
     await stop();
     throw err;

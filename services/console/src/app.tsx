@@ -16,6 +16,8 @@ import { SignInPage } from './pages/signin';
 import { SignUpPage } from './pages/signup';
 import { StaffReviewsPage } from './pages/staff-reviews';
 import { VerifyEmailPage } from './pages/verify-email';
+import { VerifyCertificatePage } from './pages/verify-certificate';
+import { FairsPage } from './pages/fairs';
 
 function Page({ pathname, search }: { pathname: string; search: string }) {
   const { t } = useTranslation();
@@ -45,6 +47,10 @@ function Page({ pathname, search }: { pathname: string; search: string }) {
       return <PreferencesPage />;
     case 'staffReviews':
       return <StaffReviewsPage />;
+    case 'verifyCertificate':
+      return <VerifyCertificatePage search={search} />;
+    case 'fairs':
+      return <FairsPage />;
     default:
       return (
         <section>
@@ -72,6 +78,9 @@ export function App() {
           <ul>
             <li>
               <Link href="/">{t('nav.directory')}</Link>
+            </li>
+            <li>
+              <Link href="/fairs">{t('nav.fairs')}</Link>
             </li>
             {session?.roles.includes('enterprise') && (
               <>

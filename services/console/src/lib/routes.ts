@@ -13,6 +13,8 @@ export type RouteName =
   | 'inbox'
   | 'preferences'
   | 'staffReviews'
+  | 'verifyCertificate'
+  | 'fairs'
   | 'notFound';
 
 const table: [RouteName, string][] = [
@@ -28,6 +30,8 @@ const table: [RouteName, string][] = [
   ['inbox', '/my/inbox'],
   ['preferences', '/my/preferences'],
   ['staffReviews', '/staff/reviews'],
+  ['verifyCertificate', '/verify'],
+  ['fairs', '/fairs'],
 ];
 
 export interface Match {
