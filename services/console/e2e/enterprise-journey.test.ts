@@ -163,6 +163,56 @@ describe('an enterprise and the centre in the console', () => {
     await check(visitor, 'business-page');
   });
 
+  it('registers a product and applies for OCOP; staff review, score and decide; the enterprise sees its certificate', async () => {
+    const product = `Kẹo dừa sữa ${taxCode.slice(-4)}`;
+    await owner.goto(`${stack.url}/my/products`);
+    await owner.getByLabel('Tên sản phẩm').fill(product);
+    await owner.getByRole('button', { name: 'Thêm sản phẩm' }).click();
+    await owner.locator('.card', { hasText: product }).getByRole('button', { name: 'Đăng ký đánh giá OCOP' }).click();
+    await owner.locator('.card', { hasText: product }).filter({ hasText: 'Đã nộp' }).waitFor();
+    await check(owner, 'products');
+
+    const staff = await newPage();
+    await staff.goto(`${stack.url}/staff/applications`);
+    await staff.getByRole('button', { name: 'Đăng nhập' }).last().click();
+    await signIn(staff, stack.staff.email, stack.staff.password);
+    await staff.waitForURL(`${stack.url}/staff/applications`);
+    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Xác nhận của xã' }).click();
+    await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
+    await staff.getByLabel('Trạng thái').selectOption('COMMUNE_REVIEWED');
+    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Chấm điểm' }).click();
+    const doc = await (await fetch(`${stack.url}/docs/product-certification/openapi.json`)).json();
+    const criteria: { code: string; max: number; title: { vi: string } }[] = doc.components.schemas.OcopCriteria.examples[0];
+    expect(criteria.length).toBeGreaterThan(0);
+    // Three quarters of every maximum, in half points: a total between 70 and 90, four stars.
+    let total = 0;
+    for (const c of criteria) {
+      const points = Math.floor(c.max * 0.75 * 2) / 2;
+      total += points;
+      await staff.getByLabel(`${c.code} ${c.title.vi}`, { exact: true }).fill(String(points));
+    }
+    expect(total).toBeGreaterThanOrEqual(70);
+    expect(total).toBeLessThan(90);
+    await staff.getByText(`Tổng ${total} · ★★★★`).waitFor();
+    await staff.getByLabel('Người chấm').fill('Hội đồng tỉnh');
+    await check(staff, 'score-sheet');
+    await staff.getByRole('button', { name: 'Lưu phiếu chấm' }).click();
+    // Scored, it leaves the commune-reviewed list.
+    await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
+    await staff.getByLabel('Trạng thái').selectOption('PROVINCIAL_SCORED');
+    await staff.locator('.card', { hasText: product }).getByLabel('Số quyết định').fill(`${1000 + Math.floor(Math.random() * 8999)}/QĐ-UBND`);
+    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Ra quyết định' }).click();
+    await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
+
+    await owner.reload();
+    await owner.locator('.card', { hasText: product }).filter({ hasText: 'Đã có quyết định' }).waitFor();
+    const certificate = owner.locator('.card', { hasText: `${product} — OCOP ★★★★` });
+    await certificate.waitFor();
+    const pdf = await fetch(`${stack.url}${await certificate.getByRole('link', { name: 'Tải PDF' }).getAttribute('href')}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    await check(owner, 'certificates');
+  });
+
   it('shows the public fair calendar with its .ics feed, and refuses a forged certificate QR link', async () => {
     const page = await newPage();
     await page.goto(`${stack.url}/fairs`);

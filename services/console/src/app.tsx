@@ -18,6 +18,8 @@ import { StaffReviewsPage } from './pages/staff-reviews';
 import { VerifyEmailPage } from './pages/verify-email';
 import { VerifyCertificatePage } from './pages/verify-certificate';
 import { FairsPage } from './pages/fairs';
+import { ProductsPage } from './pages/products';
+import { StaffApplicationsPage } from './pages/staff-applications';
 
 function Page({ pathname, search }: { pathname: string; search: string }) {
   const { t } = useTranslation();
@@ -51,6 +53,10 @@ function Page({ pathname, search }: { pathname: string; search: string }) {
       return <VerifyCertificatePage search={search} />;
     case 'fairs':
       return <FairsPage />;
+    case 'products':
+      return <ProductsPage />;
+    case 'staffApplications':
+      return <StaffApplicationsPage />;
     default:
       return (
         <section>
@@ -88,14 +94,22 @@ export function App() {
                   <Link href="/my">{t('nav.my')}</Link>
                 </li>
                 <li>
+                  <Link href="/my/products">{t('nav.products')}</Link>
+                </li>
+                <li>
                   <Link href="/my/inbox">{t('nav.inbox')}</Link>
                 </li>
               </>
             )}
             {isStaff(session) && (
-              <li>
-                <Link href="/staff/reviews">{t('nav.reviews')}</Link>
-              </li>
+              <>
+                <li>
+                  <Link href="/staff/reviews">{t('nav.reviews')}</Link>
+                </li>
+                <li>
+                  <Link href="/staff/applications">{t('nav.applications')}</Link>
+                </li>
+              </>
             )}
             <li>
               <a href="/docs">{t('nav.docs')}</a>

@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 
 const vi = {
   app: { title: 'Hàng Việt', tagline: 'Người Việt Nam ưu tiên dùng hàng Việt Nam', skip: 'Bỏ qua đến nội dung', language: 'Ngôn ngữ', nav: 'Điều hướng chính' },
-  nav: { directory: 'Danh bạ', signIn: 'Đăng nhập', signUp: 'Đăng ký', signOut: 'Đăng xuất', my: 'Doanh nghiệp của tôi', inbox: 'Hộp thư', preferences: 'Tùy chọn thông báo', reviews: 'Duyệt hồ sơ', docs: 'Tài liệu API', fairs: 'Hội chợ' },
+  nav: { directory: 'Danh bạ', signIn: 'Đăng nhập', signUp: 'Đăng ký', signOut: 'Đăng xuất', my: 'Doanh nghiệp của tôi', inbox: 'Hộp thư', preferences: 'Tùy chọn thông báo', reviews: 'Duyệt hồ sơ', docs: 'Tài liệu API', fairs: 'Hội chợ', products: 'Sản phẩm', applications: 'Hồ sơ OCOP' },
   directory: { heading: 'Danh bạ doanh nghiệp', search: 'Tìm theo tên', province: 'Tỉnh/thành (mã)', industry: 'Ngành (VSIC)', type: 'Loại hình', any: 'Tất cả', submit: 'Tìm', none: 'Không tìm thấy doanh nghiệp nào.', more: 'Xem thêm', results: 'Kết quả' },
   type: { COMPANY: 'Công ty', COOPERATIVE: 'Hợp tác xã', HOUSEHOLD: 'Hộ kinh doanh', BRANCH: 'Chi nhánh' },
   status: { PENDING_REVIEW: 'Chờ duyệt', ACTIVE: 'Đang hoạt động', REJECTED: 'Bị từ chối', SUSPENDED: 'Tạm ngừng', DISSOLVED: 'Đã giải thể' },
@@ -20,6 +20,10 @@ const vi = {
   prefs: { heading: 'Tùy chọn thông báo', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Hộp thư trên trang', locale: 'Ngôn ngữ thư', save: 'Lưu', saved: 'Đã lưu.' },
   reviews: { heading: 'Hồ sơ chờ duyệt', empty: 'Không có hồ sơ nào chờ duyệt.', approve: 'Duyệt', reject: 'Từ chối', reason: 'Lý do từ chối', approved: 'Đã duyệt {{name}}.', rejected: 'Đã từ chối {{name}}.', filter: 'Lọc theo tỉnh (mã)' },
   verifyCert: { heading: 'Xác minh giấy chứng nhận', genuine: 'Giấy chứng nhận hợp lệ', notValid: 'Giấy chứng nhận không còn hiệu lực ({{status}})', refused: 'Mã QR không hợp lệ hoặc đã bị sửa: đây không phải giấy chứng nhận thật.', number: 'Số', scheme: 'Chương trình', business: 'Doanh nghiệp', product: 'Sản phẩm', validUntil: 'Hiệu lực đến' },
+  products: { heading: 'Sản phẩm', name: 'Tên sản phẩm', group: 'Nhóm sản phẩm', register: 'Thêm sản phẩm', apply: 'Đăng ký đánh giá OCOP', applications: 'Hồ sơ chứng nhận', noApplications: 'Chưa có hồ sơ.', certificates: 'Giấy chứng nhận', noCertificates: 'Chưa có giấy chứng nhận.', pdf: 'Tải PDF', qr: 'Mã QR', groups: { FOOD: 'Thực phẩm', BEVERAGE: 'Đồ uống', HERBAL: 'Thảo dược', HANDICRAFT: 'Thủ công mỹ nghệ', ORNAMENTAL: 'Sinh vật cảnh', TOURISM_SERVICE: 'Dịch vụ du lịch' } },
+  applicationStatus: { SUBMITTED: 'Đã nộp', COMMUNE_REVIEWED: 'Xã đã xem xét', PROVINCIAL_SCORED: 'Tỉnh đã chấm điểm', NATIONAL_PENDING: 'Chờ Trung ương', DECIDED: 'Đã có quyết định', REJECTED: 'Bị từ chối', WITHDRAWN: 'Đã rút' },
+  applications: { heading: 'Hồ sơ OCOP', status: 'Trạng thái', empty: 'Không có hồ sơ.', communeOk: 'Xác nhận của xã', score: 'Chấm điểm', decide: 'Ra quyết định', decisionNumber: 'Số quyết định' },
+  score: { caption: 'Phiếu chấm điểm: {{product}}', criterion: 'Tiêu chí', max: 'Tối đa', points: 'điểm', pointsHeader: 'Điểm', total: 'Tổng', noStars: 'chưa đạt hạng sao', scorer: 'Người chấm', submit: 'Lưu phiếu chấm' },
   fairs: { heading: 'Lịch hội chợ', ics: 'Thêm vào lịch (.ics)', none: 'Chưa có hội chợ nào.' },
   common: { loading: 'Đang tải…', error: 'Có lỗi: {{detail}}', signInFirst: 'Hãy đăng nhập để tiếp tục.', notFound: 'Không có trang này.', back: 'Về danh bạ', required: 'bắt buộc' },
 };
@@ -28,7 +32,7 @@ type Resources = typeof vi;
 
 const en: Resources = {
   app: { title: 'Hàng Việt', tagline: 'Vietnamese people prioritise Vietnamese goods', skip: 'Skip to content', language: 'Language', nav: 'Main navigation' },
-  nav: { directory: 'Directory', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', my: 'My business', inbox: 'Inbox', preferences: 'Notification preferences', reviews: 'Review queue', docs: 'API docs', fairs: 'Fairs' },
+  nav: { directory: 'Directory', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', my: 'My business', inbox: 'Inbox', preferences: 'Notification preferences', reviews: 'Review queue', docs: 'API docs', fairs: 'Fairs', products: 'Products', applications: 'OCOP applications' },
   directory: { heading: 'Business directory', search: 'Search by name', province: 'Province (code)', industry: 'Industry (VSIC)', type: 'Type', any: 'Any', submit: 'Search', none: 'No business found.', more: 'Show more', results: 'Results' },
   type: { COMPANY: 'Company', COOPERATIVE: 'Cooperative', HOUSEHOLD: 'Household business', BRANCH: 'Branch' },
   status: { PENDING_REVIEW: 'Pending review', ACTIVE: 'Active', REJECTED: 'Rejected', SUSPENDED: 'Suspended', DISSOLVED: 'Dissolved' },
@@ -44,6 +48,10 @@ const en: Resources = {
   prefs: { heading: 'Notification preferences', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Inbox on the site', locale: 'Message language', save: 'Save', saved: 'Saved.' },
   reviews: { heading: 'Registrations to review', empty: 'Nothing waits for review.', approve: 'Approve', reject: 'Reject', reason: 'Reason for rejection', approved: 'Approved {{name}}.', rejected: 'Rejected {{name}}.', filter: 'Filter by province (code)' },
   verifyCert: { heading: 'Verify a certificate', genuine: 'Genuine certificate', notValid: 'The certificate is no longer valid ({{status}})', refused: 'The QR code is not valid or was altered: this is not a genuine certificate.', number: 'Number', scheme: 'Scheme', business: 'Business', product: 'Product', validUntil: 'Valid until' },
+  products: { heading: 'Products', name: 'Product name', group: 'Product group', register: 'Add product', apply: 'Apply for OCOP', applications: 'Applications', noApplications: 'No application yet.', certificates: 'Certificates', noCertificates: 'No certificate yet.', pdf: 'Download PDF', qr: 'QR code', groups: { FOOD: 'Food', BEVERAGE: 'Beverage', HERBAL: 'Herbal', HANDICRAFT: 'Handicraft', ORNAMENTAL: 'Ornamental', TOURISM_SERVICE: 'Tourism service' } },
+  applicationStatus: { SUBMITTED: 'Submitted', COMMUNE_REVIEWED: 'Reviewed by the commune', PROVINCIAL_SCORED: 'Scored by the province', NATIONAL_PENDING: 'Awaiting the central level', DECIDED: 'Decided', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' },
+  applications: { heading: 'OCOP applications', status: 'Status', empty: 'No application.', communeOk: 'Commune review passed', score: 'Score', decide: 'Decide', decisionNumber: 'Decision number' },
+  score: { caption: 'Score sheet: {{product}}', criterion: 'Criterion', max: 'Max', points: 'points', pointsHeader: 'Points', total: 'Total', noStars: 'no star rating', scorer: 'Scorer', submit: 'Save the score sheet' },
   fairs: { heading: 'Fair calendar', ics: 'Add to calendar (.ics)', none: 'No fair yet.' },
   common: { loading: 'Loading…', error: 'Error: {{detail}}', signInFirst: 'Sign in to continue.', notFound: 'No such page.', back: 'Back to the directory', required: 'required' },
 };

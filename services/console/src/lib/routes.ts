@@ -14,6 +14,8 @@ export type RouteName =
   | 'preferences'
   | 'staffReviews'
   | 'verifyCertificate'
+  | 'products'
+  | 'staffApplications'
   | 'fairs'
   | 'notFound';
 
@@ -31,6 +33,8 @@ const table: [RouteName, string][] = [
   ['preferences', '/my/preferences'],
   ['staffReviews', '/staff/reviews'],
   ['verifyCertificate', '/verify'],
+  ['products', '/my/products'],
+  ['staffApplications', '/staff/applications'],
   ['fairs', '/fairs'],
 ];
 
