@@ -41,6 +41,27 @@ export function build() {
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
 }
 
+/**
+ * Headless Chromium for the console's browser tests, from the operating system's package (Debian
+ * `chromium`): installed with apt-get when missing and running as root (CI on a fresh machine). Sets
+ * CHROMIUM_PATH for the tests.
+ */
+export function ensureChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  let found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+      throw new Error('Chromium is missing for the browser tests: install the `chromium` package (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
+    }
+    say('installing Chromium for the browser tests (apt-get install -y chromium)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    found = '/usr/bin/chromium';
+  }
+  process.env.CHROMIUM_PATH = found;
+  return found;
+}
+
 /** Brings Kafka and the database up (env → testcontainers → deploy/local); `stop()` undoes only that. */
 export async function ensureInfrastructure() {
   const { ensureInfrastructure: ensure } = await import(join(root, 'libs', 'testing', 'dist', 'infrastructure.js'));

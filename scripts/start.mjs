@@ -4,6 +4,8 @@
 // started. `--no-build` skips the install and build steps (the supervisor test runs after a build).
 //   HANGVIET_PORT_OFFSET=1000  adds 1000 to every service's HTTP and gRPC port (a second copy beside yours)
 //   HANGVIET_DB_PREFIX=scratch_  gives each service the database scratch_<folder> instead of its own
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, ensureInfrastructure, ensureInstalled, portFree, portOffsetFrom, root, runInfraCli, say, services } from './lib.mjs';
 import { createSupervisor } from './supervisor.mjs';
@@ -53,6 +55,7 @@ async function main() {
   }
 
   const list = services({ portOffset, databasePrefix });
+  const gateway = identityEnvironment(list, portOffset);
   for (const s of list) {
     for (const [kind, port] of [['HTTP', s.httpPort], ['gRPC', s.grpcPort]]) {
       if (port !== undefined && !(await portFree(port))) {
@@ -68,18 +71,44 @@ async function main() {
 
   const pids = supervisor.pids();
   const rows = [
+    ...(gateway ? [['Console, API, sign-in', `${gateway.url}/  (API docs ${gateway.url}/docs, staff sign-in ${gateway.staff})`]] : []),
     ['Kafka', process.env.KAFKA_BROKERS],
     ['Database', process.env.MONGO_URL],
     ...(process.env.MAIL_SINK_URL ? [['Mail sink', `${process.env.MAIL_SINK_URL}/api/v1/messages (SMTP ${process.env.SMTP_URL})`]] : []),
-    ...list.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/v1  (gRPC 127.0.0.1:${s.grpcPort}, pid ${pids[s.name]})`]),
+    ...list.map((s) => [s.name, `http://127.0.0.1:${s.httpPort}/v1  (${s.grpcPort === undefined ? '' : `gRPC 127.0.0.1:${s.grpcPort}, `}pid ${pids[s.name]})`]),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`\nhangviet is up in ${Math.round((Date.now() - begun) / 1000)} s:\n`);
+  if (gateway) console.log(`\n${gateway.url}/\n`);
+  console.log(`hangviet is up in ${Math.round((Date.now() - begun) / 1000)} s:\n`);
   for (const [name, where] of rows) console.log(`  ${name.padEnd(width)}  ${where}`);
   if (!list.length) console.log('\n  (no services yet)');
   console.log('\nA development token for the APIs: npm run -s token -- --role staff');
   console.log('(or --role enterprise --business <id>, --role partner --partner <id>)');
   console.log('\nA service that exits is restarted (after 1 s, doubling up to 30 s). Press Ctrl-C to stop.\n');
+}
+
+/**
+ * The gateway is the public origin and its identity service the token issuer: every service verifies
+ * tokens of that issuer (the default one, shifted with the ports), and a staff account exists to sign in
+ * with (its password made once, kept in .local/auth/staff-password). Returns what to print.
+ */
+function identityEnvironment(list, portOffset) {
+  const gateway = list.find((s) => s.folder === 'gateway');
+  if (!gateway) return undefined;
+  const url = `http://127.0.0.1:${gateway.httpPort}`;
+  process.env.PUBLIC_URL ??= url;
+  // Certificates' QR codes link to the console's verification page on this origin.
+  process.env.VERIFY_BASE_URL ??= `${process.env.PUBLIC_URL}/verify`;
+  if (portOffset !== 0) process.env.AUTH_ISSUER ??= `${url}/oidc`;
+  process.env.HANGVIET_PORT_OFFSET = String(portOffset);
+  // Behind the gateway every request comes from loopback: the services count rate limits per forwarded client.
+  for (const s of list) if (s !== gateway) s.env.TRUST_PROXY = process.env.TRUST_PROXY ?? 'loopback';
+  const file = join(root, '.local', 'auth', 'staff-password');
+  mkdirSync(join(root, '.local', 'auth'), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(12).toString('base64url')}\n`, { mode: 0o600 });
+  const email = 'staff@hangviet.local';
+  gateway.env.IDENTITY_SEED_ACCOUNTS ??= JSON.stringify([{ email, password: readFileSync(file, 'utf8').trim(), name: 'Cán bộ Trung tâm', roles: ['staff'] }]);
+  return { url: process.env.PUBLIC_URL, staff: `${email}, password in .local/auth/staff-password` };
 }
 
 main().catch(async (err) => {

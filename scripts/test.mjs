@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureInfrastructure, ensureInstalled, root, run, say } from './lib.mjs';
+import { build, ensureChromium, ensureInfrastructure, ensureInstalled, root, run, say } from './lib.mjs';
 
 const started = Date.now();
 let infra;
@@ -16,6 +16,8 @@ async function main() {
   build();
   say('type-checking and linting (turbo run typecheck lint)…');
   run('npx', ['turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']);
+  // The console's end-to-end tests run in headless Chromium.
+  ensureChromium();
   infra = await ensureInfrastructure();
 
   const results = join(root, '.local', 'jest-results.json');

@@ -28,7 +28,8 @@ export interface Authenticator {
 }
 
 export const DEV_KEYS_DIR = '.local/auth';
-export const DEFAULT_ISSUER = 'hangviet-dev';
+// The built-in identity's issuer on the local gateway (an OIDC issuer is a URL); production sets AUTH_ISSUER.
+export const DEFAULT_ISSUER = 'http://127.0.0.1:8080/oidc';
 export const DEFAULT_AUDIENCE = 'hangviet';
 const ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
 

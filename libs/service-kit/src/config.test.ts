@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       HTTP_PORT: 8081,
       GRPC_PORT: 50051,
       KAFKA_BROKERS: ['a:9092', 'b:9092'],
-      AUTH_ISSUER: 'hangviet-dev',
+      AUTH_ISSUER: 'http://127.0.0.1:8080/oidc',
       AUTH_AUDIENCE: 'hangviet',
       AUTH_JWKS_FILE: '.local/auth/jwks.json',
       SHUTDOWN_TIMEOUT_MS: 10000,

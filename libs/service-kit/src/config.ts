@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ISSUER } from './auth';
 
 /** Thrown by loadConfig: one line per bad variable, naming the variable and the rule. */
 export class ConfigError extends Error {
@@ -41,7 +42,7 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, { error: 'expected a mongodb:// or mongodb+srv:// URL' })
     .default('mongodb://127.0.0.1:27017'),
-  AUTH_ISSUER: z.string().min(1, { error: 'expected a non-empty issuer' }).default('hangviet-dev'),
+  AUTH_ISSUER: z.string().min(1, { error: 'expected a non-empty issuer' }).default(DEFAULT_ISSUER),
   AUTH_AUDIENCE: z.string().min(1, { error: 'expected a non-empty audience' }).default('hangviet'),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   AUTH_JWKS_FILE: z.string().min(1, { error: 'expected a file path' }).default('.local/auth/jwks.json'),

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuthenticator } from '../src/auth';
+import { createAuthenticator, DEFAULT_ISSUER } from '../src/auth';
 import { assertBuilt } from './built';
 
 const cli = join(__dirname, '..', 'dist', 'cli', 'token.js');
@@ -18,7 +18,7 @@ function token(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: num
 describe('token CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'service-kit-cli-'));
   const keysDir = join(dir, 'auth');
-  const authenticator = createAuthenticator({ issuer: 'hangviet-dev', audience: 'hangviet', jwksFile: join(keysDir, 'jwks.json') });
+  const authenticator = createAuthenticator({ issuer: DEFAULT_ISSUER, audience: 'hangviet', jwksFile: join(keysDir, 'jwks.json') });
 
   beforeAll(assertBuilt);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,161 @@
+// The platform as npm start runs it, for the browser tests: business-registry, product-certification,
+// trade-fair, notification and the gateway (with its identity service and the built console) as their own processes (`node dist/main.js`),
+// on free ports, each with its own database of this test run, topics under the run's prefix, signing keys
+// of its own and a private mail sink.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDevKeys } from '@hangviet/service-kit';
+import { testScope } from '@hangviet/testing';
+import { startMailSink, type MailSink } from '@hangviet/mail-sink';
+
+const repo = join(__dirname, '..', '..', '..');
+
+export interface Stack {
+  url: string;
+  staff: { email: string; password: string };
+  mail: MailSink;
+  stop(): Promise<void>;
+  logs(): string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, name: string, log: () => string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} was not ready at ${url} after 60 s:\n${log().slice(-3000)}`);
+}
+
+export async function startStack(): Promise<Stack> {
+  const scope = testScope('e2e');
+  const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
+  await ensureDevKeys(keys);
+  const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
+  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc] = await Promise.all(
+    Array.from({ length: 9 }, () => freePort()),
+  );
+  const url = `http://127.0.0.1:${gatewayHttp}`;
+  const database = (name: string) => {
+    const u = new URL(scope.mongoUrl);
+    u.pathname = `/${scope.databaseName}_${name}`;
+    return u.toString();
+  };
+  const staff = { email: 'can.bo@hangviet.local', password: `staff-${scope.id}-pass` };
+  const common = {
+    KAFKA_BROKERS: scope.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: scope.topic(''),
+    AUTH_ISSUER: `${url}/oidc`,
+    AUTH_JWKS_FILE: join(keys, 'jwks.json'),
+    LOG_LEVEL: 'warn',
+    SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    OTEL_SDK_DISABLED: 'true',
+  };
+  const specs = [
+    { name: 'business-registry', port: registryHttp, env: { HTTP_PORT: registryHttp, GRPC_PORT: registryGrpc, MONGO_URL: database('registry'), SEED_DEMO_DATA: 'true', TRUST_PROXY: 'loopback' } },
+    {
+      name: 'notification',
+      port: notificationHttp,
+      env: { HTTP_PORT: notificationHttp, GRPC_PORT: notificationGrpc, MONGO_URL: database('notification'), CONSUMER_GROUP: scope.group('notification'), TRUST_PROXY: 'loopback' },
+    },
+    {
+      name: 'product-certification',
+      port: certHttp,
+      env: {
+        HTTP_PORT: certHttp,
+        GRPC_PORT: certGrpc,
+        MONGO_URL: database('certification'),
+        REGISTRY_GRPC_URL: `127.0.0.1:${registryGrpc}`,
+        VERIFY_BASE_URL: `${url}/verify`,
+        QR_DEV_KEYS_DIR: join(keys, 'qr'),
+        TRUST_PROXY: 'loopback',
+      },
+    },
+    {
+      name: 'trade-fair',
+      port: fairHttp,
+      env: {
+        HTTP_PORT: fairHttp,
+        GRPC_PORT: fairGrpc,
+        MONGO_URL: database('fair'),
+        REGISTRY_GRPC_ADDRESS: `127.0.0.1:${registryGrpc}`,
+        CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${certGrpc}`,
+        TRUST_PROXY: 'loopback',
+      },
+    },
+    {
+      name: 'gateway',
+      port: gatewayHttp,
+      env: {
+        HTTP_PORT: gatewayHttp,
+        MONGO_URL: database('gateway'),
+        PUBLIC_URL: url,
+        UPSTREAMS: JSON.stringify({
+          'business-registry': `http://127.0.0.1:${registryHttp}`,
+          notification: `http://127.0.0.1:${notificationHttp}`,
+          'product-certification': `http://127.0.0.1:${certHttp}`,
+          'trade-fair': `http://127.0.0.1:${fairHttp}`,
+        }),
+        IDENTITY_PRIVATE_JWK_FILE: join(keys, 'private.jwk'),
+        IDENTITY_SEED_ACCOUNTS: JSON.stringify([{ ...staff, name: 'Cán bộ Lan', roles: ['staff'] }]),
+        IDENTITY_LOCKOUT_ATTEMPTS: '3',
+      },
+    },
+  ];
+  const children: ChildProcess[] = [];
+  let output = '';
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await mail.close();
+    await rm(keys, { recursive: true, force: true });
+  };
+  try {
+    const start = (spec: (typeof specs)[number]) => {
+      const env = { ...process.env, ...common, ...Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, String(v)])) };
+      const child = spawn(process.execPath, ['dist/main.js'], { cwd: join(repo, 'services', spec.name), env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const collect = (chunk: Buffer) => (output = (output + `[${spec.name}] ${chunk.toString()}`).slice(-100_000));
+      child.stdout!.on('data', collect);
+      child.stderr!.on('data', collect);
+      children.push(child);
+      return waitReady(`http://127.0.0.1:${spec.port}/readyz`, child, spec.name, () => output);
+    };
+    // Each topic is created by its publisher before a subscriber asks for it: the registry first, then
+    // certification, trade fairs and the gateway, then notification (which subscribes to every topic).
+    const byName = (name: string) => specs.find((s) => s.name === name)!;
+    await start(byName('business-registry'));
+    await Promise.all(['product-certification', 'trade-fair', 'gateway'].map((name) => start(byName(name))));
+    await start(byName('notification'));
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, staff, mail, stop, logs: () => output };
+}

@@ -1,0 +1,57 @@
+// Calls to the platform through the gateway (same origin). Errors are the services' problem+json.
+import { currentSession } from './session';
+
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  const session = currentSession();
+  if (session) headers.set('authorization', `Bearer ${session.accessToken}`);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  const response = await fetch(path, { ...init, headers, body });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const p = (data ?? {}) as Partial<Problem>;
+    throw new ApiError({ status: response.status, code: p.code ?? 'HTTP_ERROR', detail: p.detail ?? response.statusText, ...(p.errors ? { errors: p.errors } : {}) });
+  }
+  return data as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextPageToken: string;
+}
+
+export interface Business {
+  id: string;
+  taxCode: string;
+  type: string;
+  status: string;
+  legalName: string;
+  tradeName?: string;
+  address?: { provinceCode: string; wardCode: string; street: string };
+  industries: { edition: string; code: string; main?: boolean }[];
+  contact?: { email?: string; phone?: string };
+  website?: string;
+  description?: string;
+  badges?: { scheme: string; stars?: number; certificateNumber?: string }[];
+  statusReason?: string;
+  version?: number;
+}

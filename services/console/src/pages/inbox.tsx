@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../components';
+import { api, type Page } from '../lib/api';
+import { SignedIn } from './signed-in';
+
+interface InboxMessage {
+  id: string;
+  subject?: string;
+  title?: string;
+  body?: string;
+  text?: string;
+  readTime?: string;
+  createTime: string;
+}
+
+function Inbox() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState<Page<InboxMessage>>();
+  const [error, setError] = useState<unknown>();
+  const load = () => api<Page<InboxMessage>>('/v1/inbox?pageSize=50').then(setPage, setError);
+  useEffect(() => void load(), []);
+  const markRead = async (id: string) => {
+    await api(`/v1/inbox/${encodeURIComponent(id)}:markRead`, { method: 'POST' }).catch(setError);
+    await load();
+  };
+  return (
+    <section>
+      <h1>{t('inbox.heading')}</h1>
+      <ErrorNote error={error} />
+      {page && page.items.length === 0 && <p>{t('inbox.empty')}</p>}
+      <ul className="cards">
+        {page?.items.map((m) => (
+          <li key={m.id} className={`card ${m.readTime ? '' : 'unread'}`}>
+            <h2>{m.subject ?? m.title}</h2>
+            <p className="muted">
+              {new Date(m.createTime).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}
+              {!m.readTime && ` · ${t('inbox.unread')}`}
+            </p>
+            <p>{m.body ?? m.text}</p>
+            {!m.readTime && (
+              <button type="button" onClick={() => void markRead(m.id)}>
+                {t('inbox.markRead')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function InboxPage() {
+  return <SignedIn role="enterprise">{() => <Inbox />}</SignedIn>;
+}

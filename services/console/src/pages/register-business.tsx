@@ -1,0 +1,128 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../components';
+import { api, ApiError, type Business } from '../lib/api';
+import { registrationProblems, taxCodeHint } from '../lib/tax-code-input';
+import { navigate } from '../navigation';
+import { SignedIn } from './signed-in';
+
+type Availability = 'checking' | 'free' | 'taken' | 'invalid' | undefined;
+
+function useTaxCodeAvailability(taxCode: string, type: string): Availability {
+  const [state, setState] = useState<Availability>();
+  useEffect(() => {
+    if (taxCodeHint(taxCode, type) !== 'complete') return setState(undefined);
+    setState('checking');
+    let live = true;
+    const timer = setTimeout(() => {
+      api<Business>(`/v1/businesses:lookup?taxCode=${encodeURIComponent(taxCode)}`).then(
+        () => live && setState('taken'),
+        (err: unknown) => live && setState(err instanceof ApiError && err.problem.status === 404 ? 'free' : 'invalid'),
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [taxCode, type]);
+  return state;
+}
+
+function Form() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ taxCode: '', type: 'COMPANY', legalName: '', tradeName: '', provinceCode: '', wardCode: '', street: '', industry: '', email: '', phone: '' });
+  const [error, setError] = useState<unknown>();
+  const [tried, setTried] = useState(false);
+  const availability = useTaxCodeAvailability(form.taxCode, form.type);
+  const hint = availability ?? taxCodeHint(form.taxCode, form.type);
+  const problems = registrationProblems(form);
+  const problemOf = (field: string) => {
+    const server = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.endsWith(`.${field}`)) : undefined;
+    if (server) return server.message;
+    const local = tried ? problems.find((p) => p.field === field) : undefined;
+    return local ? t(local.key) : undefined;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    setError(undefined);
+    if (problems.length > 0 || availability === 'taken' || availability === 'invalid') return;
+    try {
+      await api<Business>('/v1/businesses', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        json: {
+          taxCode: form.taxCode,
+          type: form.type,
+          legalName: form.legalName,
+          ...(form.tradeName ? { tradeName: form.tradeName } : {}),
+          address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street },
+          industries: [{ edition: '2025', code: form.industry, main: true }],
+          ...(form.email || form.phone ? { contact: { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) } } : {}),
+        },
+      });
+      navigate('/my?registered=1');
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const field = (name: keyof typeof form, label: string, extra: Record<string, unknown> = {}) => {
+    const problem = problemOf(name);
+    return (
+      <label>
+        {label}
+        <input
+          name={name}
+          value={form[name]}
+          aria-invalid={!!problem}
+          aria-describedby={problem ? `${name}-error` : undefined}
+          onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+          {...extra}
+        />
+        {problem && (
+          <span id={`${name}-error`} className="field-error">
+            {problem}
+          </span>
+        )}
+      </label>
+    );
+  };
+
+  return (
+    <section className="narrow">
+      <h1>{t('register.heading')}</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label>
+          {t('register.type')}
+          <select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+            {['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'].map((type) => (
+              <option key={type} value={type}>
+                {t(`type.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('taxCode', t('register.taxCode'), { inputMode: 'numeric', autoComplete: 'off', 'aria-describedby': 'taxCode-hint' })}
+        <p id="taxCode-hint" className={`hint hint-${hint}`} aria-live="polite">
+          {t(`register.hint.${hint === 'complete' ? 'checking' : hint}`)}
+        </p>
+        {field('legalName', t('register.legalName'), { autoComplete: 'organization' })}
+        {field('tradeName', t('register.tradeName'))}
+        {field('provinceCode', t('register.provinceCode'), { inputMode: 'numeric', maxLength: 2 })}
+        {field('wardCode', t('register.wardCode'), { inputMode: 'numeric', maxLength: 5 })}
+        {field('street', t('register.street'), { autoComplete: 'street-address' })}
+        {field('industry', t('register.industry'), { maxLength: 5 })}
+        {field('email', t('register.email'), { type: 'email', autoComplete: 'email' })}
+        {field('phone', t('register.phone'), { type: 'tel', autoComplete: 'tel' })}
+        <button type="submit">{t('register.submit')}</button>
+      </form>
+      <ErrorNote error={error} />
+    </section>
+  );
+}
+
+export function RegisterBusinessPage() {
+  return <SignedIn role="enterprise">{() => <Form />}</SignedIn>;
+}

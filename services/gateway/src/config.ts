@@ -1,0 +1,66 @@
+// The gateway's configuration, read once from the environment (a bad variable stops the start, named).
+import { baseConfigSchema, port, positiveInt } from '@hangviet/service-kit';
+import { z } from 'zod';
+
+export const SERVICE_NAME = 'gateway';
+export const DEFAULT_DATABASE = 'hangviet_gateway';
+
+const json = <T extends z.ZodType>(schema: T, rule: string) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: rule });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+export const configSchema = baseConfigSchema.extend({
+  HTTP_PORT: port().default(8080),
+  /** The public origin the browser sees (sign-in redirects, the OIDC issuer's base). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).default('http://127.0.0.1:8080'),
+  /** Added to each declared service's port to reach it (npm start's second copy). */
+  HANGVIET_PORT_OFFSET: z.coerce.number({ error: 'expected a whole number' }).int().default(0),
+  /** Overrides where a service is reached, by folder: {"business-registry":"http://registry:8081"}. */
+  UPSTREAMS: json(z.record(z.string(), z.url()), 'expected a JSON object of folder → URL').default({}),
+  /** Browser origins other than PUBLIC_URL allowed to call /v1 (comma-separated). */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .default([]),
+  /** How often expired OIDC records (sessions, codes, interactions) are deleted. */
+  OIDC_SWEEP_INTERVAL_MS: positiveInt().default(600_000),
+  /** Largest request body passed on (CSV imports); JSON bodies are capped at 100kb by the host. */
+  MAX_BODY_BYTES: positiveInt().default(10 * 1024 * 1024),
+  /** How long a proxied request may take before 504. */
+  UPSTREAM_TIMEOUT_MS: positiveInt().default(30_000),
+  /** Built console (services/console/dist), served at /. */
+  CONSOLE_DIR: z.string().default('services/console/dist'),
+  /** The identity service (oidc-provider) inside the gateway; off when another OIDC provider is used. */
+  IDENTITY_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The private signing key set of the identity (dev: the key pair under .local/auth). */
+  IDENTITY_PRIVATE_JWK_FILE: z.string().default('.local/auth/private.jwk'),
+  /** Secrets that sign the identity's cookies (comma-separated; rotate by prepending). */
+  IDENTITY_COOKIE_KEYS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .default(['dev-only-cookie-key-change-me']),
+  /** Failed sign-ins in a row before an account is locked, and for how long. */
+  IDENTITY_LOCKOUT_ATTEMPTS: positiveInt().default(5),
+  IDENTITY_LOCKOUT_MS: positiveInt().default(15 * 60_000),
+  /** Where verification and reset mail goes (dev: the mail sink). */
+  SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('hangviet <no-reply@hangviet.local>'),
+  /** Accounts created at start when missing: [{"email","password","roles":["staff"]}] (dev, demo). */
+  IDENTITY_SEED_ACCOUNTS: json(
+    z.array(z.object({ email: z.email(), password: z.string().min(8), name: z.string().default(''), roles: z.array(z.enum(['staff', 'admin'])) })),
+    'expected a JSON array of {email,password,roles}',
+  ).default([]),
+  /** When another OIDC provider issues the tokens: its issuer and where the console signs in. */
+  OIDC_CLIENT_ID: z.string().default('hangviet-console'),
+});
+
+export type GatewayConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,31 @@
+// Verification and reset mail, in the account's language (Vietnamese first). Locally the mail sink.
+import nodemailer from 'nodemailer';
+
+export type MailKind = 'verify' | 'reset';
+
+export interface Mailer {
+  send(to: string, locale: 'vi' | 'en', kind: MailKind, link: string): Promise<void>;
+  close(): void;
+}
+
+const texts: Record<MailKind, Record<'vi' | 'en', { subject: string; body: string }>> = {
+  verify: {
+    vi: { subject: 'Xác nhận địa chỉ e-mail của bạn', body: 'Chào bạn,\n\nHãy mở liên kết sau để xác nhận địa chỉ e-mail:\n{link}\n\nLiên kết có hiệu lực 24 giờ.' },
+    en: { subject: 'Confirm your e-mail address', body: 'Hello,\n\nOpen this link to confirm your e-mail address:\n{link}\n\nThe link is valid for 24 hours.' },
+  },
+  reset: {
+    vi: { subject: 'Đặt lại mật khẩu', body: 'Chào bạn,\n\nHãy mở liên kết sau để đặt mật khẩu mới:\n{link}\n\nLiên kết có hiệu lực 1 giờ. Nếu bạn không yêu cầu, hãy bỏ qua thư này.' },
+    en: { subject: 'Reset your password', body: 'Hello,\n\nOpen this link to choose a new password:\n{link}\n\nThe link is valid for one hour. If you did not ask for it, ignore this message.' },
+  },
+};
+
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(to, locale, kind, link) {
+      const text = texts[kind][locale];
+      await transport.sendMail({ from, to, subject: text.subject, text: text.body.replace('{link}', link) });
+    },
+    close: () => transport.close(),
+  };
+}
