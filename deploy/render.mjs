@@ -101,7 +101,7 @@ x-service-env: &service-env
   NODE_ENV: \${NODE_ENV:-production}
   LOG_LEVEL: \${LOG_LEVEL:-info}
   KAFKA_BROKERS: kafka:19092
-  AUTH_ISSUER: \${AUTH_ISSUER:-hangviet-dev}
+  AUTH_ISSUER: \${AUTH_ISSUER:-http://127.0.0.1:8080/oidc}
   AUTH_AUDIENCE: \${AUTH_AUDIENCE:-hangviet}
   AUTH_JWKS_URL: \${AUTH_JWKS_URL:-}
   AUTH_JWKS_FILE: /run/hangviet/auth/jwks.json
