@@ -113,8 +113,8 @@ export interface OutboxRelay {
   /**
    * Publishes the aggregate's pending events; call right after the write. Resolves once a publish cycle
    * that included the aggregate has sent them (they are on Kafka unless Kafka or the database failed, or
-   * another relay holds the aggregate); the cycle's clean-up (emptying the outbox, releasing the lease)
-   * goes on after it. Never throws: the sweeper retries.
+   * another relay holds the aggregate), or after `publishWaitMs` at most; the cycle's clean-up (emptying the
+   * outbox, releasing the lease) goes on after it. Never throws: the sweeper retries.
    */
   publish(aggregateId: string | ObjectId): Promise<void>;
   /** Creates the sweeper's index, sweeps once and keeps sweeping. */
@@ -138,6 +138,11 @@ export interface OutboxRelayOptions<T extends OutboxFields = Document> {
   graceMs?: number;
   /** Aggregates per publish cycle, and per sweep (default 100). */
   batchSize?: number;
+  /**
+   * How long publish() waits for the send at most (default 1000 ms). While Kafka is down a write still answers
+   * within this bound; its events stay in the outbox for the next cycle or the sweeper, never lost.
+   */
+  publishWaitMs?: number;
 }
 
 /** Runs an idempotent database step, retrying a few times with a short backoff. */
@@ -233,6 +238,7 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
   const graceMs = opts.graceMs ?? 1000;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 5000;
   const batchSize = opts.batchSize ?? 100;
+  const publishWaitMs = opts.publishWaitMs ?? 1000;
   const leases = collection.db.collection<OutboxLease>(OUTBOX_LEASES);
   const leaseKey = (id: unknown) => `${collection.collectionName}:${String(id)}`;
 
@@ -456,7 +462,15 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
   return {
     publish(aggregateId) {
       if (stopped) return Promise.resolve();
-      return new Promise((resolve) => request(aggregateId, resolve));
+      return new Promise((resolve) => {
+        // Bounded: with Kafka down the caller answers after publishWaitMs and the sweeper publishes later.
+        const timer = setTimeout(resolve, publishWaitMs);
+        timer.unref();
+        request(aggregateId, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     async start() {
       await collection.createIndex({ outboxPendingSince: 1 }, { name: 'outbox_pending_since' });

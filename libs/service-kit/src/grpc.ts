@@ -13,6 +13,7 @@ import {
 import { bearerToken, type Authenticator, type Principal } from './auth';
 import { AppError, type ErrorKind, type FieldError } from './errors';
 import type { Logger } from './logging';
+import { isDatabaseUnavailable } from './mongo-errors';
 import type { Readiness } from './readiness';
 
 export const ERROR_DOMAIN = 'hangviet.vn';
@@ -282,7 +283,11 @@ export function unary<Req, Res>(
 /** AppError → status + google.rpc.Status in grpc-status-details-bin; anything else → INTERNAL, generic. */
 export function toServiceError(err: unknown): grpc.ServerErrorResponse {
   const appError =
-    err instanceof AppError ? err : new AppError('internal', 'INTERNAL', 'An unexpected error occurred.', { cause: err });
+    err instanceof AppError
+      ? err
+      : isDatabaseUnavailable(err)
+        ? new AppError('unavailable', 'DATABASE_UNAVAILABLE', 'The database cannot be reached right now; retry shortly.', { cause: err })
+        : new AppError('internal', 'INTERNAL', 'An unexpected error occurred.', { cause: err });
   const code = statusOfKind[appError.kind];
   const message = appError.kind === 'internal' ? 'An unexpected error occurred.' : appError.message;
   const details = [

@@ -9,6 +9,7 @@ import { AppError } from './errors';
 import type { Logger } from './logging';
 import { pathEncodingGuard, textGuard, unparsedBodyMarker } from './input-guards';
 import { GENERIC_INTERNAL_DETAIL, problemFromAppError, problemOf, sendProblem } from './problem';
+import { isDatabaseUnavailable } from './mongo-errors';
 import { perClientIp, perPrincipal, rateLimit, type RateLimitStore } from './rate-limit';
 import type { Readiness } from './readiness';
 
@@ -158,6 +159,12 @@ export function finishHttpApp(app: express.Express): void {
     }
     const parserError = bodyParserProblem(err);
     if (parserError) return sendProblem(res, problemOf(req, parserError.status, parserError.code, parserError.detail));
+    if (isDatabaseUnavailable(err)) {
+      // A database restart or failover: retryable, not a bug (nothing was half-written: writes are single-document).
+      (req.log ?? logger)?.warn({ err }, 'database unavailable');
+      res.setHeader('Retry-After', '1');
+      return sendProblem(res, problemOf(req, 503, 'DATABASE_UNAVAILABLE', 'The database cannot be reached right now; retry shortly.'));
+    }
     (req.log ?? logger)?.error({ err }, 'unhandled error');
     sendProblem(res, problemOf(req, 500, 'INTERNAL', GENERIC_INTERNAL_DETAIL));
   };

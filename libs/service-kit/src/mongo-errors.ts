@@ -35,3 +35,30 @@ export async function duplicateKeyIndexes(write: Promise<unknown>): Promise<Set<
     return new Set(errors.map((e) => e.index));
   }
 }
+
+/** The driver's (and mongoose's) names for "the database cannot be reached right now". */
+const UNREACHABLE = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoServerClosedError',
+]);
+
+/**
+ * Whether a failure means the database is unreachable for now (a restart, a failover, a network cut), so the
+ * caller should answer 503 and be retried rather than report a 500: by name along the cause chain, the
+ * driver's retryable labels, or mongoose's buffering time-out. Recognised by name, never by instanceof.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { name?: unknown; message?: unknown; cause?: unknown; hasErrorLabel?: unknown } | null, depth = 0; e && depth < 5; depth += 1) {
+    if (typeof e.name === 'string' && UNREACHABLE.has(e.name)) return true;
+    if (typeof e.hasErrorLabel === 'function' && (e.hasErrorLabel as (l: string) => boolean).call(e, 'ResetPool')) return true;
+    if (typeof e.message === 'string' && /buffering timed out after/.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

@@ -38,6 +38,7 @@ describe('HTTP app', () => {
       if (req.params.kind === 'conflict') throw conflict('TAX_CODE_TAKEN', 'Tax code already registered.');
       if (req.params.kind === 'precondition') throw new AppError('precondition_failed', 'VERSION_MISMATCH', 'If-Match does not match.');
       if (req.params.kind === 'internal') throw new AppError('internal', 'LEDGER_BROKEN', 'secret internals: table x corrupt');
+      if (req.params.kind === 'database-down') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoServerSelectionError' });
       throw new Error('boom: connection string mongodb://user:pw@host');
     });
     // Routes behind auth: each records that its handler ran, so a test can prove it did not.
@@ -136,6 +137,14 @@ describe('HTTP app', () => {
         expect(res.body.code).toBe(kind === 'internal' ? 'LEDGER_BROKEN' : 'INTERNAL');
       }
       expect(log.lines().some((l) => l.level === 50 && JSON.stringify(l).includes('boom'))).toBe(true);
+    });
+
+    it('a database that cannot be reached → 503 DATABASE_UNAVAILABLE with Retry-After, not a 500', async () => {
+      const res = await request(base).get('/fail/database-down');
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+      expect(JSON.stringify(res.body)).not.toMatch(/27017|ECONNREFUSED/);
     });
   });
 
