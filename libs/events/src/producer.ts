@@ -38,7 +38,10 @@ export function createKafka(opts: { clientId: string; brokers: string[]; logger?
   });
 }
 
-/** Creates the missing topics (and their DLQs); tolerates another process creating them at the same time. */
+/**
+ * Creates the missing topics (and their DLQs) and returns once every one has a leader for each partition;
+ * tolerates another process creating them at the same time.
+ */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
@@ -49,22 +52,22 @@ export async function ensureTopics(
   await admin.connect();
   try {
     for (let attempt = 1; ; attempt++) {
-      const existing = new Set(await admin.listTopics());
-      const missing = wanted.filter((t) => !existing.has(t));
-      if (missing.length === 0) return;
       try {
-        await admin.createTopics({
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
-          waitForLeaders: true,
-        });
-        return;
+        const existing = new Set(await admin.listTopics());
+        const missing = wanted.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+        }
+        // A topic another instance has just created is listed before its metadata reaches every broker view:
+        // subscribing then fails with UNKNOWN_TOPIC_OR_PARTITION (kafkajs #1222, #815). Wait for the leaders.
+        const { topics: described } = await admin.fetchTopicMetadata({ topics: wanted });
+        if (described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        if (attempt >= 10) throw new Error(`topics without a leader after ${attempt} attempts: ${wanted.join(', ')}`);
       } catch (err) {
-        // kafkajs' wait for leaders can read metadata before the new topic is in it and throw
-        // UNKNOWN_TOPIC_OR_PARTITION (kafkajs #1222, #815): the topic is being created, so look again.
         const type = (err as { type?: string }).type;
-        if (attempt >= 5 || (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE')) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        if (attempt >= 10 || (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE')) throw err;
       }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 1000)));
     }
   } finally {
     await admin.disconnect();
