@@ -34,14 +34,14 @@ export const KAFKA_CLUSTER = 'hangviet-kafka';
 export const MONGODB_NAME = 'hangviet-mongodb';
 export const MONGODB_VERSION = '8.0.4';
 
-/** Every topic of the event catalogue, from its source (`defineEvent('<context>.<aggregate>.…'`), sorted. */
+/** Every topic of the event catalogue, from its source (`defineCatalogEvent('<context>.<aggregate>.…'`), sorted. */
 export function catalogueTopics(root = repositoryRoot) {
   const dir = join(root, 'libs', 'events', 'src', 'catalog');
   if (!existsSync(dir)) return [];
   const topics = new Set();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const text = readFileSync(join(dir, file), 'utf8');
-    for (const [, type] of text.matchAll(/defineEvent\(\s*'([a-z0-9_.]+)'/g)) {
+    for (const [, type] of text.matchAll(/define(?:Catalog)?Event\(\s*'([a-z0-9_.]+)'/g)) {
       const parts = type.split('.');
       if (parts.length < 5) throw new Error(`${file}: event type '${type}' is not hangviet.<context>.<aggregate>.<action>.v<N>`);
       topics.add(parts.slice(0, 3).join('.'));

@@ -194,11 +194,16 @@ export function catalogEdit(root, vars) {
   const lastIndexOf = (predicate) => lines.reduce((found, line, i) => (predicate(line) ? i : found), -1);
   const lastImport = lastIndexOf((l) => /^import .* from '\.\//.test(l));
   const lastExport = lastIndexOf((l) => /^export \* from '\.\//.test(l));
-  const register = lastIndexOf((l) => /^registerEvents\(/.test(l));
-  if (lastImport === -1 || lastExport === -1 || register === -1) {
-    fail(`${path} is not shaped as expected (imports, \`export * from\`, registerEvents(...)): add the context by hand`);
+  const list = lastIndexOf((l) => /^export const catalogEvents\b.*= \[.*\];$/.test(l));
+  if (lastImport === -1 || lastExport === -1 || list === -1) {
+    fail(`${path} is not shaped as expected (imports, \`export * from\`, export const catalogEvents = [...]): add the context by hand`);
   }
-  lines.splice(register + 1, 0, `registerEvents(...${vars.contextCamel}Events);`);
+  // The catalogue re-exports every context's events by name: a second `FairCreated` would be ambiguous.
+  const eventName = `${vars.Aggregate}Created`;
+  const catalogDir = join(root, 'libs', 'events', 'src', 'catalog');
+  const taken = readdirSync(catalogDir).find((f) => f.endsWith('.ts') && readFileSync(join(catalogDir, f), 'utf8').includes(`export const ${eventName} `));
+  if (taken) fail(`the event catalogue already has ${eventName} (libs/events/src/catalog/${taken}): pass another --aggregate`);
+  lines[list] = lines[list].replace(/\];$/, `, ...${vars.contextCamel}Events];`);
   lines.splice(lastExport + 1, 0, `export * from '${file}';`);
   lines.splice(lastImport + 1, 0, `import { ${vars.contextCamel}Events } from '${file}';`);
   return { path, text: lines.join('\n') };

@@ -49,43 +49,43 @@ describe('a service added by npm run new:service', () => {
         cpSync(join(root, 'services', folder, file), join(copy, 'services', folder, file));
       }
     }
-    await generateService(copy, { name: 'trade-fair', httpPort: 8083, grpcPort: 50053, context: 'fair', aggregate: 'fair' }, { checkListening: false });
+    await generateService(copy, { name: 'market-stall', httpPort: 8089, grpcPort: 50059, context: 'market', aggregate: 'stall' }, { checkListening: false });
   }, 60_000);
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   it('gets its Dockerfile, compose entry, Kubernetes directory, topic and database user', () => {
-    expect(existsSync(join(copy, 'services', 'trade-fair', 'Dockerfile'))).toBe(true);
-    expect(readFileSync(join(copy, 'docker-compose.yml'), 'utf8')).toContain('dockerfile: services/trade-fair/Dockerfile');
-    expect(readFileSync(join(copy, 'deploy', 'k8s', 'base', 'kustomization.yaml'), 'utf8')).toContain('- services/trade-fair\n');
+    expect(existsSync(join(copy, 'services', 'market-stall', 'Dockerfile'))).toBe(true);
+    expect(readFileSync(join(copy, 'docker-compose.yml'), 'utf8')).toContain('dockerfile: services/market-stall/Dockerfile');
+    expect(readFileSync(join(copy, 'deploy', 'k8s', 'base', 'kustomization.yaml'), 'utf8')).toContain('- services/market-stall\n');
     expect(check(copy)).toEqual([]);
     const objects = parseAllDocuments(renderOverlay('prod', join(copy, 'deploy', 'k8s'))).map((d) => d.toJS());
     const names = (kind) => objects.filter((o) => o.kind === kind).map((o) => o.metadata.name);
     for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
-      expect([kind, names(kind)]).toEqual([kind, expect.arrayContaining(['trade-fair'])]);
+      expect([kind, names(kind)]).toEqual([kind, expect.arrayContaining(['market-stall'])]);
     }
-    expect(names('KafkaTopic')).toEqual(expect.arrayContaining(['hangviet.fair.fair', 'hangviet.fair.fair.dlq']));
+    expect(names('KafkaTopic')).toEqual(expect.arrayContaining(['hangviet.market.stall', 'hangviet.market.stall.dlq']));
     const mongo = objects.find((o) => o.kind === 'MongoDBCommunity');
-    expect(mongo.spec.users).toContainEqual(expect.objectContaining({ name: 'trade-fair', roles: [{ name: 'readWrite', db: 'hangviet_trade_fair' }] }));
+    expect(mongo.spec.users).toContainEqual(expect.objectContaining({ name: 'market-stall', roles: [{ name: 'readWrite', db: 'hangviet_market_stall' }] }));
   });
 
   it('is reported by the check when one of its files is missing, and restored by a sync', () => {
-    rmSync(join(copy, 'services', 'trade-fair', 'Dockerfile'));
-    rmSync(join(copy, 'deploy', 'k8s', 'base', 'services', 'trade-fair'), { recursive: true });
+    rmSync(join(copy, 'services', 'market-stall', 'Dockerfile'));
+    rmSync(join(copy, 'deploy', 'k8s', 'base', 'services', 'market-stall'), { recursive: true });
     expect(check(copy)).toEqual(
       expect.arrayContaining([
-        { path: 'services/trade-fair/Dockerfile', problem: 'missing' },
-        { path: 'deploy/k8s/base/services/trade-fair/trade-fair.yaml', problem: 'missing' },
+        { path: 'services/market-stall/Dockerfile', problem: 'missing' },
+        { path: 'deploy/k8s/base/services/market-stall/market-stall.yaml', problem: 'missing' },
       ]),
     );
-    expect(sync(copy)).toEqual(expect.arrayContaining(['services/trade-fair/Dockerfile']));
+    expect(sync(copy)).toEqual(expect.arrayContaining(['services/market-stall/Dockerfile']));
     expect(check(copy)).toEqual([]);
   });
 
   it('leaves nothing behind when the service is removed', () => {
-    rmSync(join(copy, 'services', 'trade-fair'), { recursive: true });
-    expect(check(copy)).toContainEqual({ path: 'deploy/k8s/base/services/trade-fair', problem: 'left over from a service that is gone' });
+    rmSync(join(copy, 'services', 'market-stall'), { recursive: true });
+    expect(check(copy)).toContainEqual({ path: 'deploy/k8s/base/services/market-stall', problem: 'left over from a service that is gone' });
     sync(copy);
-    expect(existsSync(join(copy, 'deploy', 'k8s', 'base', 'services', 'trade-fair'))).toBe(false);
-    expect(readFileSync(join(copy, 'docker-compose.yml'), 'utf8')).not.toContain('trade-fair');
+    expect(existsSync(join(copy, 'deploy', 'k8s', 'base', 'services', 'market-stall'))).toBe(false);
+    expect(readFileSync(join(copy, 'docker-compose.yml'), 'utf8')).not.toContain('market-stall');
   });
 });

@@ -184,12 +184,12 @@ function copyWorkspace() {
 describe('a generated service', () => {
   let copy;
   let generated;
-  const name = 'gen-trade-fair';
+  const name = 'gen-market-stall';
 
   beforeAll(async () => {
     copy = copyWorkspace();
     const [httpPort, grpcPort] = [await freePort(), await freePort()];
-    generated = await generateService(copy, parseArgs([name, '--http', String(httpPort), '--grpc', String(grpcPort), '--context', 'gen_fair', '--aggregate', 'fair']));
+    generated = await generateService(copy, parseArgs([name, '--http', String(httpPort), '--grpc', String(grpcPort), '--context', 'gen_market', '--aggregate', 'stall']));
     linkWorkspace(copy, name);
   }, 60_000);
 
@@ -198,17 +198,17 @@ describe('a generated service', () => {
       expect.arrayContaining([
         `services/${name}/package.json`,
         `services/${name}/src/service.ts`,
-        `services/${name}/src/domain/fair.ts`,
-        `services/${name}/src/domain/fair.test.ts`,
+        `services/${name}/src/domain/stall.ts`,
+        `services/${name}/src/domain/stall.test.ts`,
         `services/${name}/src/consumers/business-status.consumer.ts`,
         `services/${name}/src/jobs/forget-dissolved-businesses.job.ts`,
-        `services/${name}/test/fairs.test.ts`,
-        'proto/hangviet/gen_fair/v1/fair.proto',
-        'libs/events/src/catalog/gen_fair.ts',
+        `services/${name}/test/stalls.test.ts`,
+        'proto/hangviet/gen_market/v1/stall.proto',
+        'libs/events/src/catalog/gen_market.ts',
       ]),
     );
     for (const file of generated.written) expect({ file, placeholders: readFileSync(join(copy, file), 'utf8').match(/\{\{|__[A-Za-z]+__/g) }).toEqual({ file, placeholders: null });
-    expect(readFileSync(join(copy, 'libs/events/src/catalog/index.ts'), 'utf8')).toMatch(/registerEvents\(\.\.\.genFairEvents\);/);
+    expect(readFileSync(join(copy, 'libs/events/src/catalog/index.ts'), 'utf8')).toMatch(/^export const catalogEvents\b.*, \.\.\.genMarketEvents\];$/m);
     expect(JSON.parse(readFileSync(join(copy, 'services', name, 'package.json'), 'utf8'))).toMatchObject({ name: `@hangviet/${name}`, hangviet: { httpPort: Number(generated.vars.httpPort), grpcPort: Number(generated.vars.grpcPort) } });
     await expect(generateService(copy, parseArgs([name, '--http', '9190', '--grpc', '9191']))).rejects.toThrow(`services/${name} already exists`);
   });
@@ -240,8 +240,8 @@ describe('a generated service', () => {
     const report = JSON.parse(readFileSync(results, 'utf8'));
     const files = report.testResults.map((r) => ({ file: r.name.slice(join(copy, 'services', name).length + 1), status: r.status }));
     expect(files.sort((a, b) => a.file.localeCompare(b.file))).toEqual([
-      { file: 'src/domain/fair.test.ts', status: 'passed' },
-      { file: 'test/fairs.test.ts', status: 'passed' },
+      { file: 'src/domain/stall.test.ts', status: 'passed' },
+      { file: 'test/stalls.test.ts', status: 'passed' },
     ]);
     expect({ failed: report.numFailedTests, pending: report.numPendingTests }).toEqual({ failed: 0, pending: 0 });
     expect(report.numPassedTests).toBeGreaterThanOrEqual(10);

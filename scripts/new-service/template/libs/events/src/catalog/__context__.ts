@@ -1,11 +1,14 @@
 // Events of the {{context}} context (services/{{name}}; topic {{topic}}).
 import { {{Aggregate}}Created as {{Aggregate}}CreatedMessage } from '@hangviet/contracts/hangviet/{{context}}/v1/{{aggregateSnake}}';
-import { defineEvent, type EventType } from '../registry';
+import { defineCatalogEvent, type CatalogEvent } from '../partner-policy';
 
-export const {{Aggregate}}Created = defineEvent(
+// What partners receive of each event (libs/events/src/partner-policy.ts): the acting person's identity only
+// with the `personal-data` scope; say here whether the event is about something the public sees.
+export const {{Aggregate}}Created = defineCatalogEvent(
   '{{eventType}}',
   {{Aggregate}}CreatedMessage,
   'A {{aggregate}} was opened for a business (status OPEN).',
+  { scoped: { 'personal-data': ['actorSubject'] }, public: () => true },
 );
 
-export const {{contextCamel}}Events: EventType[] = [{{Aggregate}}Created];
+export const {{contextCamel}}Events: CatalogEvent[] = [{{Aggregate}}Created];
