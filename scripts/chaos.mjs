@@ -156,9 +156,16 @@ async function main() {
     }
     const registry = children.find((s) => s.folder === 'business-registry');
     const notification = children.find((s) => s.folder === 'notification');
-    const staff = await mintDevToken({ role: 'staff', issuer: 'hangviet-dev', audience: 'hangviet' }, keys);
-    const partner = await mintDevToken({ role: 'partner', partnerId: 'chaos-partner', issuer: 'hangviet-dev', audience: 'hangviet' }, keys);
+    const staff = await mintDevToken({ role: 'staff', audience: 'hangviet' }, keys);
+    const partner = await mintDevToken({ role: 'partner', partnerId: 'chaos-partner', audience: 'hangviet' }, keys);
     const headers = (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    // Registrations under review reach only partners that staff granted `unpublished`: this one has it.
+    const granted = await fetch(`http://127.0.0.1:${notification.httpPort}/v1/partners/chaos-partner/scopes`, {
+      method: 'PUT',
+      headers: headers(staff),
+      body: JSON.stringify({ scopes: ['unpublished'] }),
+    });
+    if (granted.status !== 200) throw new Error(`granting the partner its scope failed: ${granted.status} ${await granted.text()}`);
     const subscribed = await fetch(`http://127.0.0.1:${notification.httpPort}/v1/webhook-endpoints`, {
       method: 'POST',
       headers: headers(partner),

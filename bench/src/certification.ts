@@ -70,6 +70,9 @@ async function main(): Promise<void> {
       REGISTRY_GRPC_URL: '127.0.0.1:1',
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'silent',
+      // A benchmark measures the service, not its rate limits (which would answer 429 past 1,200 requests a minute).
+      RATE_LIMIT_PER_CLIENT: '0',
+      RATE_LIMIT_PER_PRINCIPAL: '0',
     }),
     HTTP_PORT: 0,
     GRPC_PORT: 0,

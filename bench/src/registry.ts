@@ -339,6 +339,9 @@ async function measureSize(size: number, ctx: Context, verdicts: string[]): Prom
           SEED_DEMO_DATA: 'true',
           AUTH_JWKS_FILE: join(ctx.keys, 'jwks.json'),
           LOG_LEVEL: 'silent',
+          // A benchmark measures the service, not its rate limits (which would answer 429 past 1,200 requests a minute).
+          RATE_LIMIT_PER_CLIENT: '0',
+          RATE_LIMIT_PER_PRINCIPAL: '0',
         }),
         HTTP_PORT: 0,
         GRPC_PORT: 0,

@@ -191,9 +191,12 @@ it('two instances of every service share the work; killing one loses and doubles
     });
   }
 
-  const staff = await mintDevToken({ role: 'staff', issuer: 'hangviet-dev', audience: 'hangviet' }, keys);
-  const partner = await mintDevToken({ role: 'partner', partnerId: 'scale-partner', issuer: 'hangviet-dev', audience: 'hangviet' }, keys);
+  const staff = await mintDevToken({ role: 'staff', audience: 'hangviet' }, keys);
+  const partner = await mintDevToken({ role: 'partner', partnerId: 'scale-partner', audience: 'hangviet' }, keys);
   const [notificationA] = live('notification');
+  // Registrations under review reach only partners that staff granted `unpublished` (issue 12): this one has it.
+  const granted = await api(notificationA, 'PUT', '/v1/partners/scale-partner/scopes', staff, { scopes: ['unpublished'] });
+  expect(granted.status).toBe(200);
   const endpoint = await api(notificationA, 'POST', '/v1/webhook-endpoints', partner, {
     url: `http://127.0.0.1:${receiver.address().port}/hook`,
     eventTypes: ['hangviet.registry.business.*'],

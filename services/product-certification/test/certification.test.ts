@@ -218,7 +218,9 @@ describe('gRPC ProductCertificationService', () => {
     const { ProductCertificationServiceClient } = await import('@hangviet/contracts/hangviet/certification/v1/product_certification_service');
     const { CertificationScheme, CertificateStatus } = await import('@hangviet/contracts/hangviet/certification/v1/certificate');
     const { callUnary, createGrpcClient, decodeGrpcError } = await import('@hangviet/service-kit');
-    const client = createGrpcClient(ProductCertificationServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+    // A staff caller (internal gRPC needs a service or user identity); its rights decide what it sees.
+    const staffToken = await h.token({ role: 'staff', subject: 'secretariat-1' });
+    const client = createGrpcClient(ProductCertificationServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000, token: async () => staffToken });
     const { applicationId } = await productAndApplication(h, business, 'Thạch dừa');
     await reviewAndScore(h, applicationId, 74);
     await expectOk(await decide(h, applicationId));

@@ -10,13 +10,14 @@ import { startRegistryBeside } from './support/registry';
 
 let h: Harness;
 let registry: Awaited<ReturnType<typeof startRegistryBeside>>;
+const REGISTRATION_CERTIFICATE = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 let taxSeq = 700_000 + Math.floor(Math.random() * 200_000);
 
 beforeAll(async () => {
   const { testScope } = await import('@hangviet/testing');
   const prefix = testScope('cert-flow-topics').topic('');
   registry = await startRegistryBeside('cert-flow-registry', prefix);
-  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, REGISTRY_GRPC_URL: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' });
+  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, REGISTRY_GRPC_URL: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' }, { keys: registry.keys });
   await h.listen('hangviet.certification.certificate');
 }, 120_000);
 
@@ -46,6 +47,8 @@ async function activeBusiness(): Promise<string> {
       }),
     201,
   );
+  // Staff approve a self-registration only with its registration certificate attached (issue 12).
+  await expectOk(await registry.http.put(`/v1/businesses/${id}/evidence`).set(bearer(owner)).set('Content-Type', 'application/pdf').send(REGISTRATION_CERTIFICATE));
   await expectOk(await registry.http.post(`/v1/businesses/${id}:approve`).set(bearer(staff)).send({}));
   return id;
 }

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startNotificationService } from '@hangviet/notification/dist/app';
 import { loadNotificationConfig } from '@hangviet/notification/dist/config';
-import { createAuthenticator, createLogger, mintDevToken } from '@hangviet/service-kit';
+import { createAuthenticator, createLogger, DEFAULT_ISSUER, mintDevToken } from '@hangviet/service-kit';
 import { join } from 'node:path';
 import { testScope } from '@hangviet/testing';
 import { bearer, startHarness, type Harness } from './support/harness';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   config.HTTP_PORT = 0;
   config.GRPC_PORT = 0;
   // The certification harness's key pair: one token minter for both services.
-  const authenticator = createAuthenticator({ issuer: 'hangviet-dev', audience: 'hangviet', jwksFile: join(h.keys, 'jwks.json') });
+  const authenticator = createAuthenticator({ issuer: DEFAULT_ISSUER, audience: 'hangviet', jwksFile: join(h.keys, 'jwks.json') });
   notification = await startNotificationService(config, { logger: createLogger({ service: 'notification-test', level: 'silent' }), authenticator, host: '127.0.0.1' });
 }, 120_000);
 

@@ -26,9 +26,13 @@ export interface Received {
   data: Record<string, unknown>;
 }
 
-export async function startHarness(label: string, env: Record<string, string> = {}, given?: { scope: TestScope }) {
+/**
+ * `given.keys`: the signing keys of another service started in this process (the registry beside it), so the
+ * process's one service identity on gRPC is accepted by both.
+ */
+export async function startHarness(label: string, env: Record<string, string> = {}, given?: { scope?: TestScope; keys?: string }) {
   const scope: TestScope = given?.scope ?? testScope(label);
-  const keys = await mkdtemp(join(tmpdir(), 'product-certification-keys-'));
+  const keys = given?.keys ?? (await mkdtemp(join(tmpdir(), 'product-certification-keys-')));
   await ensureDevKeys(keys);
   const config = {
     ...loadConfig(configSchema, {
@@ -110,7 +114,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
       await Promise.all(consumers.map((c) => c.disconnect()));
       await producer.disconnect();
       await service.stop();
-      await rm(keys, { recursive: true, force: true });
+      if (!given?.keys) await rm(keys, { recursive: true, force: true });
       if (given) return; // the scope's owner drops the database
       // Dropped once the service has stopped: its consumer and scheduler would write it anew.
       const client = await MongoClient.connect(scope.mongoUrl);

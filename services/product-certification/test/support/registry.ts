@@ -31,6 +31,7 @@ export async function startRegistryBeside(label: string, topicPrefix: string) {
     registry,
     http: request(`http://127.0.0.1:${registry.httpPort}`),
     grpcAddress: `127.0.0.1:${registry.grpcPort}`,
+    keys,
     token: (claims: DevTokenClaims) => mintDevToken(claims, keys),
     async stop() {
       await registry.connection.dropDatabase().catch(() => undefined);

@@ -6,7 +6,7 @@ import { CertificateStatus, CertificationScheme, type Certificate } from '@hangv
 import type { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
 import { callUnary } from '@hangviet/service-kit';
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
-import type { Logger } from 'pino';
+import type { Logger } from '@hangviet/service-kit';
 import type { BusinessProduct, CertificationPort } from '../application/ports';
 import type { Collections, KnownProductDocument } from './models';
 
