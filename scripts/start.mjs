@@ -104,6 +104,7 @@ function identityEnvironment(list, portOffset) {
   // Behind the gateway every request comes from loopback: the services count rate limits per forwarded client.
   for (const s of list) if (s !== gateway) s.env.TRUST_PROXY = process.env.TRUST_PROXY ?? 'loopback';
   const file = join(root, '.local', 'auth', 'staff-password');
+  mkdirSync(join(root, '.local'), { recursive: true });
   mkdirSync(join(root, '.local', 'auth'), { recursive: true, mode: 0o700 });
   if (!existsSync(file)) writeFileSync(file, `${randomBytes(12).toString('base64url')}\n`, { mode: 0o600 });
   const email = 'staff@hangviet.local';

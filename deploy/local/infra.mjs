@@ -366,7 +366,10 @@ const postgres = {
     mkdirSync(staging, { recursive: true, mode: 0o700 });
     if (identity.uid !== undefined) {
       // The parents must be traversable by the cluster's user; the data directory must be its own.
-      for (const d of [local, this.dir]) chmodSync(d, statSync(d).mode | 0o011);
+      // Every directory from the repository down (.local may have been made 0700 by another tool).
+      const parents = [];
+      for (let d = this.dir; d.startsWith(`${root}/`) && d !== root; d = dirname(d)) parents.push(d);
+      for (const d of parents.length ? parents : [local, this.dir]) chmodSync(d, statSync(d).mode | 0o011);
       chownSync(staging, identity.uid, identity.gid);
     }
     // C locale: text and jsonb strings compare byte by byte, which for UTF-8 is MongoDB's binary order.

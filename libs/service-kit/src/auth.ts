@@ -1,6 +1,6 @@
 import { chmod, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCALES, type Locale } from '@hangviet/vn/locale';
 import { z } from 'zod';
@@ -159,6 +159,8 @@ export async function ensureDevKeys(dir = DEV_KEYS_DIR): Promise<void> {
   const privatePath = join(root, 'private.jwk');
   const jwksPath = join(root, 'jwks.json');
   if (await exists(jwksPath)) return;
+  // Only the key directory is private: its parents (e.g. .local, shared with other tools) keep the default mode.
+  await mkdir(dirname(root), { recursive: true });
   await mkdir(root, { recursive: true, mode: 0o700 });
   let handle;
   try {
