@@ -1,6 +1,7 @@
 // The console in a real browser against the real services: an enterprise signs up (e-mail verification
 // through the mail sink), signs in through the OIDC provider, registers its business with the tax code
-// checked as it types; staff sign in and approve it from the review queue; the enterprise sees it active,
+// checked as it types and its registration certificate attached (a wrong file refused first, then the PDF);
+// staff sign in, see the certificate and approve it from the review queue; the enterprise sees it active,
 // the public finds it in the directory. Every page passes axe-core without serious violations, and a
 // screenshot of each is saved under .local/screenshots/ (desktop, and the directory on a phone).
 import { generateTaxCode } from '@hangviet/vn';
@@ -9,6 +10,9 @@ import { launch, screenshot, seriousViolations } from './browser';
 import { startStack, type Stack } from './stack';
 
 jest.setTimeout(240_000);
+
+/** The smallest file the registry takes as a PDF (it checks the bytes against the type). */
+const CERTIFICATE_PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 let stack: Stack;
 let browser: Browser;
@@ -116,9 +120,22 @@ describe('an enterprise and the centre in the console', () => {
     await owner.getByLabel('Mã phường/xã (5 số)').fill('28903');
     await owner.getByLabel('Số nhà, đường').fill('12 Quốc lộ 60');
     await owner.getByLabel('Mã ngành VSIC chính').fill('1073');
+    // The certificate is required: without it nothing is sent; a file that is no PDF/PNG/JPEG is refused.
+    await owner.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    const certificate = owner.getByLabel('Giấy chứng nhận đăng ký doanh nghiệp');
+    await owner.getByText('Hãy đính kèm giấy chứng nhận đăng ký doanh nghiệp.').waitFor();
+    expect(await certificate.getAttribute('aria-invalid')).toBe('true');
+    expect(await certificate.getAttribute('aria-describedby')).toContain('evidence-error');
+    await certificate.setInputFiles({ name: 'giay-chung-nhan.docx', mimeType: 'application/msword', buffer: Buffer.from('not a pdf') });
+    await owner.getByText('Chỉ nhận tệp PDF, PNG hoặc JPEG.').waitFor();
+    await certificate.setInputFiles({ name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 not a pdf') });
+    await owner.getByText('Nội dung tệp không phải PDF, PNG hoặc JPEG').waitFor();
+    await certificate.setInputFiles({ name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: CERTIFICATE_PDF });
+    await owner.locator('#evidence-error').waitFor({ state: 'detached' });
     await check(owner, 'register-business');
     await owner.getByRole('button', { name: 'Gửi hồ sơ' }).click();
     await owner.getByText('Hồ sơ đang chờ Trung tâm duyệt.').waitFor();
+    await owner.getByText('Đã đính kèm giấy chứng nhận.').waitFor();
     await check(owner, 'my-business-pending');
   });
 
@@ -130,7 +147,18 @@ describe('an enterprise and the centre in the console', () => {
     await staff.waitForURL(`${stack.url}/staff/reviews`);
     const card = staff.locator('.card', { hasText: legalName });
     await card.waitFor();
+    await card.getByText('Có giấy chứng nhận đăng ký').waitFor();
     await check(staff, 'staff-reviews');
+    // Opened from an object URL of what staff fetched with their token: the very bytes uploaded.
+    const opened = staff.context().waitForEvent('page');
+    await card.getByRole('button', { name: `Xem giấy chứng nhận của ${legalName}` }).click();
+    await (await opened).close();
+    // Beside it, the same object URL as a download (the console's CSP keeps fetch() off blob: URLs).
+    const downloaded = staff.waitForEvent('download');
+    await card.getByRole('link', { name: 'Tải về' }).click();
+    const chunks: Buffer[] = [];
+    for await (const chunk of await (await downloaded).createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(CERTIFICATE_PDF)).toBe(true);
     await card.getByRole('button', { name: 'Duyệt' }).click();
     await staff.getByText(`Đã duyệt ${legalName}.`).waitFor();
     // The queue reloads without it.

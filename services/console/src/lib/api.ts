@@ -53,5 +53,7 @@ export interface Business {
   description?: string;
   badges?: { scheme: string; stars?: number; certificateNumber?: string }[];
   statusReason?: string;
+  /** Staff and the owner: the owning account of a self-registration (staff-entered ones have none). */
+  ownerSubject?: string;
   version?: number;
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
+import { EvidenceInput, problemText, useEvidenceProblemText } from '../evidence';
 import { api, ApiError, type Business } from '../lib/api';
+import { checkEvidenceFile, uploadEvidence } from '../lib/evidence';
 import { registrationProblems, taxCodeHint } from '../lib/tax-code-input';
 import { navigate } from '../navigation';
 import { SignedIn } from './signed-in';
@@ -33,6 +35,12 @@ function Form() {
   const [form, setForm] = useState({ taxCode: '', type: 'COMPANY', legalName: '', tradeName: '', provinceCode: '', wardCode: '', street: '', industry: '', email: '', phone: '' });
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
+  // The certificate: checked when chosen and on submit, uploaded right after the registration is created.
+  const [evidence, setEvidence] = useState<File | null>(null);
+  const [evidenceError, setEvidenceError] = useState<string>();
+  const [createdId, setCreatedId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const evidenceProblem = useEvidenceProblemText();
   const availability = useTaxCodeAvailability(form.taxCode, form.type);
   const hint = availability ?? taxCodeHint(form.taxCode, form.type);
   const problems = registrationProblems(form);
@@ -43,28 +51,54 @@ function Form() {
     return local ? t(local.key) : undefined;
   };
 
+  const chooseEvidence = async (file: File | null) => {
+    setEvidence(file);
+    const check = await checkEvidenceFile(file);
+    setEvidenceError(check.ok || (check.problem === 'required' && !tried) ? undefined : evidenceProblem(check.problem, file));
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
     setError(undefined);
-    if (problems.length > 0 || availability === 'taken' || availability === 'invalid') return;
+    const check = await checkEvidenceFile(evidence);
+    setEvidenceError(check.ok ? undefined : evidenceProblem(check.problem, evidence));
+    // Once created, the registry holds the tax code (its lookup says "taken"): only the upload is left to do.
+    if (!createdId && (problems.length > 0 || availability === 'taken' || availability === 'invalid')) return;
+    const file = evidence;
+    if (!check.ok || !file) return;
+    setBusy(true);
+    let id = createdId;
+    if (!id) {
+      try {
+        const created = await api<Business>('/v1/businesses', {
+          method: 'POST',
+          headers: { 'Idempotency-Key': crypto.randomUUID() },
+          json: {
+            taxCode: form.taxCode,
+            type: form.type,
+            legalName: form.legalName,
+            ...(form.tradeName ? { tradeName: form.tradeName } : {}),
+            address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street },
+            industries: [{ edition: '2025', code: form.industry, main: true }],
+            ...(form.email || form.phone ? { contact: { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) } } : {}),
+          },
+        });
+        id = created.id;
+        setCreatedId(id);
+      } catch (err) {
+        setBusy(false);
+        return setError(err);
+      }
+    }
+    // Right after the registration: staff cannot approve it without the certificate (409 EVIDENCE_MISSING).
     try {
-      await api<Business>('/v1/businesses', {
-        method: 'POST',
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
-        json: {
-          taxCode: form.taxCode,
-          type: form.type,
-          legalName: form.legalName,
-          ...(form.tradeName ? { tradeName: form.tradeName } : {}),
-          address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street },
-          industries: [{ edition: '2025', code: form.industry, main: true }],
-          ...(form.email || form.phone ? { contact: { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) } } : {}),
-        },
-      });
+      await uploadEvidence(id, file, check.mediaType);
       navigate('/my?registered=1');
     } catch (err) {
-      setError(err);
+      setEvidenceError(t('evidence.createdNoEvidence', { detail: problemText(err) }));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -93,30 +127,37 @@ function Form() {
   return (
     <section className="narrow">
       <h1>{t('register.heading')}</h1>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <label>
-          {t('register.type')}
-          <select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
-            {['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'].map((type) => (
-              <option key={type} value={type}>
-                {t(`type.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {field('taxCode', t('register.taxCode'), { inputMode: 'numeric', autoComplete: 'off', 'aria-describedby': 'taxCode-hint' })}
-        <p id="taxCode-hint" className={`hint hint-${hint}`} aria-live="polite">
-          {t(`register.hint.${hint === 'complete' ? 'checking' : hint}`)}
-        </p>
-        {field('legalName', t('register.legalName'), { autoComplete: 'organization' })}
-        {field('tradeName', t('register.tradeName'))}
-        {field('provinceCode', t('register.provinceCode'), { inputMode: 'numeric', maxLength: 2 })}
-        {field('wardCode', t('register.wardCode'), { inputMode: 'numeric', maxLength: 5 })}
-        {field('street', t('register.street'), { autoComplete: 'street-address' })}
-        {field('industry', t('register.industry'), { maxLength: 5 })}
-        {field('email', t('register.email'), { type: 'email', autoComplete: 'email' })}
-        {field('phone', t('register.phone'), { type: 'tel', autoComplete: 'tel' })}
-        <button type="submit">{t('register.submit')}</button>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
+        {/* Created already (only the upload failed): the profile was sent, shown but no longer editable. */}
+        <fieldset className="plain" disabled={!!createdId}>
+          <label>
+            {t('register.type')}
+            <select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
+              {['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'].map((type) => (
+                <option key={type} value={type}>
+                  {t(`type.${type}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {field('taxCode', t('register.taxCode'), { inputMode: 'numeric', autoComplete: 'off', 'aria-describedby': 'taxCode-hint' })}
+          <p id="taxCode-hint" className={`hint hint-${hint}`} aria-live="polite">
+            {createdId ? '' : t(`register.hint.${hint === 'complete' ? 'checking' : hint}`)}
+          </p>
+          {field('legalName', t('register.legalName'), { autoComplete: 'organization' })}
+          {field('tradeName', t('register.tradeName'))}
+          {field('provinceCode', t('register.provinceCode'), { inputMode: 'numeric', maxLength: 2 })}
+          {field('wardCode', t('register.wardCode'), { inputMode: 'numeric', maxLength: 5 })}
+          {field('street', t('register.street'), { autoComplete: 'street-address' })}
+          {field('industry', t('register.industry'), { maxLength: 5 })}
+          {field('email', t('register.email'), { type: 'email', autoComplete: 'email' })}
+          {field('phone', t('register.phone'), { type: 'tel', autoComplete: 'tel' })}
+        </fieldset>
+        {createdId && !evidenceError && <p role="status">{t('evidence.created')}</p>}
+        <EvidenceInput id="evidence" error={evidenceError} onChange={(file) => void chooseEvidence(file)} />
+        <button type="submit" disabled={busy}>
+          {createdId ? t('evidence.submitUpload') : t('register.submit')}
+        </button>
       </form>
       <ErrorNote error={error} />
     </section>

@@ -1,8 +1,43 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Link } from '../components';
+import { EvidenceLink } from '../evidence';
 import { api, type Business, type Page } from '../lib/api';
+import { hasEvidence } from '../lib/evidence';
 import { SignedIn } from './signed-in';
+
+/**
+ * Whether a self-registration (it has an owner) carries the certificate its approval needs: a HEAD per card,
+ * nothing downloaded. Registrations staff entered themselves need none and show nothing.
+ */
+function EvidenceState({ business }: { business: Business }) {
+  const { t } = useTranslation();
+  const [attached, setAttached] = useState<boolean | 'unknown'>();
+  useEffect(() => {
+    if (!business.ownerSubject) return;
+    let live = true;
+    hasEvidence(business.id).then(
+      (has) => live && setAttached(has),
+      () => live && setAttached('unknown'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [business.id, business.ownerSubject, business.version]);
+  if (!business.ownerSubject) return null;
+  return (
+    <p className="evidence-state">
+      {attached === undefined && <span className="muted">{t('evidence.checking')}</span>}
+      {attached === true && (
+        <>
+          <span className="evidence-ok">{t('evidence.staffAttached')}</span> · <EvidenceLink businessId={business.id} name={business.legalName} />
+        </>
+      )}
+      {attached === false && <span className="evidence-missing">{t('evidence.staffMissing')}</span>}
+      {attached === 'unknown' && <span className="muted">{t('evidence.unknown')}</span>}
+    </p>
+  );
+}
 
 function Queue() {
   const { t } = useTranslation();
@@ -51,6 +86,7 @@ function Queue() {
             <p className="muted">
               {t(`type.${b.type}`)} · {t('business.taxCode')} {b.taxCode} · {b.address?.street}
             </p>
+            <EvidenceState business={b} />
             <div className="actions">
               <button type="button" onClick={() => void decide(b, 'approve')}>
                 {t('reviews.approve')}
