@@ -9,6 +9,7 @@ import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
 import { optionalReasonBody, reasonBody, transferBody } from './schemas';
+import { withPlatformResponses } from '@hangviet/service-kit';
 
 type Json = Record<string, unknown>;
 
@@ -40,33 +41,6 @@ const common = {
   '401': problem('Missing or invalid token'),
   '422': problem('Invalid input; errors[] names each field'),
 };
-
-/** What every operation may answer, from the shared pipeline (service-kit): added to each one below. */
-const PIPELINE: Record<string, Json> = {
-  '400': problem('PATH_ENCODING_INVALID, CONTENT_ENCODING_INVALID, MALFORMED_JSON: the request cannot be read'),
-  '429': {
-    ...problem('RATE_LIMITED: per client, per principal, or per route (registrations per account)'),
-    headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
-  },
-};
-/** What an operation with a request body may also answer. */
-const WITH_BODY: Record<string, Json> = {
-  '413': problem('PAYLOAD_TOO_LARGE'),
-  '415': problem('UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_ENCODING: not the media type this operation takes'),
-};
-
-function withPipelineResponses(paths: Record<string, Json>): Record<string, Json> {
-  for (const ops of Object.values(paths)) {
-    for (const op of Object.values(ops as Record<string, Json>)) {
-      const responses = op.responses as Record<string, Json>;
-      for (const [status, response] of Object.entries({ ...PIPELINE, ...(op.requestBody ? WITH_BODY : {}) })) responses[status] ??= response;
-      // A body no parser reads is a 415 only where a body is taken; elsewhere it is ignored.
-      if (op.security !== undefined && (op.security as unknown[]).length > 0) responses['401'] ??= common['401'];
-      responses['422'] ??= common['422'];
-    }
-  }
-  return paths;
-}
 
 function statusAction(action: string, summary: string, reasonRequired: boolean): Json {
   return {
@@ -189,7 +163,7 @@ export function openApiDocument(): Json {
         UpdateBusiness: jsonSchema(updateBusinessSchema),
       },
     },
-    paths: withPipelineResponses({
+    paths: withPlatformResponses({
       '/v1/businesses': {
         post: {
           operationId: 'registerBusiness',

@@ -4,6 +4,7 @@ import { PARTNER_SCOPES } from '@hangviet/events';
 import { Router } from 'express';
 import { z } from 'zod';
 import { endpointBody, endpointPatch, inboxQuery, messagesQuery, attemptsQuery, pageQuery, preferencesBody, recoverBody, rotateBody } from './routes';
+import { withPlatformResponses } from '@hangviet/service-kit';
 
 type Json = Record<string, unknown>;
 
@@ -99,7 +100,7 @@ export function openApiDocument(): Json {
         },
       },
     },
-    paths: {
+    paths: withPlatformResponses({
       '/v1/inbox': { get: op('listInbox', "The caller's inbox (an enterprise: its business's; staff: a businessId or its own)", 'inbox', { parameters: queryOf(inboxQuery), responses: responses({ '200': list(obj, { unreadCount: { type: 'integer' } }) }) }) },
       '/v1/inbox/{id}:markRead': {
         post: op('markInboxMessageRead', 'Mark a message read (idempotent)', 'inbox', {
@@ -150,7 +151,7 @@ export function openApiDocument(): Json {
       },
       '/v1/webhook-endpoints/{id}/operational-events': { get: op('listOperationalEvents', "Operational events about this endpoint (its owner's only)", 'webhooks', { parameters: [id, ...queryOf(pageQuery)], responses: responses({ '200': list(obj) }) }) },
       '/v1/openapi.json': { get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: [{}], responses: { '200': json(obj), '400': problem('PATH_ENCODING_INVALID'), '429': problem('RATE_LIMITED') } } },
-    },
+    }),
   };
 }
 

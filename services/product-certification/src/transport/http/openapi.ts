@@ -9,6 +9,7 @@ import { OCOP_CRITERIA, OCOP_CRITERIA_SOURCE, PART_MAXIMA } from '../../domain/o
 import { PRODUCT_STATUSES } from '../../domain/product';
 import { REPORT_STATUSES } from '../../domain/report';
 import * as S from './schemas';
+import { withPlatformResponses } from '@hangviet/service-kit';
 
 type Json = Record<string, unknown>;
 const schemaOf = (schema: z.ZodType): Json => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
@@ -62,7 +63,7 @@ export function openApiDocument(): Json {
         },
       },
     },
-    paths: {
+    paths: withPlatformResponses({
       '/v1/products': {
         post: op('registerProduct', 'Register a product of an ACTIVE business (enterprise: its own; staff: any)', { tags: ['products'], requestBody: body(S.registerProductBody), responses: { '201': ok('Created'), ...common } }),
         get: op('listProducts', 'Products; the public sees LISTED products of ACTIVE businesses', { tags: ['products'], security: anyone, parameters: query(S.listProductsQuery) }),
@@ -118,7 +119,7 @@ export function openApiDocument(): Json {
       '/v1/reports/{id}:forward': action('id', 'forwardReport', 'Forward to a partner such as market surveillance (staff)', S.forwardBody, 'reports'),
       '/v1/reports/{id}:close': action('id', 'closeReport', 'Close with a resolution (staff)', S.closeBody, 'reports'),
       '/v1/openapi.json': { get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: anyone, responses: { '200': ok() } } },
-    },
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, built from one table of routes (who may call each, its body schema from the
 // same zod shapes the routes parse). The parity test holds it to the routers; the authorization test
 // reads the roles from it.
-import type { Role } from '@hangviet/service-kit';
+import { withPlatformResponses, type Role } from '@hangviet/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
 import { allocateBody, applicationBody, fairBody, gridBody, importBody, reasonBody, venueBody } from './schemas';
@@ -71,7 +71,7 @@ export function openApiDocument(): Json {
     info: { title: 'hangviet trade-fair', version: '1.0.0', description: 'Venues and floor plans, fairs, booth applications, explainable allocation with a waitlist, support funding, calendar feeds. Errors are RFC 9457 problem+json with a stable `code`.' },
     servers: [{ url: 'http://127.0.0.1:8083' }],
     security: [{ bearer: [] }],
-    paths,
+    paths: withPlatformResponses(paths),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
