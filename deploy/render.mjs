@@ -109,6 +109,8 @@ x-service-env: &service-env
   SMTP_URL: smtp://mailpit:1025
   SEED_DEMO_DATA: \${SEED_DEMO_DATA:-true}
   WEBHOOK_REQUIRE_HTTPS: \${WEBHOOK_REQUIRE_HTTPS:-false}
+${grpcAddresses(services).map(([name, address]) => `  ${name}: ${address}`).join('\n')}
+  UPSTREAMS: '${upstreams(services)}'
 
 x-service: &service
   restart: unless-stopped
@@ -455,7 +457,19 @@ configMapGenerator:
       - OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector.observability:4318
       - WEBHOOK_REQUIRE_HTTPS=true
       - SEED_DEMO_DATA=false
+${grpcAddresses(services).map(([name, address]) => `      - ${name}=${address}`).join('\n')}
+      - UPSTREAMS=${upstreams(services)}
 `;
+}
+
+/** Where the gateway proxies each service's routes: UPSTREAMS, a JSON object of folder → http://<folder>:<port>. */
+function upstreams(services) {
+  return JSON.stringify(Object.fromEntries(services.filter((s) => !s.public).map((s) => [s.folder, `http://${s.folder}:${s.httpPort}`])));
+}
+
+/** Where the services reach each other over gRPC: <FOLDER>_GRPC_ADDRESS = <folder>:<port> (the Service's DNS name). */
+function grpcAddresses(services) {
+  return services.filter((s) => s.grpcPort !== undefined).map((s) => [`${s.folder.toUpperCase().replace(/-/g, '_')}_GRPC_ADDRESS`, `${s.folder}:${s.grpcPort}`]);
 }
 
 export { ingress as k8sIngress };

@@ -95,7 +95,7 @@ export function runInfraCli(...args) {
 export function services({ portOffset = 0, databasePrefix = '', mongoUrl = process.env.MONGO_URL, repository = root } = {}) {
   const dir = join(repository, 'services');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const list = readdirSync(dir)
     .filter((folder) => existsSync(join(dir, folder, 'package.json')))
     .map((folder) => ({ folder, pkg: JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8')) }))
     .filter(({ pkg }) => pkg.scripts?.start && pkg.hangviet?.httpPort)
@@ -115,6 +115,16 @@ export function services({ portOffset = 0, databasePrefix = '', mongoUrl = proce
         env,
       };
     });
+  // Where each service reaches the others over gRPC: <FOLDER>_GRPC_ADDRESS (e.g. BUSINESS_REGISTRY_GRPC_ADDRESS),
+  // the name every service's config reads, so shifted ports (HANGVIET_PORT_OFFSET) are followed too.
+  const addresses = Object.fromEntries(list.filter((s) => s.grpcPort !== undefined).map((s) => [grpcAddressVariable(s.folder), `127.0.0.1:${s.grpcPort}`]));
+  for (const s of list) Object.assign(s.env, addresses);
+  return list;
+}
+
+/** The environment variable holding a service's gRPC address: `trade-fair` → `TRADE_FAIR_GRPC_ADDRESS`. */
+export function grpcAddressVariable(folder) {
+  return `${folder.toUpperCase().replace(/-/g, '_')}_GRPC_ADDRESS`;
 }
 
 function shifted(name, kind, port, offset) {

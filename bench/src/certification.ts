@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: 'bench-certification.',
       AUTH_JWKS_FILE: join(keys, 'auth', 'jwks.json'),
       QR_DEV_KEYS_DIR: join(keys, 'qr'),
-      REGISTRY_GRPC_URL: '127.0.0.1:1',
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'silent',
       // A benchmark measures the service, not its rate limits (which would answer 429 past 1,200 requests a minute).

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const keys = await mkdtemp(join(tmpdir(), 'bench-tradefair-'));
   await ensureDevKeys(keys);
   const config = {
-    ...loadConfig(configSchema, { MONGO_URL: mongoUrl, KAFKA_BROKERS: kafkaBrokers, KAFKA_TOPIC_PREFIX: `bench${randomBytes(3).toString('hex')}.`, AUTH_JWKS_FILE: join(keys, 'jwks.json'), LOG_LEVEL: 'warn', RATE_LIMIT_PER_CLIENT: '0', RATE_LIMIT_PER_PRINCIPAL: '0', SEED_DEMO_DATA: 'false', REGISTRY_GRPC_ADDRESS: '127.0.0.1:1', CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1', CERTIFICATION_DEADLINE_MS: '200' }),
+    ...loadConfig(configSchema, { MONGO_URL: mongoUrl, KAFKA_BROKERS: kafkaBrokers, KAFKA_TOPIC_PREFIX: `bench${randomBytes(3).toString('hex')}.`, AUTH_JWKS_FILE: join(keys, 'jwks.json'), LOG_LEVEL: 'warn', RATE_LIMIT_PER_CLIENT: '0', RATE_LIMIT_PER_PRINCIPAL: '0', SEED_DEMO_DATA: 'false', BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1', PRODUCT_CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1', CERTIFICATION_DEADLINE_MS: '200' }),
     HTTP_PORT: 0,
     GRPC_PORT: 0,
   };

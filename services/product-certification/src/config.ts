@@ -12,7 +12,7 @@ export const configSchema = baseConfigSchema.extend({
   /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
   /** The registry's gRPC address (BusinessDirectoryService), asked when a business is not yet known from events. */
-  REGISTRY_GRPC_URL: z.string().min(1).default('127.0.0.1:50051'),
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
   REGISTRY_DEADLINE_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
   /** The private EC P-256 JWK that signs QR tokens (production: from the secret store). Unset: a dev pair under QR_DEV_KEYS_DIR. */
   QR_SIGNING_JWK: z.string().optional(),

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const { testScope } = await import('@hangviet/testing');
   const prefix = testScope('cert-flow-topics').topic('');
   registry = await startRegistryBeside('cert-flow-registry', prefix);
-  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, REGISTRY_GRPC_URL: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' }, { keys: registry.keys });
+  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, BUSINESS_REGISTRY_GRPC_ADDRESS: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' }, { keys: registry.keys });
   await h.listen('hangviet.certification.certificate');
 }, 120_000);
 

@@ -12,10 +12,10 @@ export const configSchema = baseConfigSchema.extend({
   /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
   /** The business registry's gRPC address, asked when a business is not in this service's copy yet. */
-  REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
   REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** The certification service's gRPC address: a business's valid certificates, asked fresh when ranking. */
-  CERTIFICATION_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50052'),
+  PRODUCT_CERTIFICATION_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50052'),
   CERTIFICATION_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** How long a waitlisted enterprise has to confirm booths offered to it (default 48 h). */
   OFFER_HOLD_MS: z.coerce.number().int().min(1000).default(48 * 3600_000),

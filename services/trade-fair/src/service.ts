@@ -44,9 +44,9 @@ export const service = (seams: TradeFairSeams = {}) =>
       const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
       const applicationRelay = await host.add(outboxRelay(bus, c.applications));
-      const registry = createGrpcClient(BusinessDirectoryServiceClient, config.REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
+      const registry = createGrpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
       host.onStop('registry-client', async () => registry.close());
-      const certification = createGrpcClient(ProductCertificationServiceClient, config.CERTIFICATION_GRPC_ADDRESS, {
+      const certification = createGrpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
         deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
       });
       host.onStop('certification-client', async () => certification.close());

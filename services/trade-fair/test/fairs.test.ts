@@ -178,7 +178,7 @@ describe('certification inputs', () => {
     };
     server.addService(ProductCertificationServiceService, implementation as ProductCertificationServiceServer);
     const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    const other = await startHarness('tradefair_certgrpc', { CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${port}` });
+    const other = await startHarness('tradefair_certgrpc', { PRODUCT_CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${port}` });
     try {
       await other.deps.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa' });
       expect(await other.deps.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: true, ocopStars: 5 }]);

@@ -42,7 +42,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
       AUTH_JWKS_FILE: join(keys, 'jwks.json'),
       QR_DEV_KEYS_DIR: join(keys, 'qr'),
       // No registry by default: businesses are known from the events the tests publish.
-      REGISTRY_GRPC_URL: '127.0.0.1:1',
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       REGISTRY_DEADLINE_MS: '300',
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'silent',

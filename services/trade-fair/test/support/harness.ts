@@ -45,9 +45,9 @@ export async function startHarness(label: string, env: Record<string, string> = 
       AUTH_JWKS_FILE: join(keys, 'jwks.json'),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       // Nothing listens here: a business unknown to the projection is unknown (the gRPC fallback is tested apart).
-      REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       REGISTRY_DEADLINE_MS: '500',
-      CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
+      PRODUCT_CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
       CERTIFICATION_DEADLINE_MS: '500',
       OFFER_SWEEP_EVERY: '1s',
       SEED_DEMO_DATA: 'false',
