@@ -65,7 +65,7 @@ export function openApiDocument(): Json {
     },
     paths: withPlatformResponses({
       '/v1/products': {
-        post: op('registerProduct', 'Register a product of an ACTIVE business (enterprise: its own; staff: any)', { tags: ['products'], requestBody: body(S.registerProductBody), responses: { '201': ok('Created'), ...common } }),
+        post: op('registerProduct', 'Register a product of an ACTIVE business (enterprise: its own; staff: any)', { tags: ['products'], requestBody: body(S.registerProductBody), responses: { '201': ok('Created'), ...common, '404': problem('The business or product named is not found') } }),
         get: op('listProducts', 'Products; the public sees LISTED products of ACTIVE businesses', { tags: ['products'], security: anyone, parameters: query(S.listProductsQuery) }),
       },
       '/v1/products/{id}': {
@@ -86,7 +86,7 @@ export function openApiDocument(): Json {
         get: op('getEvidence', 'Download an evidence document (owner or staff)', { tags: ['products'], parameters: [param('id'), param('documentId')], responses: { '200': { description: 'The file' }, ...common } }),
       },
       '/v1/certification-applications': {
-        post: op('submitApplication', 'Apply for OCOP certification of a product in an evaluation round', { tags: ['applications'], requestBody: body(S.submitApplicationBody), responses: { '201': ok('Created'), ...common } }),
+        post: op('submitApplication', 'Apply for OCOP certification of a product in an evaluation round', { tags: ['applications'], requestBody: body(S.submitApplicationBody), responses: { '201': ok('Created'), ...common, '404': problem('The business or product named is not found') } }),
         get: op('listApplications', 'Applications (an enterprise sees its own)', { tags: ['applications'], parameters: query(S.listApplicationsQuery) }),
       },
       '/v1/certification-applications/{id}': { get: op('getApplication', 'One application (owner or staff)', { tags: ['applications'], parameters: [param('id')] }) },
@@ -97,7 +97,7 @@ export function openApiDocument(): Json {
       '/v1/certification-applications/{id}:withdraw': action('id', 'withdrawApplication', `Withdraw (owner or staff). ${from('withdraw')}`),
       '/v1/certificates': {
         get: op('listCertificates', 'Certificates (public view), e.g. of a business', { tags: ['certificates'], security: anyone, parameters: query(S.listCertificatesQuery) }),
-        post: op('recordCertificate', 'Record a VietGAP certificate or an HVNCLC title from the issuing body’s decision (staff)', { tags: ['certificates'], requestBody: body(S.recordCertificateBody), responses: { '201': ok('Created'), ...common } }),
+        post: op('recordCertificate', 'Record a VietGAP certificate or an HVNCLC title from the issuing body’s decision (staff)', { tags: ['certificates'], requestBody: body(S.recordCertificateBody), responses: { '201': ok('Created'), ...common, '404': problem('The business or product named is not found') } }),
       },
       '/v1/certificates:verify': {
         post: op('verifyCertificate', 'Is this QR token genuine, and what is the certificate’s status now?', { tags: ['certificates'], security: anyone, requestBody: body(S.verifyBody) }),
