@@ -1,7 +1,7 @@
 export * from './errors';
 export * from './validation';
 export * from './paging';
-export { problemResponse, withPlatformResponses } from './openapi';
+export { problemResponse, routeSignatures, withPlatformResponses } from './openapi';
 export * from './config';
 export * from './logging';
 export * from './auth';

@@ -49,3 +49,21 @@ export function withPlatformResponses<T extends Record<string, unknown>>(paths: 
   }
   return paths;
 }
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/**
+ * "METHOD /path" for every route of express routers, in OpenAPI path syntax (`:id` → `{id}`, `\:approve` →
+ * `:approve`): what a service's test compares with the operations its OpenAPI document lists.
+ */
+export function routeSignatures(...routers: { stack: unknown[] }[]): string[] {
+  return routers.flatMap((router) =>
+    (router.stack as RouterLayer[]).flatMap((layer) => {
+      if (!layer.route) return [];
+      const path = layer.route.path.replace(/(?<!\\):([A-Za-z]+)/g, '{$1}').replace(/\\:/g, ':');
+      return Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${path}`);
+    }),
+  );
+}

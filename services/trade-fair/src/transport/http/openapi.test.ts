@@ -1,25 +1,9 @@
-import type { IdempotencyStore } from '@hangviet/service-kit';
-import type { Router } from 'express';
+import { routeSignatures, type IdempotencyStore } from '@hangviet/service-kit';
 import type { TradeFairDeps } from '../../application/ports';
 import { applicationsRouter } from './applications-router';
 import { fairsRouter } from './fairs-router';
 import { openApiDocument, openApiRouter, ROUTES } from './openapi';
 import { venuesRouter } from './venues-router';
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** "METHOD /path" for every route of the routers, in OpenAPI path syntax. */
-function routesOf(...routers: Router[]): string[] {
-  return routers.flatMap((router) =>
-    (router.stack as Layer[]).flatMap((layer) => {
-      if (!layer.route) return [];
-      const path = layer.route.path.replace(/(?<!\\):([A-Za-z]+)/g, '{$1}').replace(/\\:/g, ':');
-      return Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${path}`);
-    }),
-  );
-}
 
 describe('the OpenAPI document', () => {
   // The routers are only inspected, never called: no dependency is touched.
@@ -31,7 +15,7 @@ describe('the OpenAPI document', () => {
 
   it('is OpenAPI 3.1 and documents every route, and no route that does not exist', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const routes = routesOf(...routers);
+    const routes = routeSignatures(...routers);
     expect(routes.length).toBe(ROUTES.length);
     expect([...routes].sort()).toEqual([...documented].sort());
   });
