@@ -8,12 +8,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureInfrastructure, ensurePythonTools, root, say, services } from './lib.mjs';
+import { ensureInfrastructure, ensurePythonTools, portFree, root, say, services } from './lib.mjs';
 import { createSupervisor } from './supervisor.mjs';
 
 const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance', 'content_type_conformance'];
 const budgetSeconds = Number(process.env.FUZZ_SECONDS ?? 180);
-const portOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
+const firstPortOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
 const runId = `${process.pid}`;
 
 let infra;
@@ -64,6 +64,10 @@ async function main() {
   const { ensureDevKeys, mintDevToken } = await import(join(root, 'libs', 'service-kit', 'dist', 'index.js'));
   await ensureDevKeys();
 
+  // The first offset (from FUZZ_PORT_OFFSET, in steps of 100) whose ports are all free: a port in the ephemeral
+  // range may be held by another process's outgoing connection.
+  let portOffset = firstPortOffset;
+  while (!(await Promise.all(services({ portOffset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean)).map(portFree))).every(Boolean)) portOffset += 100;
   const list = services({ portOffset, databasePrefix: `fuzz_${runId}_` });
   for (const s of list) {
     scratchDatabases.push(s.env.MONGO_URL);
