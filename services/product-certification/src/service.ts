@@ -37,7 +37,7 @@ export const productCertificationService = defineService({
       const part = await host.add(outboxRelay(bus, collection));
       return (id: string) => part.publish(id);
     };
-    const registry = new GrpcRegistryClient(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+    const registry = new GrpcRegistryClient(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
     host.onStop('registry client', async () => registry.close());
     // Reports count in the host's shared rate-limit windows (libs/service-kit rate-limit.ts), swept by rateLimitSweep.
     const reportLimiter: RateLimiter = {

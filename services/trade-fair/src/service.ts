@@ -6,7 +6,7 @@ import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/reg
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
-import { createGrpcClient, defineService } from '@hangviet/service-kit';
+import { defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
 import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
@@ -44,9 +44,9 @@ export const service = (seams: TradeFairSeams = {}) =>
       const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
       const applicationRelay = await host.add(outboxRelay(bus, c.applications));
-      const registry = createGrpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
+      const registry = host.grpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
       host.onStop('registry-client', async () => registry.close());
-      const certification = createGrpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
+      const certification = host.grpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
         deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
       });
       host.onStop('certification-client', async () => certification.close());

@@ -3,7 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessDirectoryServiceClient, type GetBusinessResponse } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
-import { callUnary, createGrpcClient } from '@hangviet/service-kit';
+import { callUnary, createGrpcClient, type TokenSource } from '@hangviet/service-kit';
 import { unavailable } from '@hangviet/service-kit/errors';
 import type { KnownBusiness, RegistryClient } from '../application/ports';
 
@@ -12,8 +12,9 @@ export const businessStatusName = (status: BusinessStatus): string => BusinessSt
 export class GrpcRegistryClient implements RegistryClient {
   private readonly client: BusinessDirectoryServiceClient;
 
-  constructor(address: string, deadlineMs: number) {
-    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { deadlineMs, idempotentMethods: ['GetBusiness', 'LookupBusinessByTaxCode'] });
+  /** `token`: this service's identity (host.identity), sent on every call. */
+  constructor(address: string, deadlineMs: number, token: TokenSource | undefined) {
+    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { token, deadlineMs, idempotentMethods: ['GetBusiness', 'LookupBusinessByTaxCode'] });
   }
 
   getBusiness(businessId: string): Promise<KnownBusiness | undefined> {
