@@ -3,7 +3,8 @@
 import { BusinessApproved, BusinessRegistered, BusinessRejected, BusinessSuspended } from '@hangviet/events/catalog';
 import type { StoredMessage } from '../../../deploy/local/mail-sink/mail-sink';
 import { vietnamMinutesOfDay } from '../src/domain/preferences';
-import { api, approvedEvent, eventually, registeredEvent, startHarness, startReceiver, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, registeredEvent, startNotification, startReceiver, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   // Stand-ins for the SMS gateway and the Zalo ZNS API.
   sms = await startReceiver([200]);
   zalo = await startReceiver([200]);
-  h = await startHarness('notification_people', {
+  h = await startNotification('notification_people', {
     STAFF_EMAILS: 'duyet@ttkc.vn,reviewer@ttkc.vn:en',
     SMS_API_URL: sms.url,
     SMS_API_TOKEN: 'sms-test-token',
@@ -23,7 +24,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await h?.close();
+  await h?.stop();
   await sms?.close();
   await zalo?.close();
 });
@@ -80,8 +81,8 @@ describe('approval e-mail', () => {
 
 describe('inbox and preferences', () => {
   it('keeps an inbox per business that only that business (and staff) can read, with read marks', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-inbox' });
-    const stranger = await h.token('enterprise', { businessId: 'biz-other' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-inbox' });
+    const stranger = await h.token({ role: 'enterprise', businessId: 'biz-other' });
     await h.publish(BusinessApproved, 'biz-inbox', approvedEvent('biz-inbox', { email: 'inbox@gom.vn', locale: 'en' }));
 
     const inbox = await eventually(async () => {
@@ -98,12 +99,12 @@ describe('inbox and preferences', () => {
     const marked = await api(h.base, 'POST', `/v1/inbox/${id}:markRead`, owner);
     expect(marked.body).toMatchObject({ id, read: true, readTime: expect.any(String) });
     expect((await api(h.base, 'GET', '/v1/inbox', owner)).body.unreadCount).toBe(0);
-    const staff = await h.token('staff');
+    const staff = await h.token({ role: 'staff' });
     expect((await api(h.base, 'GET', '/v1/inbox?businessId=biz-inbox', staff)).body.items).toHaveLength(1);
   });
 
   it('follows the preferences: language override and e-mail off', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-prefs' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-prefs' });
     const bad = await api(h.base, 'PATCH', '/v1/businesses/biz-prefs/notification-preferences', owner, {
       phone: '0912345678',
       smsQuietHours: { start: '25:00', end: '07:00' },
@@ -128,12 +129,12 @@ describe('inbox and preferences', () => {
     }, 'the inbox entry');
     expect(inbox[0]!.title).toBe('The registration of Nón lá Huế was not approved');
     expect(inbox[0]!.body).toContain('Reason: Thiếu giấy chứng nhận đăng ký');
-    expect(await h.service.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
+    expect(await h.parts.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
     expect(h.mail.messages().filter((m) => m.To[0]?.Address === 'non@hue.vn')).toHaveLength(0);
   });
 
   it('sends SMS and Zalo ZNS to a business that opted in with a phone number', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-sms' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-sms' });
     const prefs = await api(h.base, 'PATCH', '/v1/businesses/biz-sms/notification-preferences', owner, {
       phone: '+84912345678',
       channels: { sms: true, zalo: true, email: false },
@@ -152,7 +153,7 @@ describe('inbox and preferences', () => {
   });
 
   it('holds an SMS during the recipient quiet hours (Vietnam time) but not the other channels', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-quiet' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-quiet' });
     const now = vietnamMinutesOfDay(new Date());
     // A window from an hour ago to an hour from now, in Vietnam.
     await api(h.base, 'PATCH', '/v1/businesses/biz-quiet/notification-preferences', owner, {
@@ -162,7 +163,7 @@ describe('inbox and preferences', () => {
     });
     await h.publish(BusinessSuspended, 'biz-quiet', suspended('biz-quiet'));
     await eventually(() => zalo.received.some((r) => JSON.parse(r.body).phone === '84987654321'), 'the Zalo message');
-    const held = await h.service.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
+    const held = await h.parts.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
     expect(held).toMatchObject({ status: 'pending', attemptCount: 0 });
     expect(held!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
     expect(sms.received.some((r) => JSON.parse(r.body).to === '+84987654321')).toBe(false);

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@hangviet/service-kit';
 import { ROUTES } from '../src/transport/http/openapi';
-import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, createVenue, openFair, apply } from './support/fixtures';
+import { bearer } from '@hangviet/service-testing';
+import { activeBusinesses, createVenue, openFair, apply, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
 let fairId: string; // the routes' target; the ownership test opens its own
@@ -13,7 +13,7 @@ let venueId: string;
 const ROLES: Role[] = ['admin', 'staff', 'enterprise', 'partner'];
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_authz');
+  h = await startTradeFair('tradefair_authz');
   venueId = (await createVenue(h, 2, 2)).id;
   fairId = (await openFair(h, venueId)).id;
 }, 120_000);
