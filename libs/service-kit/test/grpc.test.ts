@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthCheckResponse_ServingStatus as Serving, HealthClient } from '@hangviet/contracts/grpc/health/v1/health';
 import { AppError, invalid, notFound } from '../src/errors';
-import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, unary, type GrpcServer, type TokenSource } from '../src/grpc';
+import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, unary, type GrpcServer, type TokenSource } from '../src/grpc/index';
 import { createReadiness } from '../src/readiness';
 import { memoryLogger, signToken, testKeys } from './helpers';
 

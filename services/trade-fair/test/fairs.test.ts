@@ -180,8 +180,8 @@ describe('certification inputs', () => {
     const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
     const other = await startTradeFair('tradefair_certgrpc', { PRODUCT_CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${port}` });
     try {
-      await other.deps.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa' });
-      expect(await other.deps.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: true, ocopStars: 5 }]);
+      await other.parts.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa' });
+      expect(await other.parts.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: true, ocopStars: 5 }]);
       // The service here has no such server: it falls back to what the events said (nothing certified).
       expect(await h.parts.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: false, ocopStars: 0 }]);
     } finally {

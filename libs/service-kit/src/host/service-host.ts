@@ -13,7 +13,7 @@ import { Registry } from 'prom-client';
 import type { z } from 'zod';
 import { createAuthenticator, type Authenticator } from '../auth';
 import { loadConfig, type BaseConfig } from '../config';
-import { createGrpcClient, createGrpcServer, serviceIdentity, type GrpcClientClass, type GrpcClientOptions, type GrpcServiceRegistration, type TokenSource } from '../grpc';
+import { createGrpcClient, createGrpcServer, serviceIdentity, type GrpcClientClass, type GrpcClientOptions, type GrpcServiceRegistration, type TokenSource } from '../grpc/index';
 import type { Client as GrpcClient } from '@grpc/grpc-js';
 import { createHttpApp, finishHttpApp } from '../http';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
