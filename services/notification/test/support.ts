@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { BusinessApproved, BusinessRegistered } from '@hangviet/events/catalog';
 import { startServiceHarness } from '@hangviet/service-testing';
 import { notificationService, type NotificationOverrides } from '../src/service';
-import { startMailSink, type MailSink } from '../../../deploy/local/mail-sink/mail-sink';
+import { startMailSink } from '../../../deploy/local/mail-sink/mail-sink';
 
 export const REGISTRY_TOPIC = 'hangviet.registry.business';
 export const DELIVERY_TOPIC = 'hangviet.notification.delivery';
