@@ -4,21 +4,27 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureChromium, ensureInfrastructure, ensureInstalled, root, run, say } from './lib.mjs';
+import { build, createSteps, ensureChromium, ensureInfrastructure, ensureInstalled, prepareInBackground, root, run, say } from './lib.mjs';
 
 const started = Date.now();
+const steps = createSteps();
 let infra;
 let summary = { passed: 0, failed: 0, skipped: 0 };
 
 async function main() {
-  ensureInstalled();
-  run(process.execPath, [join(root, 'scripts', 'proto-check.mjs')]);
-  build();
+  // What only downloads or compiles tools (Kafka, FerretDB, Chromium, the Python tools, kustomize) runs beside
+  // the install and the build; it is awaited before the first test needs it.
+  const prepared = prepareInBackground({ chromium: true, python: true, kustomize: true });
+  prepared.catch(() => undefined); // awaited below; not an unhandled rejection while the build runs
+  await steps.time('install (npm install)', () => ensureInstalled());
+  await steps.time('contracts (buf lint, breaking)', () => run(process.execPath, [join(root, 'scripts', 'proto-check.mjs')]));
+  await steps.time('build (turbo run build)', () => build());
   say('type-checking and linting (turbo run typecheck lint)…');
-  run('npx', ['turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']);
+  await steps.time('typecheck and lint', () => run('npx', ['turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']));
+  await steps.time('provisioning still running after the build', () => prepared);
   // The console's end-to-end tests run in headless Chromium.
   ensureChromium();
-  infra = await ensureInfrastructure();
+  infra = await steps.time('Kafka and the database up', () => ensureInfrastructure());
 
   const results = join(root, '.local', 'jest-results.json');
   mkdirSync(join(root, '.local'), { recursive: true });
@@ -28,7 +34,7 @@ async function main() {
     ['--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
     { cwd: root, stdio: 'inherit', env: process.env },
   );
-  const code = await new Promise((resolve) => jest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+  const code = await steps.time('jest (every workspace)', () => new Promise((resolve) => jest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)))));
   if (existsSync(results)) {
     const r = JSON.parse(readFileSync(results, 'utf8'));
     summary = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
@@ -49,7 +55,7 @@ async function main() {
     for (const [what, script] of [['fuzzing every service that serves an OpenAPI document', 'fuzz.mjs']]) {
       say(`${what} (scripts/${script})…`);
       const child = spawn(process.execPath, [join(root, 'scripts', script)], { cwd: root, stdio: 'inherit', env: process.env });
-      const status = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+      const status = await steps.time(`scripts/${script}`, () => new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)))));
       summary[status === 0 ? 'passed' : 'failed'] += 1;
       if (status !== 0) failedChecks += 1;
     }
@@ -64,6 +70,7 @@ async function finish(code) {
     say(`stopping the infrastructure failed: ${err.message}`);
     code ||= 1;
   }
+  steps.report();
   say(`npm test took ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
   process.exit(code);
