@@ -88,7 +88,7 @@ describe('webhook endpoints REST', () => {
     const listed = (await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=50', p)).body.items as { id: string }[];
     expect(listed).toHaveLength(4);
 
-    expect((await api(h.base, 'DELETE', `/v1/webhook-endpoints/${listed[0].id}`, p)).status).toBe(204);
+    expect((await api(h.base, 'DELETE', `/v1/webhook-endpoints/${listed[0]!.id}`, p)).status).toBe(204);
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status).toBe(201);
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status).toBe(409);
   });
