@@ -142,7 +142,7 @@ async function main() {
   await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
   try {
     await mintDevToken({ role: 'staff' }, keys);
-    let offset = 3000;
+    let offset = 5000; // fuzz.mjs, which may run beside this, starts at 3000
     while (!(await Promise.all(services({ portOffset: offset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean)).map(portFree))).every(Boolean)) offset += 100;
     const list = services({ portOffset: offset, databasePrefix: 'chaos_', mongoUrl: MONGO }).filter((s) => ['business-registry', 'notification'].includes(s.folder));
     for (const s of list) {

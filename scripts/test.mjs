@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { build, createSteps, ensureChromium, ensureInfrastructure, ensureInstalled, prepareInBackground, root, run, say } from './lib.mjs';
 
 const started = Date.now();
@@ -47,21 +48,37 @@ async function main() {
     say('no test ran');
     return 1;
   }
-  // More checks on a whole run, one test each in the count, each run even when one before it failed
-  // (`npm test -- <jest args>` is a focused run): fuzzing every service that serves an OpenAPI document (bounded by
-  // FUZZ_SECONDS), and the failure test (Kafka killed for a minute, the database restarted, under load; its bounds
-  // derive from the start times it measures, see scripts/chaos.mjs).
+  // More checks on a whole run, one test each in the count, each run even when another failed (`npm test -- <jest
+  // args>` is a focused run): fuzzing every service that serves an OpenAPI document (bounded by FUZZ_SECONDS), and
+  // the failure test (Kafka killed for a minute, the database restarted, under load, on its own private
+  // infrastructure; its bounds derive from the start times it measures, see scripts/chaos.mjs). They share nothing,
+  // so they run side by side, each line prefixed with its name.
   let failedChecks = 0;
   if (process.argv.length === 2) {
-    for (const [what, script] of [
-      ['fuzzing every service that serves an OpenAPI document', 'fuzz.mjs'],
-      ['the failure test: Kafka and the database fail under load', 'chaos.mjs'],
-    ]) {
-      say(`${what} (scripts/${script})…`);
-      const child = spawn(process.execPath, [join(root, 'scripts', script)], { cwd: root, stdio: 'inherit', env: process.env });
-      const status = await steps.time(`scripts/${script}`, () => new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)))));
+    const checks = [
+      ['fuzz', 'fuzzing every service that serves an OpenAPI document', 'fuzz.mjs'],
+      ['chaos', 'the failure test: Kafka and the database fail under load', 'chaos.mjs'],
+    ];
+    const statuses = await steps.time(
+      `checks side by side (${checks.map(([, , script]) => `scripts/${script}`).join(', ')})`,
+      () =>
+        Promise.all(
+          checks.map(([name, what, script]) => {
+            say(`${what} (scripts/${script})…`);
+            const child = spawn(process.execPath, [join(root, 'scripts', script)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+            for (const stream of [child.stdout, child.stderr]) {
+              createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+            }
+            return new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+          }),
+        ),
+    );
+    for (const [i, status] of statuses.entries()) {
       summary[status === 0 ? 'passed' : 'failed'] += 1;
-      if (status !== 0) failedChecks += 1;
+      if (status !== 0) {
+        failedChecks += 1;
+        say(`scripts/${checks[i][2]} failed (exit ${status})`);
+      }
     }
   }
   return code || (failedChecks ? 1 : 0);
