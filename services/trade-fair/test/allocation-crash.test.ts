@@ -13,7 +13,7 @@ import { createKafka, fromKafkaMessage } from '@hangviet/events';
 import { ensureDevKeys, mintDevToken } from '@hangviet/service-kit';
 import type { Consumer } from 'kafkajs';
 import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, apply, createVenue, openFair, staffToken } from './support/fixtures';
+import { apply, createVenue, knownBusinesses, openFair, staffToken } from './support/fixtures';
 
 const APPLICATIONS = 100;
 const BOOTHS = { rows: 5, columns: 10 };
@@ -23,6 +23,17 @@ let child: ChildProcess | undefined;
 let keys: string;
 let consumer: Consumer;
 const seen: { id: string; type: string; subject: string }[] = [];
+
+/** Like h.eventually, but fails naming what it waited for after `ms` (a loaded machine is slow, not stuck). */
+async function until<T>(what: string, probe: () => Promise<T> | T, predicate: (value: T) => boolean, ms = 240_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (predicate(value)) return value;
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}; last: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -46,7 +57,7 @@ beforeAll(async () => {
   });
   keys = await mkdtemp(join(tmpdir(), 'trade-fair-crash-keys-'));
   await ensureDevKeys(keys);
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -58,7 +69,8 @@ afterAll(async () => {
 it('SIGKILL half-way through applying: resumed from the run document, no booth twice, each event once', async () => {
   const venue = await createVenue(h, BOOTHS.rows, BOOTHS.columns);
   const fairId = (await openFair(h, venue.id)).id;
-  const businesses = await activeBusinesses(h, APPLICATIONS);
+  const businesses = await knownBusinesses(h, APPLICATIONS);
+  process.stderr.write(`crash test: ${APPLICATIONS} businesses known at ${new Date().toISOString()}\n`);
   for (let i = 0; i < businesses.length; i += 20) {
     const statuses = await Promise.all(businesses.slice(i, i + 20).map(async (b) => (await apply(h, fairId, b)).status));
     expect(statuses.every((s) => s === 201)).toBe(true);
@@ -78,13 +90,17 @@ it('SIGKILL half-way through applying: resumed from the run document, no booth t
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${httpPort}`;
-  await h.eventually(() => fetch(`${base}/readyz`).then((r) => r.status).catch(() => 0), (s) => s === 200);
+  await until('the child to be ready', () => fetch(`${base}/readyz`).then((r) => r.status).catch(() => 0), (s) => s === 200);
   const token = await mintDevToken({ role: 'staff', subject: 'staff-crash' }, keys);
   const applications = h.service.host.db.collection<{ _id: string; status: string; booths: string[] }>('booth_applications');
 
-  const allocating = fetch(`${base}/v1/fairs/${fairId}:allocate`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+  let answered: string | undefined;
+  const allocating = fetch(`${base}/v1/fairs/${fairId}:allocate`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })
+    .then(async (r) => { answered = `${r.status} ${(await r.text()).slice(0, 200)}`; })
+    .catch(() => undefined);
   // Half-way: some applications carry their result, others not yet.
-  await h.eventually(() => applications.countDocuments({ fairId, status: { $ne: 'SUBMITTED' } } as never), (n) => n > 0);
+  await until('a first batch applied by the child', async () => ({ applied: await applications.countDocuments({ fairId, status: { $ne: 'SUBMITTED' } } as never), answered }), (v) => v.applied > 0 || v.answered !== undefined);
+  expect(answered).toBeUndefined(); // killed before it answered
   child.kill('SIGKILL');
   await new Promise((resolve) => child!.once('exit', resolve));
   await allocating;
@@ -96,7 +112,7 @@ it('SIGKILL half-way through applying: resumed from the run document, no booth t
   expect(leftAtKill).toBeLessThan(APPLICATIONS);
 
   // The surviving instance's job resumes the run once the dead one's lease lapses.
-  await h.eventually(() => h.service.host.db.collection<{ state: string }>('allocation_runs').findOne({ fairId } as never), (r) => r?.state === 'APPLIED');
+  await until('the run resumed to APPLIED', () => h.service.host.db.collection<{ state: string }>('allocation_runs').findOne({ fairId } as never), (r) => r?.state === 'APPLIED');
   const staff = await staffToken(h);
   const allocation = (await h.http.get(`/v1/fairs/${fairId}/allocation`).set(bearer(staff))).body as { results: { applicationId: string; explanation: { outcome: string; booths: { code: string }[] } }[] };
   const docs = await applications.find({ fairId } as never).toArray();
@@ -114,7 +130,8 @@ it('SIGKILL half-way through applying: resumed from the run document, no booth t
   expect(holds.every((hold) => byId.get(hold.applicationId)?.booths.includes(hold.code))).toBe(true);
 
   // Each application's outcome reached Kafka, written once: one ce_id per application.
-  const outcomes = await h.eventually(
+  const outcomes = await until(
+    'every outcome event on Kafka',
     () => seen.filter((e) => e.type.endsWith('.allocated.v1') || e.type.endsWith('.waitlisted.v1')),
     (l) => new Set(l.map((e) => e.subject)).size === APPLICATIONS,
   );
@@ -122,5 +139,5 @@ it('SIGKILL half-way through applying: resumed from the run document, no booth t
   for (const e of outcomes) idsPerApplication.set(e.subject, (idsPerApplication.get(e.subject) ?? new Set()).add(e.id));
   expect([...idsPerApplication.values()].every((ids) => ids.size === 1)).toBe(true);
   // Nothing is left unpublished in the outbox.
-  await h.eventually(() => applications.countDocuments({ fairId, outboxPendingSince: { $exists: true } } as never), (n) => n === 0);
-}, 600_000);
+  await until('an empty outbox', () => applications.countDocuments({ fairId, outboxPendingSince: { $exists: true } } as never), (n) => n === 0);
+}, 900_000);

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, apply, createVenue, fairBody, fairDays, openFair, staffToken, type TestBusiness } from './support/fixtures';
+import { apply, createVenue, fairBody, fairDays, knownBusinesses, openFair, staffToken, type TestBusiness } from './support/fixtures';
 
 let h: Harness;
 let staff: string;
 let venueId: string;
 let fairId: string;
-let days: ReturnType<typeof fairDays>;
+let days: ReturnType<typeof fairDays> & { setUpTime: string };
 let businesses: TestBusiness[];
 
 /** The instant of a Vietnam-local day and clock time (UTC+7, no daylight saving). */
@@ -44,7 +44,7 @@ beforeAll(async () => {
   venueId = (await createVenue(h, 1, 3)).id;
   days = { ...fairDays(), setUpTime: '06:30' };
   fairId = (await openFair(h, venueId, { days })).id;
-  businesses = await activeBusinesses(h, 3);
+  businesses = await knownBusinesses(h, 3);
   for (const b of businesses) expect((await apply(h, fairId, b)).status).toBe(201);
   expect((await h.http.post(`/v1/fairs/${fairId}:allocate`).set(bearer(staff)).send({})).status).toBe(200);
   expect((await h.http.post(`/v1/fairs/${fairId}:publish`).set(bearer(staff)).send()).status).toBe(200);
@@ -133,7 +133,7 @@ describe('the closing report', () => {
     });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as never);
     const summary = wb.getWorksheet('Tổng hợp')!;
     const values = new Map<string, unknown>();
     summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
@@ -183,13 +183,9 @@ describe('keep competitors apart', () => {
     setClock(new Date());
     const venue = (await createVenue(h, 1, 5)).id; // A01 … A05, corners A01 and A05
     const fair = (await openFair(h, venue, { rules: { eligibility: 'OPEN', maxBoothsPerBusiness: 1, certifiedProducts: 'NONE', separateCompetitors: true } })).id;
-    const list = await activeBusinesses(h, 3);
     const industries = ['1079', '1075', '1410']; // food, food, clothing
-    for (const [i, b] of list.entries()) {
-      const known = (await h.deps.businesses.find(b.id))!;
-      await h.deps.businesses.record({ ...known, mainIndustryCode: industries[i]!, version: known.version + 1 });
-      expect((await apply(h, fair, b)).status).toBe(201);
-    }
+    const list = await knownBusinesses(h, 3, { mainIndustryCode: (i) => industries[i]! });
+    for (const b of list) expect((await apply(h, fair, b)).status).toBe(201);
     const run = await h.http.post(`/v1/fairs/${fair}:allocate`).set(bearer(staff)).send({});
     expect(run.status).toBe(200);
     const boothOf = (b: TestBusiness) => run.body.results.find((r: { businessId: string }) => r.businessId === b.id).explanation;
