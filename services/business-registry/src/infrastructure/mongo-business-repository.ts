@@ -130,6 +130,11 @@ export class MongoBusinessRepository implements BusinessRepository {
     return this.findOne({ ownerSubject: subject });
   }
 
+  async findAllByOwner(subject: string): Promise<Business[]> {
+    const docs = await this.model.find({ ownerSubject: subject }, READ_PROJECTION).limit(100).lean();
+    return docs.map((doc) => Business.fromState(toState(doc as unknown as Record<string, unknown>)));
+  }
+
   async findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>> {
     if (taxCodes.length === 0) return new Map();
     const docs = await this.model.find({ taxCodeClaim: { $in: [...new Set(taxCodes)] } }, { _id: 1, taxCode: 1 }).lean();
