@@ -2,17 +2,16 @@
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { hostname } from 'node:os';
 import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
-import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
+import { defineBusinessStatusConsumer, forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { createGrpcClient, defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
+import { followBusinessStatus } from './application/follow-business-status';
 import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
-import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { certificationConsumer } from './consumers/certification.consumer';
-import { MongoBusinessDirectory } from './infrastructure/business-directory';
 import { allocationLease, MongoAllocationRuns, MongoBoothHolds } from './infrastructure/mongo-allocation';
 import { MongoApplicationRepository } from './infrastructure/mongo-applications';
 import { MongoFairRepository } from './infrastructure/mongo-fairs';
@@ -20,7 +19,6 @@ import { MongoVenueCalendar, MongoVenueRepository } from './infrastructure/mongo
 import { collections, createIndexes } from './infrastructure/models';
 import { ProjectedCertifications } from './infrastructure/product-certifications';
 import { expireOffersJob } from './jobs/expire-offers.job';
-import { forgetDissolvedBusinessesJob } from './jobs/forget-dissolved-businesses.job';
 import { fairService } from './transport/grpc/fair-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { fairsRouter } from './transport/http/fairs-router';
@@ -44,8 +42,10 @@ export const service = (seams: TradeFairSeams = {}) =>
       const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
       const applicationRelay = await host.add(outboxRelay(bus, c.applications));
-      const registry = createGrpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
+      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
       host.onStop('registry-client', async () => registry.close());
+      const knownBusinesses = new MongoKnownBusinessStore(db);
+      await knownBusinesses.ensureIndexes();
       const certification = createGrpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
         deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
       });
@@ -60,7 +60,7 @@ export const service = (seams: TradeFairSeams = {}) =>
         holds: new MongoBoothHolds(c),
         runs: new MongoAllocationRuns(c),
         allocationLease: allocationLease(db, `${hostname()}:${process.pid}`),
-        businesses: new MongoBusinessDirectory(c, registry),
+        businesses: new KnownBusinesses(knownBusinesses, registry),
         certification: certifications,
         certifications,
         settings: { offerHoldMs: config.OFFER_HOLD_MS },
@@ -70,11 +70,11 @@ export const service = (seams: TradeFairSeams = {}) =>
         host.logger.info(await seedDemoFair(deps), 'seeded the demo venue and market session into an empty database');
       }
       const groupPrefix = config.KAFKA_TOPIC_PREFIX;
-      await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix }), certificationConsumer(certifications, { groupPrefix })]));
+      await host.add(consumers(bus, [defineBusinessStatusConsumer(deps.businesses, { service: SERVICE_NAME, groupPrefix, then: (change) => followBusinessStatus(deps, change) }), certificationConsumer(certifications, { groupPrefix })]));
       await host.add(
         createScheduler({
           db, logger: host.logger, metrics: host.metrics,
-          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)],
+          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps.businesses, { now: deps.now }), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)],
         }),
       );
       host.http(venuesRouter(deps, host.idempotency));

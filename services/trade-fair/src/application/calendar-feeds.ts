@@ -1,6 +1,6 @@
 // What the calendar feeds list: the public one, published fairs; an enterprise's, the fairs where its
 // business holds booths (with their codes).
-import { requireBusinessAccess, type Principal } from '@hangviet/service-kit';
+import type { Principal } from '@hangviet/service-kit';
 import type { FairState } from '../domain/fair';
 import type { TradeFairDeps } from './ports';
 
@@ -16,7 +16,7 @@ export async function publicFairFeed(deps: TradeFairDeps, query: { from?: string
 }
 
 export async function businessFairFeed(deps: TradeFairDeps, principal: Principal | undefined, businessId: string): Promise<FeedEntry[]> {
-  requireBusinessAccess(principal, businessId);
+  await deps.businesses.assertOwns(principal, businessId);
   const apps = await deps.applications.ofBusiness(businessId, ['ALLOCATED']);
   const fairs = new Map((await deps.fairs.byIds(apps.map((a) => a.state.fairId))).map((f) => [f.id, f.state]));
   return apps.flatMap((a) => {

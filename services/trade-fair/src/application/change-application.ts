@@ -1,6 +1,6 @@
 // An application's later moves: withdrawn by the enterprise, cancelled by staff or on the business's
 // suspension, an offer confirmed. Booths it held are freed and offered to the waitlist at once.
-import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
+import { requireRole, type Principal } from '@hangviet/service-kit';
 import { conflict, invalid, notFound } from '@hangviet/service-kit/errors';
 import type { BoothApplication } from '../domain/booth-application';
 import { computeSupport } from '../domain/support-funding';
@@ -19,12 +19,12 @@ async function changeApplication(
   deps: TradeFairDeps,
   fairId: string,
   applicationId: string,
-  authorize: (app: BoothApplication) => void,
+  authorize: (app: BoothApplication) => unknown,
   change: (app: BoothApplication) => void | Promise<void>,
 ): Promise<BoothApplication> {
   const fair = await getFair(deps, fairId);
   const app = await getApplication(deps, fairId, applicationId);
-  authorize(app);
+  await authorize(app);
   const held = app.state.booths.length > 0;
   await change(app);
   if (!(await deps.applications.save(app, fairContextOf(fair.state)))) throw conflict('APPLICATION_CHANGED', 'The application changed meanwhile; read it again.', { applicationId });
@@ -37,7 +37,7 @@ async function changeApplication(
 
 export async function withdrawApplication(deps: TradeFairDeps, principal: Principal | undefined, fairId: string, applicationId: string): Promise<BoothApplication> {
   const actor = requireRole(principal, 'enterprise');
-  return changeApplication(deps, fairId, applicationId, (app) => requireBusinessAccess(actor, app.state.businessId), (app) => app.withdraw(actor.subject, deps.now()));
+  return changeApplication(deps, fairId, applicationId, (app) => deps.businesses.assertOwns(actor, app.state.businessId), (app) => app.withdraw(actor.subject, deps.now()));
 }
 
 export async function cancelApplication(deps: TradeFairDeps, principal: Principal | undefined, fairId: string, applicationId: string, reason: string): Promise<BoothApplication> {
@@ -53,7 +53,7 @@ export async function confirmOffer(deps: TradeFairDeps, principal: Principal | u
   const context = fairContextOf(fair.state);
   const app = await changeApplication(
     deps, fairId, applicationId,
-    (a) => requireBusinessAccess(actor, a.state.businessId),
+    (a) => deps.businesses.assertOwns(actor, a.state.businessId),
     async (a) => {
       const t = (await deps.applications.participations([a.state.businessId], context.year, fairId)).get(a.state.businessId) ?? { fairs: 0, supportVnd: 0 };
       const support = computeSupport({ boothFeeVnd: fair.state.boothFeeVnd, booths: a.state.booths.length, policy: fair.state.supportPolicy, participationsThisYear: t.fairs, supportThisYearVnd: t.supportVnd });

@@ -1,4 +1,4 @@
-import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
+import { requireRole, type Principal } from '@hangviet/service-kit';
 import { conflict, failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { BoothApplication } from '../domain/booth-application';
 import { unknownBooths } from '../domain/venue';
@@ -21,7 +21,7 @@ export interface SubmitApplicationCommand {
  */
 export async function submitApplication(deps: TradeFairDeps, principal: Principal | undefined, fairId: string, command: SubmitApplicationCommand): Promise<BoothApplication> {
   requireRole(principal, 'enterprise', 'staff', 'admin');
-  const actor = requireBusinessAccess(principal, command.businessId);
+  const actor = await deps.businesses.assertOwns(principal, command.businessId);
   const fair = await getFair(deps, fairId);
   const now = deps.now();
   const f = fair.state;

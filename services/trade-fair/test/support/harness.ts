@@ -82,13 +82,15 @@ export async function startHarness(label: string, env: Record<string, string> = 
   /** Publishes a directory event about a business, as business-registry would. */
   async function publishBusiness<T>(
     event: EventType<T>,
-    business: { id: string; status: BusinessStatus; version: number; name?: string; provinceCode?: string },
+    business: { id: string; status: BusinessStatus; version: number; name?: string; provinceCode?: string; ownerSubject?: string },
     time = new Date(),
   ): Promise<void> {
     // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
     const snapshot = BusinessSnapshot.fromPartial({
       id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? `Cơ sở ${business.id.slice(0, 6)}`,
       address: { provinceCode: business.provinceCode ?? '86' },
+      // The registry's owner decides who may act for it: the fixtures' enterprise tokens are `owner-<id>`.
+      ownerSubject: business.ownerSubject ?? `owner-${business.id}`,
     });
     const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot) });
     await producer.send(scope.topic(event.topic), [
