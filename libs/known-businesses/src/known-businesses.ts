@@ -40,11 +40,15 @@ export class KnownBusinesses {
     return fresh && fresh.version >= (known?.version ?? 0) ? fresh : known;
   }
 
-  /** Whether the caller may act for the business: staff, or its owner (see ownsBusiness). No token → false. */
+  /**
+   * Whether the caller may see what is private to the business (reads): staff, or its owner (ownsBusiness).
+   * No token → false; when the registry must be asked and does not answer, false too (a read then shows
+   * only what the public sees, rather than failing).
+   */
   async mayActFor(principal: Principal | undefined, businessId: string): Promise<boolean> {
     const decision = needsOwner(principal, businessId);
     if (decision !== 'ask') return decision === 'allowed';
-    return ownsBusiness(principal, businessId, await this.ownerRecord(businessId));
+    return ownsBusiness(principal, businessId, await this.ownerRecord(businessId).catch(() => undefined));
   }
 
   /** Staff, or the owner; otherwise 401 without a token, 403 NOT_OWNER (503 when the registry must be asked and cannot be). */

@@ -84,10 +84,11 @@ describe('the known-business projection', () => {
   it('fails closed with 503 when the registry must be asked and does not answer; staff need no answer', async () => {
     registry.answers.set('T', new AppError('unavailable', 'REGISTRY_UNAVAILABLE', 'down'));
     await expect(businesses.assertOwns(token('squatter'), 'T')).rejects.toMatchObject({ code: 'REGISTRY_UNAVAILABLE' });
+    await expect(businesses.mayActFor(token('rightful'), 'T')).resolves.toBe(false);
     await expect(businesses.assertOwns({ subject: 's', roles: ['staff'] }, 'T')).resolves.toMatchObject({ subject: 's' });
     await expect(businesses.assertOwns(undefined, 'T')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     await expect(businesses.assertOwns(token('rightful', 'U'), 'T')).rejects.toMatchObject({ code: 'NOT_OWNER' });
-    expect(registry.asked).toEqual(['T']);
+    expect(registry.asked).toEqual(['T', 'T']);
   });
 
   it('forgets businesses dissolved more than 90 days ago, and only those', async () => {

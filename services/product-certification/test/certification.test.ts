@@ -26,7 +26,7 @@ beforeAll(async () => {
   await h.listen('hangviet.certification.certificate');
   await h.listen('hangviet.certification.application');
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
-  await h.eventually(() => h.deps.businesses.find(business), (b) => b?.status === 'ACTIVE');
+  await h.eventually(() => h.deps.businesses.stored(business), (b) => b?.status === 'ACTIVE');
 }, 120_000);
 
 afterAll(async () => {

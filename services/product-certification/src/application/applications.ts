@@ -1,13 +1,13 @@
 // Use cases of the OCOP flow: an enterprise applies for its product; staff acting for the commune and
 // the provincial council review, score and decide; a decision of 3★–5★ issues exactly one certificate.
-import { requireBusinessAccess, requireRole, type Page, type PageRequest, type Principal } from '@hangviet/service-kit';
+import { isStaff, requireRole, type Page, type PageRequest, type Principal } from '@hangviet/service-kit';
 import { conflict, invalid, notFound } from '@hangviet/service-kit/errors';
 import { Application, type ApplicationStatus, type CommuneReview, type Round } from '../domain/application';
 import { Certificate, validityOf } from '../domain/certificate';
 import { formatCertificateNumber } from '../domain/certificate-number';
 import { requireActingBusiness } from '../domain/product';
 import { scoreSheet, type CriterionScore } from '../domain/score-sheet';
-import { actingBusiness, actorOf, canSeeBusiness, knownBusiness } from './business-access';
+import { actorOf } from './business-access';
 import type { ProductCertificationDeps } from './ports';
 
 type Deps = ProductCertificationDeps;
@@ -23,9 +23,9 @@ export async function submitApplication(
   requireRole(principal, 'admin', 'staff', 'enterprise');
   const product = await deps.products.findById(command.productId);
   if (!product) throw invalid([{ field: 'productId', code: 'PRODUCT_NOT_FOUND', message: `no product ${command.productId}` }]);
-  requireBusinessAccess(principal, product.state.businessId);
+  await deps.businesses.assertOwns(principal, product.state.businessId);
   if (product.state.status === 'WITHDRAWN') throw conflict('PRODUCT_WITHDRAWN', `product ${product.id} is withdrawn`);
-  requireActingBusiness(product.state.businessId, (await actingBusiness(deps, product.state.businessId))?.status);
+  requireActingBusiness(product.state.businessId, (await deps.businesses.current(product.state.businessId))?.status);
   if (command.previousCertificateNumber) {
     const previous = await deps.certificates.findById(command.previousCertificateNumber);
     if (!previous || previous.state.productId !== product.id) {
@@ -49,7 +49,7 @@ export async function submitApplication(
 
 export async function getApplication(deps: Deps, principal: Principal | undefined, id: string): Promise<Application> {
   const application = await deps.applications.findById(id);
-  if (!application || !canSeeBusiness(principal, application.state.businessId)) throw notFound('APPLICATION_NOT_FOUND', `no application ${id}`, { id });
+  if (!application || !(await deps.businesses.mayActFor(principal, application.state.businessId))) throw notFound('APPLICATION_NOT_FOUND', `no application ${id}`, { id });
   return application;
 }
 
@@ -60,7 +60,9 @@ export async function listApplications(
 ): Promise<Page<Application>> {
   requireRole(principal, 'admin', 'staff', 'enterprise');
   // An enterprise sees its own business's applications, whatever businessId it asks for.
-  const businessId = canSeeBusiness(principal, '') ? query.businessId : principal!.businessId;
+  const businessId = isStaff(principal) ? query.businessId : principal!.businessId;
+  if (!businessId && !isStaff(principal)) return { items: [], nextPageToken: '' };
+  if (businessId && !(await deps.businesses.mayActFor(principal, businessId))) return { items: [], nextPageToken: '' };
   return deps.applications.list({ ...(businessId ? { businessId } : {}), ...(query.status ? { status: query.status } : {}) }, query);
 }
 
@@ -99,7 +101,7 @@ export async function withdrawApplication(deps: Deps, principal: Principal | und
   requireRole(principal, 'admin', 'staff', 'enterprise');
   const application = await deps.applications.findById(id);
   if (!application) throw notFound('APPLICATION_NOT_FOUND', `no application ${id}`, { id });
-  requireBusinessAccess(principal, application.state.businessId);
+  await deps.businesses.assertOwns(principal, application.state.businessId);
   application.withdraw(actorOf(principal), deps.now());
   await deps.applications.save(application);
   return application;
@@ -131,7 +133,7 @@ export async function issueCertificateFor(deps: Deps, application: Application, 
   const s = application.state;
   const number = s.decision?.certificateNumber;
   if (s.status !== 'DECIDED' || !number || !s.decision || !s.score) return undefined;
-  const business = await knownBusiness(deps, s.businessId);
+  const business = await deps.businesses.find(s.businessId);
   const certificate = Certificate.issue({
     number,
     scheme: 'OCOP',

@@ -6,7 +6,7 @@ import { invalid, notFound } from '@hangviet/service-kit/errors';
 import { Certificate, validityOf, type CertificateState, type CertificateStatus, type Scheme } from '../domain/certificate';
 import { formatCertificateNumber, isWellFormedCertificateNumber, normaliseCertificateNumber } from '../domain/certificate-number';
 import { requireActingBusiness } from '../domain/product';
-import { actorOf, requireKnownBusiness } from './business-access';
+import { actorOf } from './business-access';
 import type { ProductCertificationDeps, VerificationClaims } from './ports';
 
 type Deps = ProductCertificationDeps;
@@ -79,7 +79,7 @@ export async function recordCertificate(
   command: { scheme: 'VIETGAP' | 'HVNCLC'; businessId: string; productId?: string; decisionNumber: string; decisionDate: Date; issuer: string; validFrom?: Date; validUntil?: Date; year?: number },
 ): Promise<Certificate> {
   requireRole(principal, 'admin', 'staff');
-  const business = await requireKnownBusiness(deps, command.businessId);
+  const business = await deps.businesses.require(command.businessId);
   requireActingBusiness(business.id, business.status);
   let productName: string | undefined;
   if (command.scheme === 'VIETGAP') {

@@ -1,19 +1,19 @@
 // Use cases of products: register, change, list, withdraw, attach evidence, read. An enterprise acts
 // on its own business's products only; the public reads LISTED products of ACTIVE businesses.
 import { randomUUID } from 'node:crypto';
-import { requireBusinessAccess, requireRole, type Page, type PageRequest, type Principal } from '@hangviet/service-kit';
+import { requireRole, type Page, type PageRequest, type Principal } from '@hangviet/service-kit';
 import { notFound } from '@hangviet/service-kit/errors';
 import { checkEvidence } from '../domain/evidence';
 import { Product, type ProductDetails, type ProductStatus } from '../domain/product';
-import { actingBusiness, actorOf, canSeeBusiness, knownBusiness } from './business-access';
+import { actorOf } from './business-access';
 import type { ProductCertificationDeps } from './ports';
 
 type Deps = ProductCertificationDeps;
 
 export async function registerProduct(deps: Deps, principal: Principal | undefined, command: { businessId: string; details: ProductDetails }): Promise<Product> {
   requireRole(principal, 'admin', 'staff', 'enterprise');
-  requireBusinessAccess(principal, command.businessId);
-  const business = await actingBusiness(deps, command.businessId);
+  await deps.businesses.assertOwns(principal, command.businessId);
+  const business = await deps.businesses.current(command.businessId);
   const product = Product.register({ id: deps.products.newId(), businessId: command.businessId, businessStatus: business?.status, details: command.details, actor: actorOf(principal), now: deps.now() });
   await deps.products.add(product);
   return product;
@@ -22,8 +22,8 @@ export async function registerProduct(deps: Deps, principal: Principal | undefin
 /** The product when the principal may see it; 404 otherwise (no telling a private product exists). */
 export async function getProduct(deps: Deps, principal: Principal | undefined, id: string): Promise<Product> {
   const product = await deps.products.findById(id);
-  if (product && canSeeBusiness(principal, product.state.businessId)) return product;
-  if (product && product.state.status === 'LISTED' && (await knownBusiness(deps, product.state.businessId))?.status === 'ACTIVE') return product;
+  if (product && (await deps.businesses.mayActFor(principal, product.state.businessId))) return product;
+  if (product && product.state.status === 'LISTED' && (await deps.businesses.find(product.state.businessId))?.status === 'ACTIVE') return product;
   throw notFound('PRODUCT_NOT_FOUND', `no product ${id}`, { id });
 }
 
@@ -32,7 +32,7 @@ async function ownProduct(deps: Deps, principal: Principal | undefined, id: stri
   requireRole(principal, 'admin', 'staff', 'enterprise');
   const product = await deps.products.findById(id);
   if (!product) throw notFound('PRODUCT_NOT_FOUND', `no product ${id}`, { id });
-  requireBusinessAccess(principal, product.state.businessId);
+  await deps.businesses.assertOwns(principal, product.state.businessId);
   return product;
 }
 
@@ -45,7 +45,7 @@ export async function updateProduct(deps: Deps, principal: Principal | undefined
 
 export async function listProduct(deps: Deps, principal: Principal | undefined, id: string): Promise<Product> {
   const product = await ownProduct(deps, principal, id);
-  product.list((await actingBusiness(deps, product.state.businessId))?.status, actorOf(principal), deps.now());
+  product.list((await deps.businesses.current(product.state.businessId))?.status, actorOf(principal), deps.now());
   await deps.products.save(product);
   return product;
 }
@@ -62,12 +62,12 @@ export async function listProducts(
   principal: Principal | undefined,
   query: { businessId?: string; status?: ProductStatus } & PageRequest,
 ): Promise<Page<Product>> {
-  const privileged = query.businessId !== undefined ? canSeeBusiness(principal, query.businessId) : canSeeBusiness(principal, '');
+  const privileged = await deps.businesses.mayActFor(principal, query.businessId ?? '');
   const page = await deps.products.list({ ...query, publicOnly: !privileged }, query);
   if (privileged) return page;
   // The public sees listed products of active businesses only.
   const statuses = new Map<string, string | undefined>();
-  for (const id of new Set(page.items.map((p) => p.state.businessId))) statuses.set(id, (await knownBusiness(deps, id))?.status);
+  for (const id of new Set(page.items.map((p) => p.state.businessId))) statuses.set(id, (await deps.businesses.find(id))?.status);
   return { items: page.items.filter((p) => statuses.get(p.state.businessId) === 'ACTIVE'), nextPageToken: page.nextPageToken };
 }
 

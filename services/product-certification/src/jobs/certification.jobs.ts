@@ -21,14 +21,6 @@ export function issueMissingCertificatesJob(deps: ProductCertificationDeps) {
   return defineJob({ name: 'issue-missing-certificates', schedule: { cron: '*/5 * * * *' }, run: async () => void (await issueMissingCertificates(deps)) });
 }
 
-export function forgetOldBusinessesJob(deps: ProductCertificationDeps) {
-  return defineJob({
-    name: 'forget-dissolved-businesses',
-    schedule: { cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
-    run: async () => void (await deps.businesses.forgetDissolved(new Date(deps.now().getTime() - 90 * 86_400_000))),
-  });
-}
-
 /** Tries every 30 s until the demo data is there (the registry seeds its directory at the same start). */
 export function seedDemoDataJob(deps: ProductCertificationDeps) {
   let done = false;

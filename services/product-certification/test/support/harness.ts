@@ -77,12 +77,15 @@ export async function startHarness(label: string, env: Record<string, string> = 
   /** Publishes a directory event about a business, as business-registry would. */
   async function publishBusiness<T>(
     event: EventType<T>,
-    business: { id: string; status: BusinessStatus; version: number; name?: string },
+    business: { id: string; status: BusinessStatus; version: number; name?: string; ownerSubject?: string },
     time = new Date(),
     extra: Record<string, unknown> = {},
   ): Promise<void> {
     // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
-    const snapshot = BusinessSnapshot.fromPartial({ id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? 'HTX Thử nghiệm' });
+    // The registry's owner decides who may act for the business: the tests' enterprise tokens are `owner-<id>` unless named.
+    const snapshot = BusinessSnapshot.fromPartial({
+      id: business.id, status: business.status, version: String(business.version), tradeName: business.name ?? 'HTX Thử nghiệm', ownerSubject: business.ownerSubject ?? `owner-${business.id}`,
+    });
     const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot), ...extra });
     await producer.send(`${config.KAFKA_TOPIC_PREFIX}${event.topic}`, [
       toKafkaMessage({ id: randomUUID(), type: event.type, source: 'business-registry', subject: business.id, time: time.toISOString(), data }, event.codec),
