@@ -27,6 +27,8 @@ export interface Harness {
   base: string;
   token(role: Role, extra?: { partnerId?: string; businessId?: string; email?: string; subject?: string }): Promise<string>;
   publish<T>(type: EventType<T>, subject: string, data: T, id?: string): Promise<string>;
+  /** Records an ACTIVE business and its owner in the service's copy of the directory, as its approval event would (default owner: the dev token's subject). */
+  knowBusiness(businessId: string, ownerSubject?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export async function startHarness(label: string, env: Record<string, string> = 
     KAFKA_TOPIC_PREFIX: scope.topic(''),
     CONSUMER_GROUP: scope.group('notification'),
     SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    // Nothing listens here: a business unknown to the copy is unknown (the gRPC fallback is tested with the registry).
+    BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
     WORKER_POLL_INTERVAL: '100ms',
     WORKER_CONCURRENCY: '4',
     ...env,
@@ -71,6 +75,9 @@ export async function startHarness(label: string, env: Record<string, string> = 
       ]);
       return id;
     },
+    async knowBusiness(businessId, ownerSubject = `dev-enterprise-${businessId}`) {
+      await service.deps.businesses.record({ id: businessId, name: businessId, status: 'ACTIVE', provinceCode: '86', ownerSubject, version: 2, updateTime: new Date() });
+    },
     async close() {
       await producer.disconnect();
       await service.stop();
@@ -94,6 +101,7 @@ export function approvedEvent(businessId: string, opts: { email?: string; locale
       contactEmail: opts.email ?? 'lienhe@gombattrang.vn',
       preferredLocale: opts.locale ?? 'vi',
       status: 'BUSINESS_STATUS_ACTIVE',
+      ownerSubject: `dev-enterprise-${businessId}`,
       version: '2',
     },
     actorSubject: 'staff-1',
@@ -103,7 +111,7 @@ export function approvedEvent(businessId: string, opts: { email?: string; locale
 
 export function registeredEvent(businessId: string) {
   return BusinessRegistered.codec.fromJSON({
-    business: { id: businessId, taxCode: '0109999999', legalName: 'HTX Chè Tân Cương', contactEmail: 'htx@chetancuong.vn', preferredLocale: 'vi', version: '1' },
+    business: { id: businessId, taxCode: '0109999999', legalName: 'HTX Chè Tân Cương', contactEmail: 'htx@chetancuong.vn', preferredLocale: 'vi', ownerSubject: `dev-enterprise-${businessId}`, version: '1' },
     actorSubject: 'owner-1',
   });
 }

@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, parse, resourcePath, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, parse, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -76,13 +76,19 @@ function signedIn(req: Request): Principal {
   return requireRole(req.principal, 'admin', 'staff', 'enterprise', 'partner');
 }
 
-/** The inbox/preferences key of the caller: its business, or (staff) a business named in the query, or itself. */
-function recipientKeyFor(principal: Principal, businessId: string | undefined): string {
+/**
+ * The inbox/preferences key of the caller: its business, or (staff) a business named in the query, or itself.
+ * A business's inbox and preferences are its owner's in the registry, not whoever's token names it.
+ */
+async function recipientKeyFor(deps: NotificationDeps, principal: Principal, businessId: string | undefined): Promise<string> {
   if (businessId) {
-    requireBusinessAccess(principal, businessId);
+    await deps.businesses.assertOwns(principal, businessId);
     return `business:${businessId}`;
   }
-  if (principal.roles.includes('enterprise') && principal.businessId) return `business:${principal.businessId}`;
+  if (principal.roles.includes('enterprise') && principal.businessId) {
+    await deps.businesses.assertOwns(principal, principal.businessId);
+    return `business:${principal.businessId}`;
+  }
   if (isStaff(principal) && principal.email) return `staff:${principal.email.toLowerCase()}`;
   throw forbidden('RECIPIENT_UNKNOWN', 'Name a businessId: this token carries neither a business nor an e-mail address.');
 }
@@ -95,7 +101,7 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
   r.get('/v1/inbox', async (req, res) => {
     const principal = signedIn(req);
     const q = parse(inboxQuery, req.query, 'query');
-    const key = recipientKeyFor(principal, q.businessId);
+    const key = await recipientKeyFor(deps, principal, q.businessId);
     res.json(await listInbox(deps, { recipientKey: key, unreadOnly: q.unreadOnly === 'true', page: pageOf(q) }));
   });
 
@@ -103,18 +109,18 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const principal = signedIn(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(z.object({ businessId: z.string().min(1).max(64).optional() }), req.query, 'query');
-    res.json(await markInboxMessageRead(deps, { recipientKey: recipientKeyFor(principal, q.businessId), id }));
+    res.json(await markInboxMessageRead(deps, { recipientKey: await recipientKeyFor(deps, principal, q.businessId), id }));
   });
 
   r.get('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
     const businessId = String(req.params.businessId);
-    res.json(await getPreferences(deps, { recipientKey: recipientKeyFor(principal, businessId) }));
+    res.json(await getPreferences(deps, { recipientKey: await recipientKeyFor(deps, principal, businessId) }));
   });
 
   r.patch('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
-    const key = recipientKeyFor(principal, String(req.params.businessId));
+    const key = await recipientKeyFor(deps, principal, String(req.params.businessId));
     const body = parse(preferencesBody, req.body ?? {}, 'body');
     res.json(await updatePreferences(deps, { recipientKey: key, patch: body as PreferencesPatch }));
   });

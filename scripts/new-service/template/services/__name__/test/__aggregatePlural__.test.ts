@@ -14,13 +14,14 @@ import { bearer, startHarness, type Harness } from './support/harness';
 let h: Harness;
 let client: {{Aggregate}}ServiceClient;
 const business = randomUUID();
+const statusOf = async (id: string) => (await h.deps.businesses.stored(id))?.status;
 
 beforeAll(async () => {
   h = await startHarness('{{nameSnake}}');
   await h.listen('{{topic}}');
   client = createGrpcClient({{Aggregate}}ServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
-  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-  await h.eventually(() => h.deps.businesses.statusOf(business), (status) => status === 'ACTIVE');
+  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, ownerSubject: 'owner-1' });
+  await h.eventually(() => statusOf(business), (status) => status === 'ACTIVE');
 }, 120_000);
 
 afterAll(async () => {
@@ -73,6 +74,11 @@ describe('POST /v1/{{aggregatesKebab}}', () => {
     expect(cases[1][0].body.errors).toEqual([expect.objectContaining({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' })]);
     expect(cases[5][0].body.errors).toEqual([expect.objectContaining({ field: 'title' })]);
     expect(await stored()).toBe(before);
+    // A token naming the business is not enough: the registry's owner decides (a transferred registration's squatter).
+    const squatter = await h.token({ role: 'enterprise', businessId: business, subject: 'squatter-1' });
+    const squatted = await post(squatter, { businessId: business, title: 'Not mine any more' });
+    expect({ status: squatted.status, code: squatted.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    expect(await stored()).toBe(before);
   });
 
   it('GET of an unknown id is 404 {{AGGREGATE}}_NOT_FOUND', async () => {
@@ -105,13 +111,13 @@ describe('business events consumer and the scheduled job', () => {
   it('keeps the newest status of each business, refusing older or repeated versions', async () => {
     const other = randomUUID();
     await h.publishBusiness(BusinessApproved, { id: other, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3 });
-    await h.eventually(() => h.deps.businesses.statusOf(other), (status) => status === 'ACTIVE');
-    const older = { id: other, status: 'SUSPENDED', version: 2, updateTime: new Date() };
+    await h.eventually(() => statusOf(other), (status) => status === 'ACTIVE');
+    const older = { id: other, name: other, status: 'SUSPENDED', provinceCode: '', version: 2, updateTime: new Date() };
     expect(await h.deps.businesses.record(older)).toBe('stale');
     expect(await h.deps.businesses.record({ ...older, version: 3 })).toBe('stale');
-    expect(await h.deps.businesses.statusOf(other)).toBe('ACTIVE');
+    expect(await statusOf(other)).toBe('ACTIVE');
     expect(await h.deps.businesses.record({ ...older, version: 4 })).toBe('recorded');
-    expect(await h.deps.businesses.statusOf(other)).toBe('SUSPENDED');
+    expect(await statusOf(other)).toBe('SUSPENDED');
   });
 
   it('the job forgets businesses dissolved long ago, and only those', async () => {
@@ -119,12 +125,12 @@ describe('business events consumer and the scheduled job', () => {
     const recent = randomUUID();
     await h.publishBusiness(BusinessDissolved, { id: dissolved, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 }, new Date('2020-01-01T00:00:00Z'));
     await h.publishBusiness(BusinessDissolved, { id: recent, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 });
-    await h.eventually(async () => [await h.deps.businesses.statusOf(dissolved), await h.deps.businesses.statusOf(recent)], (s) => s.every((x) => x === 'DISSOLVED'));
+    await h.eventually(async () => [await statusOf(dissolved), await statusOf(recent)], (s) => s.every((x) => x === 'DISSOLVED'));
 
     expect(await forgetDissolvedBusinesses(h.deps)).toBe(1);
-    expect(await h.deps.businesses.statusOf(dissolved)).toBeUndefined();
-    expect(await h.deps.businesses.statusOf(recent)).toBe('DISSOLVED');
-    expect(await h.deps.businesses.statusOf(business)).toBe('ACTIVE');
+    expect(await statusOf(dissolved)).toBeUndefined();
+    expect(await statusOf(recent)).toBe('DISSOLVED');
+    expect(await statusOf(business)).toBe('ACTIVE');
     expect(await forgetDissolvedBusinesses(h.deps)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
+import { requireRole, type Principal } from '@hangviet/service-kit';
 import { {{Aggregate}} } from '../domain/{{aggregate}}';
 import type { {{Name}}Deps } from './ports';
 
@@ -7,14 +7,14 @@ export interface Open{{Aggregate}}Command {
   title: string;
 }
 
-/** Staff open a {{aggregate}} for any active business; an enterprise user only for their own. */
+/** Staff open a {{aggregate}} for any active business; an enterprise user only for their own (the registry's owner decides). */
 export async function open{{Aggregate}}(deps: {{Name}}Deps, principal: Principal | undefined, command: Open{{Aggregate}}Command): Promise<{{Aggregate}}> {
   requireRole(principal, 'admin', 'staff', 'enterprise');
-  const actor = requireBusinessAccess(principal, command.businessId);
+  const actor = await deps.businesses.assertOwns(principal, command.businessId);
   const aggregate = {{Aggregate}}.open({
     id: deps.{{aggregatesCamel}}.newId(),
     businessId: command.businessId,
-    businessStatus: await deps.businesses.statusOf(command.businessId),
+    businessStatus: (await deps.businesses.stored(command.businessId))?.status,
     title: command.title,
     actor: { subject: actor.subject },
     now: deps.now(),

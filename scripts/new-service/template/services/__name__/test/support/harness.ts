@@ -35,6 +35,8 @@ export async function startHarness(label: string) {
       MONGO_URL: scope.mongoUrl,
       KAFKA_BROKERS: scope.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: scope.topic(''),
+      // Nothing listens here: a business unknown to the copy is unknown.
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       AUTH_JWKS_FILE: join(keys, 'jwks.json'),
       LOG_LEVEL: 'silent',
     }),
@@ -65,9 +67,10 @@ export async function startHarness(label: string) {
   }
 
   /** Publishes a directory event about a business, as business-registry would. */
-  async function publishBusiness<T>(event: EventType<T>, business: { id: string; status: BusinessStatus; version: number }, time = new Date()): Promise<void> {
-    // Every directory event carries the business's snapshot (the rest of each message stays at its defaults).
-    const snapshot = BusinessSnapshot.fromPartial({ id: business.id, status: business.status, version: String(business.version) });
+  async function publishBusiness<T>(event: EventType<T>, business: { id: string; status: BusinessStatus; version: number; ownerSubject?: string }, time = new Date()): Promise<void> {
+    // Every directory event carries the business's snapshot (the rest of each message stays at its defaults);
+    // its owner decides who may act for it.
+    const snapshot = BusinessSnapshot.fromPartial({ id: business.id, status: business.status, version: String(business.version), ownerSubject: business.ownerSubject ?? `owner-${business.id}` });
     const data = event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot) });
     await producer.send(scope.topic(event.topic), [
       toKafkaMessage({ id: randomUUID(), type: event.type, source: 'business-registry', subject: business.id, time: time.toISOString(), data }, event.codec),
