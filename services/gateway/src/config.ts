@@ -59,6 +59,9 @@ export const configSchema = baseConfigSchema.extend({
     z.array(z.object({ email: z.email(), password: z.string().min(8), name: z.string().default(''), roles: z.array(z.enum(['staff', 'admin'])) })),
     'expected a JSON array of {email,password,roles}',
   ).default([]),
+  /** The business registry's gRPC address: at each token issuance the identity asks which business the account owns. */
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** When another OIDC provider issues the tokens: its issuer and where the console signs in. */
   OIDC_CLIENT_ID: z.string().default('hangviet-console'),
 });

@@ -11,6 +11,7 @@ import { apiKeyExchange } from './api-keys';
 import { identityRouter } from './identity-router';
 import { smtpMailer } from './mailer';
 import { ensureOidcIndexes } from './oidc-adapter';
+import { grpcOwnershipDirectory, linkedBusinessId } from './business-link';
 import { createProvider } from './provider';
 
 export interface Identity {
@@ -37,6 +38,8 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
     now: () => new Date(),
   };
   await seedAccounts(deps, config.IDENTITY_SEED_ACCOUNTS);
+  const directory = grpcOwnershipDirectory(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+  host.onStop('registry client', async () => directory.close());
   const provider = await createProvider({
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
@@ -46,6 +49,7 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
     cookieKeys: config.IDENTITY_COOKIE_KEYS,
     accounts,
     db: host.db,
+    businessOf: (account) => linkedBusinessId({ accounts, directory, logger: host.logger }, account),
   });
   const mount = issuerUrl.pathname.replace(/\/$/, '') || '/oidc';
   const callback = provider.callback();

@@ -21,6 +21,8 @@ export interface ProviderOptions {
   cookieKeys: string[];
   accounts: Model<AccountDocument>;
   db: Db;
+  /** The business an account's tokens name, from the registry's owner (business-link.ts). */
+  businessOf: (account: AccountDocument) => Promise<string | undefined>;
 }
 
 /** The platform claims of an account, as the services' authenticator reads them. */
@@ -37,7 +39,10 @@ export async function createProvider(opts: ProviderOptions): Promise<Oidc.defaul
     if (!account) return undefined;
     return {
       accountId: account._id,
-      claims: async () => ({ sub: account._id, email: account.email, email_verified: account.emailVerified, name: account.name, locale: account.locale, roles: account.roles, ...(account.businessId ? { business_id: account.businessId } : {}) }),
+      claims: async () => {
+        const businessId = await opts.businessOf(account);
+        return { sub: account._id, email: account.email, email_verified: account.emailVerified, name: account.name, locale: account.locale, roles: account.roles, ...(businessId ? { business_id: businessId } : {}) };
+      },
     };
   };
   const provider = new Provider(opts.issuer, {
@@ -78,7 +83,10 @@ export async function createProvider(opts: ProviderOptions): Promise<Oidc.defaul
       const accountId = (token as { accountId?: string }).accountId;
       if (!accountId) return undefined;
       const account = await opts.accounts.findById(accountId).lean();
-      return account ? platformClaims(account) : undefined;
+      if (!account) return undefined;
+      // Asked at every issuance: an approval or a staff transfer since the last sign-in shows in this token.
+      const businessId = await opts.businessOf(account);
+      return platformClaims({ ...account, ...(businessId ? { businessId } : {}) });
     },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
     renderError: (ctx, out) => {
