@@ -5,12 +5,12 @@ import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
-import { defineBusinessStatusConsumer, forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
+import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { createGrpcClient, defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
-import { followBusinessStatus } from './application/follow-business-status';
 import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
+import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { certificationConsumer } from './consumers/certification.consumer';
 import { allocationLease, MongoAllocationRuns, MongoBoothHolds } from './infrastructure/mongo-allocation';
 import { MongoApplicationRepository } from './infrastructure/mongo-applications';
@@ -70,7 +70,7 @@ export const service = (seams: TradeFairSeams = {}) =>
         host.logger.info(await seedDemoFair(deps), 'seeded the demo venue and market session into an empty database');
       }
       const groupPrefix = config.KAFKA_TOPIC_PREFIX;
-      await host.add(consumers(bus, [defineBusinessStatusConsumer(deps.businesses, { service: SERVICE_NAME, groupPrefix, then: (change) => followBusinessStatus(deps, change) }), certificationConsumer(certifications, { groupPrefix })]));
+      await host.add(consumers(bus, [businessStatusConsumer(deps, { groupPrefix }), certificationConsumer(certifications, { groupPrefix })]));
       await host.add(
         createScheduler({
           db, logger: host.logger, metrics: host.metrics,
