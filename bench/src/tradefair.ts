@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const ids = Array.from({ length: need }, () => randomUUID());
     for (let i = 0; i < need; i += 1000) {
       const slice = ids.slice(i, i + 1000);
-      await db.collection<{ _id: string }>('known_businesses').insertMany(slice.map((id, j) => ({ _id: id, name: `Cơ sở ${i + j}`, status: 'ACTIVE', provinceCode: j % 2 ? '86' : '79', version: 1, updateTime: new Date() })));
+      await db.collection<{ _id: string }>('known_businesses').insertMany(slice.map((id, j) => ({ _id: id, name: `Cơ sở ${i + j}`, status: 'ACTIVE', provinceCode: j % 2 ? '86' : '79', ownerSubject: `o-${id}`, version: 1, updateTime: new Date() })));
       await db.collection<{ _id: string }>('known_products').insertMany(slice.map((id) => ({ _id: `p-${id}`, businessId: id, name: 'Kẹo dừa', status: 'LISTED', version: 1 })));
     }
     const venue = await call('/v1/venues', { name: 'Trung tâm Hội chợ Triển lãm', address: { provinceCode: '86', wardCode: '28756' } });
