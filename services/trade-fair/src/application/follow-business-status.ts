@@ -1,5 +1,5 @@
 import type { BusinessStatusChange } from '@hangviet/known-businesses';
-import { releaseBusinessApplications } from './change-application';
+import { releaseBusinessApplications } from './release-business-applications';
 import type { TradeFairDeps } from './ports';
 
 /**
@@ -10,5 +10,5 @@ import type { TradeFairDeps } from './ports';
  */
 export async function followBusinessStatus(deps: TradeFairDeps, { business, latest }: BusinessStatusChange): Promise<void> {
   if (!latest || (business.status !== 'SUSPENDED' && business.status !== 'DISSOLVED')) return;
-  await releaseBusinessApplications(deps, business.id, business.status === 'SUSPENDED' ? 'BUSINESS_SUSPENDED' : 'BUSINESS_DISSOLVED');
+  await releaseBusinessApplications(deps, { businessId: business.id, reason: business.status === 'SUSPENDED' ? 'BUSINESS_SUSPENDED' : 'BUSINESS_DISSOLVED' });
 }
