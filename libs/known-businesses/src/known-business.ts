@@ -10,6 +10,8 @@ export interface KnownBusiness {
   status: string;
   /** '' when the business has none (as the proto says it). */
   provinceCode: string;
+  /** The main industry's VSIC code, when the directory names one (trade-fair keeps competitors apart by it). */
+  mainIndustryCode?: string;
   /**
    * The subject of the account that owns the business in the registry ('' when none). Undefined only in
    * records written before owners were carried: such a record cannot decide ownership, the registry does.
@@ -45,6 +47,7 @@ export function fromSnapshot(b: BusinessSnapshot, time: Date): KnownBusiness {
     name: b.tradeName || b.legalName || b.id,
     status: statusName(b.status),
     provinceCode: b.address?.provinceCode ?? '',
+    ...(b.mainIndustry?.code ? { mainIndustryCode: b.mainIndustry.code } : {}),
     ownerSubject: b.ownerSubject,
     version: Number(b.version),
     updateTime: time,
@@ -58,6 +61,7 @@ export function fromBusiness(b: Business, now: Date): KnownBusiness {
     name: b.tradeName || b.legalName || b.id,
     status: statusName(b.status),
     provinceCode: b.address?.provinceCode ?? '',
+    ...((b.industries.find((i) => i.main) ?? b.industries[0])?.code ? { mainIndustryCode: (b.industries.find((i) => i.main) ?? b.industries[0])!.code } : {}),
     ownerSubject: b.ownerSubject,
     version: Number(b.version),
     updateTime: now,

@@ -11,6 +11,7 @@ export interface KnownBusinessDocument {
   name: string;
   status: string;
   provinceCode?: string;
+  mainIndustryCode?: string;
   ownerSubject?: string;
   version: number;
   updateTime: Date;
@@ -32,6 +33,7 @@ export class MongoKnownBusinessStore implements KnownBusinessStore {
     const doc = await this.c.findOne({ _id: businessId });
     if (!doc) return undefined;
     const known: KnownBusiness = { id: doc._id, name: doc.name, status: doc.status, provinceCode: doc.provinceCode ?? '', version: doc.version, updateTime: doc.updateTime };
+    if (doc.mainIndustryCode) known.mainIndustryCode = doc.mainIndustryCode;
     if (doc.ownerSubject !== undefined) known.ownerSubject = doc.ownerSubject;
     return known;
   }
