@@ -1,6 +1,7 @@
 // `npm test`: install, check the contracts, build, type-check and lint, bring up Kafka and the
 // database, run every workspace's tests in one jest run, then the fuzzing of every service's
-// OpenAPI (scripts/fuzz.mjs, one test), stop what it started, and close with "N passed, N failed".
+// OpenAPI (scripts/fuzz.mjs, one test) and every benchmark at its smoke size (scripts/bench.mjs --smoke,
+// one test), stop what it started, and close with "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,9 +47,14 @@ async function main() {
   if (process.argv.length === 2) {
     // scripts/chaos.mjs (`npm run chaos`) is not among them: on a loaded 2-core machine its recovery deadlines
     // are missed now and then (see deploy/README.md), and a check that fails at random hides real failures.
-    for (const [what, script] of [['fuzzing every service that serves an OpenAPI document', 'fuzz.mjs']]) {
-      say(`${what} (scripts/${script})…`);
-      const child = spawn(process.execPath, [join(root, 'scripts', script)], { cwd: root, stdio: 'inherit', env: process.env });
+    // Every benchmark once at its smoke size (seconds each; full sizes stay behind `npm run bench:*`), so one that
+    // stops working fails the run instead of rotting unseen; one check for all of them.
+    for (const [what, script, ...args] of [
+      ['fuzzing every service that serves an OpenAPI document', 'fuzz.mjs'],
+      ['running every benchmark at its smoke size', 'bench.mjs', '--smoke'],
+    ]) {
+      say(`${what} (scripts/${[script, ...args].join(' ')})…`);
+      const child = spawn(process.execPath, [join(root, 'scripts', script), ...args], { cwd: root, stdio: 'inherit', env: process.env });
       const status = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
       summary[status === 0 ? 'passed' : 'failed'] += 1;
       if (status !== 0) failedChecks += 1;
