@@ -1,11 +1,12 @@
 // Vietnamese first, English by the switch in the header (remembered in localStorage).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { enTexts, viTexts } from './texts';
 
 const vi = {
   app: { title: 'Hàng Việt', tagline: 'Người Việt Nam ưu tiên dùng hàng Việt Nam', skip: 'Bỏ qua đến nội dung', language: 'Ngôn ngữ', nav: 'Điều hướng chính' },
   nav: { directory: 'Danh bạ', signIn: 'Đăng nhập', signUp: 'Đăng ký', signOut: 'Đăng xuất', my: 'Doanh nghiệp của tôi', inbox: 'Hộp thư', preferences: 'Tùy chọn thông báo', reviews: 'Duyệt hồ sơ', docs: 'Tài liệu API', fairs: 'Hội chợ', products: 'Sản phẩm', applications: 'Hồ sơ OCOP' },
-  directory: { heading: 'Danh bạ doanh nghiệp', search: 'Tìm theo tên', province: 'Tỉnh/thành (mã)', industry: 'Ngành (VSIC)', type: 'Loại hình', any: 'Tất cả', submit: 'Tìm', none: 'Không tìm thấy doanh nghiệp nào.', more: 'Xem thêm', results: 'Kết quả' },
+  directory: { heading: 'Danh bạ doanh nghiệp', search: 'Tìm theo tên', province: 'Tỉnh/thành', industry: 'Ngành nghề (VSIC)', type: 'Loại hình', any: 'Tất cả', submit: 'Tìm', none: 'Không tìm thấy doanh nghiệp nào.', more: 'Xem thêm', results: 'Kết quả' },
   type: { COMPANY: 'Công ty', COOPERATIVE: 'Hợp tác xã', HOUSEHOLD: 'Hộ kinh doanh', BRANCH: 'Chi nhánh' },
   status: { PENDING_REVIEW: 'Chờ duyệt', ACTIVE: 'Đang hoạt động', REJECTED: 'Bị từ chối', SUSPENDED: 'Tạm ngừng', DISSOLVED: 'Đã giải thể' },
   business: { taxCode: 'Mã số thuế', address: 'Địa chỉ', industries: 'Ngành nghề', contact: 'Liên hệ', badges: 'Chứng nhận', noBadges: 'Chưa có chứng nhận.', status: 'Trạng thái', notFound: 'Không tìm thấy doanh nghiệp.' },
@@ -47,11 +48,11 @@ const vi = {
   my: { heading: 'Doanh nghiệp của tôi', none: 'Bạn chưa đăng ký doanh nghiệp.', register: 'Đăng ký doanh nghiệp', review: 'Hồ sơ đang chờ Trung tâm duyệt.', active: 'Doanh nghiệp đã được duyệt và hiển thị trong danh bạ.', rejected: 'Hồ sơ bị từ chối: {{reason}}' },
   inbox: { heading: 'Hộp thư', empty: 'Chưa có thư nào.', markRead: 'Đánh dấu đã đọc', unread: 'Chưa đọc' },
   prefs: { heading: 'Tùy chọn thông báo', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Hộp thư trên trang', locale: 'Ngôn ngữ thư', save: 'Lưu', saved: 'Đã lưu.' },
-  reviews: { heading: 'Hồ sơ chờ duyệt', empty: 'Không có hồ sơ nào chờ duyệt.', approve: 'Duyệt', reject: 'Từ chối', reason: 'Lý do từ chối', approved: 'Đã duyệt {{name}}.', rejected: 'Đã từ chối {{name}}.', filter: 'Lọc theo tỉnh (mã)' },
+  reviews: { heading: 'Hồ sơ chờ duyệt', empty: 'Không có hồ sơ nào chờ duyệt.', approve: 'Duyệt', reject: 'Từ chối', reason: 'Lý do từ chối', approved: 'Đã duyệt {{name}}.', rejected: 'Đã từ chối {{name}}.', filter: 'Lọc theo tỉnh/thành' },
   verifyCert: { heading: 'Xác minh giấy chứng nhận', genuine: 'Giấy chứng nhận hợp lệ', notValid: 'Giấy chứng nhận không còn hiệu lực ({{status}})', refused: 'Mã QR không hợp lệ hoặc đã bị sửa: đây không phải giấy chứng nhận thật.', number: 'Số', scheme: 'Chương trình', business: 'Doanh nghiệp', product: 'Sản phẩm', validUntil: 'Hiệu lực đến' },
   products: { heading: 'Sản phẩm', name: 'Tên sản phẩm', group: 'Nhóm sản phẩm', register: 'Thêm sản phẩm', apply: 'Đăng ký đánh giá OCOP', applications: 'Hồ sơ chứng nhận', noApplications: 'Chưa có hồ sơ.', certificates: 'Giấy chứng nhận', noCertificates: 'Chưa có giấy chứng nhận.', pdf: 'Tải PDF', qr: 'Mã QR', groups: { FOOD: 'Thực phẩm', BEVERAGE: 'Đồ uống', HERBAL: 'Thảo dược', HANDICRAFT: 'Thủ công mỹ nghệ', ORNAMENTAL: 'Sinh vật cảnh', TOURISM_SERVICE: 'Dịch vụ du lịch' } },
   applicationStatus: { SUBMITTED: 'Đã nộp', COMMUNE_REVIEWED: 'Xã đã xem xét', PROVINCIAL_SCORED: 'Tỉnh đã chấm điểm', NATIONAL_PENDING: 'Chờ Trung ương', DECIDED: 'Đã có quyết định', REJECTED: 'Bị từ chối', WITHDRAWN: 'Đã rút' },
-  applications: { heading: 'Hồ sơ OCOP', status: 'Trạng thái', empty: 'Không có hồ sơ.', communeOk: 'Xác nhận của xã', score: 'Chấm điểm', decide: 'Ra quyết định', decisionNumber: 'Số quyết định' },
+  applications: { heading: 'Hồ sơ OCOP', status: 'Trạng thái', empty: 'Không có hồ sơ.', communeOk: 'Ghi kết quả xem xét của xã', score: 'Chấm điểm', decide: 'Ra quyết định', decisionNumber: 'Số quyết định' },
   score: { caption: 'Phiếu chấm điểm: {{product}}', criterion: 'Tiêu chí', max: 'Tối đa', points: 'điểm', pointsHeader: 'Điểm', total: 'Tổng', noStars: 'chưa đạt hạng sao', scorer: 'Người chấm', submit: 'Lưu phiếu chấm' },
   fairs: { heading: 'Lịch hội chợ', ics: 'Thêm vào lịch (.ics)', none: 'Chưa có hội chợ nào.' },
   common: { loading: 'Đang tải…', error: 'Có lỗi: {{detail}}', signInFirst: 'Hãy đăng nhập để tiếp tục.', notFound: 'Không có trang này.', back: 'Về danh bạ', required: 'bắt buộc' },
@@ -62,7 +63,7 @@ type Resources = typeof vi;
 const en: Resources = {
   app: { title: 'Hàng Việt', tagline: 'Vietnamese people prioritise Vietnamese goods', skip: 'Skip to content', language: 'Language', nav: 'Main navigation' },
   nav: { directory: 'Directory', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', my: 'My business', inbox: 'Inbox', preferences: 'Notification preferences', reviews: 'Review queue', docs: 'API docs', fairs: 'Fairs', products: 'Products', applications: 'OCOP applications' },
-  directory: { heading: 'Business directory', search: 'Search by name', province: 'Province (code)', industry: 'Industry (VSIC)', type: 'Type', any: 'Any', submit: 'Search', none: 'No business found.', more: 'Show more', results: 'Results' },
+  directory: { heading: 'Business directory', search: 'Search by name', province: 'Province', industry: 'Industry (VSIC)', type: 'Type', any: 'Any', submit: 'Search', none: 'No business found.', more: 'Show more', results: 'Results' },
   type: { COMPANY: 'Company', COOPERATIVE: 'Cooperative', HOUSEHOLD: 'Household business', BRANCH: 'Branch' },
   status: { PENDING_REVIEW: 'Pending review', ACTIVE: 'Active', REJECTED: 'Rejected', SUSPENDED: 'Suspended', DISSOLVED: 'Dissolved' },
   business: { taxCode: 'Tax code', address: 'Address', industries: 'Industries', contact: 'Contact', badges: 'Certifications', noBadges: 'No certification yet.', status: 'Status', notFound: 'Business not found.' },
@@ -104,11 +105,11 @@ const en: Resources = {
   my: { heading: 'My business', none: 'You have not registered a business yet.', register: 'Register a business', review: 'Your registration awaits the centre’s review.', active: 'Your business is approved and listed in the directory.', rejected: 'Registration rejected: {{reason}}' },
   inbox: { heading: 'Inbox', empty: 'No messages yet.', markRead: 'Mark as read', unread: 'Unread' },
   prefs: { heading: 'Notification preferences', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Inbox on the site', locale: 'Message language', save: 'Save', saved: 'Saved.' },
-  reviews: { heading: 'Registrations to review', empty: 'Nothing waits for review.', approve: 'Approve', reject: 'Reject', reason: 'Reason for rejection', approved: 'Approved {{name}}.', rejected: 'Rejected {{name}}.', filter: 'Filter by province (code)' },
+  reviews: { heading: 'Registrations to review', empty: 'Nothing waits for review.', approve: 'Approve', reject: 'Reject', reason: 'Reason for rejection', approved: 'Approved {{name}}.', rejected: 'Rejected {{name}}.', filter: 'Filter by province' },
   verifyCert: { heading: 'Verify a certificate', genuine: 'Genuine certificate', notValid: 'The certificate is no longer valid ({{status}})', refused: 'The QR code is not valid or was altered: this is not a genuine certificate.', number: 'Number', scheme: 'Scheme', business: 'Business', product: 'Product', validUntil: 'Valid until' },
   products: { heading: 'Products', name: 'Product name', group: 'Product group', register: 'Add product', apply: 'Apply for OCOP', applications: 'Applications', noApplications: 'No application yet.', certificates: 'Certificates', noCertificates: 'No certificate yet.', pdf: 'Download PDF', qr: 'QR code', groups: { FOOD: 'Food', BEVERAGE: 'Beverage', HERBAL: 'Herbal', HANDICRAFT: 'Handicraft', ORNAMENTAL: 'Ornamental', TOURISM_SERVICE: 'Tourism service' } },
   applicationStatus: { SUBMITTED: 'Submitted', COMMUNE_REVIEWED: 'Reviewed by the commune', PROVINCIAL_SCORED: 'Scored by the province', NATIONAL_PENDING: 'Awaiting the central level', DECIDED: 'Decided', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' },
-  applications: { heading: 'OCOP applications', status: 'Status', empty: 'No application.', communeOk: 'Commune review passed', score: 'Score', decide: 'Decide', decisionNumber: 'Decision number' },
+  applications: { heading: 'OCOP applications', status: 'Status', empty: 'No application.', communeOk: 'Record the commune review', score: 'Score', decide: 'Decide', decisionNumber: 'Decision number' },
   score: { caption: 'Score sheet: {{product}}', criterion: 'Criterion', max: 'Max', points: 'points', pointsHeader: 'Points', total: 'Total', noStars: 'no star rating', scorer: 'Scorer', submit: 'Save the score sheet' },
   fairs: { heading: 'Fair calendar', ics: 'Add to calendar (.ics)', none: 'No fair yet.' },
   common: { loading: 'Loading…', error: 'Error: {{detail}}', signInFirst: 'Sign in to continue.', notFound: 'No such page.', back: 'Back to the directory', required: 'required' },
@@ -117,7 +118,7 @@ const en: Resources = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('hangviet.lang') : null;
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...viTexts } }, en: { translation: { ...en, ...enTexts } } },
   lng: saved === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
