@@ -82,7 +82,7 @@ export function DossierPanel({ application, business }: { application: Applicati
   }, [application.productId]);
   const review = application.communeReview;
   return (
-    <aside className="dossier" aria-label={t('commune.dossier')}>
+    <section className="dossier" aria-label={t('commune.dossier')}>
       <h3>{t('commune.dossier')}</h3>
       <dl className="facts">
         <dt>{t('commune.business')}</dt>
@@ -134,6 +134,6 @@ export function DossierPanel({ application, business }: { application: Applicati
           {review.note && <p className="dossier-text">{review.note}</p>}
         </>
       )}
-    </aside>
+    </section>
   );
 }

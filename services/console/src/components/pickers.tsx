@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { naturalCompare } from '../lib/format';
-import { loadProvinces, loadWards, searchIndustries, type Industry } from '../lib/reference';
+import { loadProvinces, loadWards, searchIndustries } from '../lib/reference';
 import { Combobox, type Option } from './combobox';
 
 interface PickerProps {
@@ -60,27 +60,45 @@ export function WardPicker({ provinceCode, label, name = 'ward', value, onChange
   );
 }
 
-const industryOption = (i: Industry, lang: string): Option => ({ code: i.code, label: lang === 'en' ? i.nameEn : i.nameVi, hint: `VSIC ${i.code}` });
+/**
+ * VSIC by name, in both editions: the 2025 edition (in force since 15/11/2025) as far as the registry's data
+ * details it, and the 2018 edition's classes an enterprise registered earlier still uses. The form gets the
+ * code and its edition (the same code can mean different things in the two).
+ */
+async function searchBothEditions(text: string, lang: string): Promise<Option[]> {
+  const [v2025, v2018] = await Promise.all([searchIndustries(text, '2025'), searchIndustries(text, '2018')]);
+  return [...v2025, ...v2018]
+    .filter((i) => /^\d{2,5}$/.test(i.code))
+    .map((i) => ({ code: `${i.edition}:${i.code}`, label: lang === 'en' ? i.nameEn : i.nameVi, hint: `VSIC ${i.edition} · ${i.code}` }));
+}
 
-export function IndustryPicker({ label, name = 'industry', value, valueLabel, onChange, error, disabled }: PickerProps & { valueLabel?: string }) {
+export function IndustryPicker({
+  label,
+  name = 'industry',
+  value,
+  onChange,
+  error,
+  disabled,
+}: Omit<PickerProps, 'onChange'> & { onChange: (code: string, edition?: '2018' | '2025', label?: string) => void }) {
   const { t, i18n } = useTranslation();
-  const [known, setKnown] = useState(valueLabel);
+  const [known, setKnown] = useState<string>();
   // A code from a URL: its name, looked up once.
   useEffect(() => {
-    if (!value || valueLabel) return;
-    searchIndustries(value).then((items) => setKnown(items.find((i) => i.code === value)?.nameVi), () => undefined);
-  }, [value, valueLabel]);
+    if (!value || known) return;
+    searchBothEditions(value, i18n.language).then((items) => setKnown(items.find((o) => o.code.endsWith(`:${value}`))?.label), () => undefined);
+  }, [value, known, i18n.language]);
   return (
     <Combobox
       label={label ?? t('pickers.industry')}
       name={name}
       value={value}
       valueLabel={known ?? value}
-      search={async (text) => (await searchIndustries(text)).filter((i) => /^\d{4,5}$/.test(i.code)).map((i) => industryOption(i, i18n.language))}
+      search={(text) => searchBothEditions(text, i18n.language)}
       placeholder={t('pickers.industryPlaceholder')}
-      onChange={(code, o) => {
+      onChange={(picked, o) => {
+        const [edition, code] = picked ? (picked.split(':') as ['2018' | '2025', string]) : [undefined, ''];
         setKnown(o?.label);
-        onChange(code, o?.label);
+        onChange(code, edition, o?.label);
       }}
       error={error}
       disabled={disabled}

@@ -54,6 +54,7 @@ function Form() {
   const [form, setForm] = useState({ taxCode: '', type: 'COMPANY', legalName: '', tradeName: '', provinceCode: '', wardCode: '', street: '', industry: '', email: '', phone: '' });
   // An enterprise that knows only its address before the 2025 reform: the registry maps it to the new units.
   const [legacyOn, setLegacyOn] = useState(false);
+  const [edition, setEdition] = useState<'2018' | '2025'>('2025');
   const [legacy, setLegacy] = useState({ provinceName: '', districtName: '', wardName: '' });
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
@@ -104,7 +105,7 @@ function Form() {
             ...(legacyOn
               ? { legacyAddress: { provinceName: legacy.provinceName, ...(legacy.districtName ? { districtName: legacy.districtName } : {}), wardName: legacy.wardName, street: form.street } }
               : { address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street } }),
-            industries: [{ edition: '2025', code: form.industry, main: true }],
+            industries: [{ edition, code: form.industry, main: true }],
             ...(form.email || form.phone ? { contact: { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) } } : {}),
           },
         });
@@ -214,7 +215,15 @@ function Form() {
             </>
           )}
           {field('street', t('register.street'), { autoComplete: 'street-address' })}
-          <IndustryPicker label={t('register.industry')} value={form.industry} error={problemOf('industry')} onChange={(industry) => setForm((f) => ({ ...f, industry }))} />
+          <IndustryPicker
+            label={t('register.industry')}
+            value={form.industry}
+            error={problemOf('industry')}
+            onChange={(industry, edition) => {
+              setForm((f) => ({ ...f, industry }));
+              setEdition(edition ?? '2025');
+            }}
+          />
           {field('email', t('register.email'), { type: 'email', autoComplete: 'email' })}
           {field('phone', t('register.phone'), { type: 'tel', autoComplete: 'tel' })}
         </fieldset>
