@@ -52,7 +52,7 @@ export const viTexts = {
     issuer: 'Cơ quan cấp',
     status: 'Tình trạng',
     stars: '{{count}} sao',
-    verifyLink: 'Kiểm tra giấy chứng nhận {{number}}',
+    verifyLinkPrefix: 'Kiểm tra giấy chứng nhận',
   },
   queue: { next: 'Trang sau', previous: 'Trang trước', page: 'Trang {{page}}', pageSize: 'Số dòng mỗi trang', paging: 'Phân trang', shown: 'Đang xem {{from}}–{{to}}' },
   commune: {
@@ -79,6 +79,8 @@ export const viTexts = {
     result: 'Kết quả của xã',
     reviewedBy: '{{reviewer}} xem xét ngày {{date}}',
     submitted: 'Nộp ngày {{date}}',
+    submittedAt: 'Ngày nộp',
+    generalNote: 'Ghi chú chung',
   },
   decision: {
     provincial: 'Quyết định của UBND tỉnh (3–4 sao)',
@@ -155,7 +157,7 @@ export const enTexts: Texts = {
     issuer: 'Issued by',
     status: 'Status',
     stars: '{{count}} stars',
-    verifyLink: 'Check certificate {{number}}',
+    verifyLinkPrefix: 'Check the certificate',
   },
   queue: { next: 'Next page', previous: 'Previous page', page: 'Page {{page}}', pageSize: 'Rows per page', paging: 'Pages', shown: 'Showing {{from}}–{{to}}' },
   commune: {
@@ -182,6 +184,8 @@ export const enTexts: Texts = {
     result: 'Commune review',
     reviewedBy: 'Reviewed by {{reviewer}} on {{date}}',
     submitted: 'Submitted on {{date}}',
+    submittedAt: 'Submitted',
+    generalNote: 'General note',
   },
   decision: {
     provincial: "Provincial People's Committee decision (3–4 stars)",

@@ -30,7 +30,8 @@ export const verifyHref = (number: string) => `/verify?${new URLSearchParams({ n
 export function Badge({ badge }: { badge: NonNullable<Business['badges']>[number] }) {
   const { t } = useTranslation();
   return (
-    <Link href={verifyHref(badge.number)} className="badge" aria-label={t('check.verifyLink', { number: badge.number })}>
+    <Link href={verifyHref(badge.number)} className="badge">
+      <span className="visually-hidden">{t('check.verifyLinkPrefix')} </span>
       <span className="badge-scheme">
         {t(`scheme.${badge.scheme}`, badge.scheme)}
         {badge.stars ? ` ${'★'.repeat(badge.stars)}` : ''}

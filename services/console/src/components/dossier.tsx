@@ -103,8 +103,8 @@ export function DossierPanel({ application, business }: { application: Applicati
         )}
         {application.createTime && (
           <>
-            <dt>{t('applications.status')}</dt>
-            <dd>{t('commune.submitted', { date: formatDateTime(application.createTime) })}</dd>
+            <dt>{t('commune.submittedAt')}</dt>
+            <dd>{formatDateTime(application.createTime)}</dd>
           </>
         )}
       </dl>

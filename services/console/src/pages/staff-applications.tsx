@@ -97,7 +97,7 @@ function CommuneReviewForm({ application, wardName, onDone }: { application: App
         </fieldset>
       ))}
       <label>
-        {t('commune.note')}
+        {t('commune.generalNote')}
         <textarea name="note" rows={2} value={notes.general ?? ''} onChange={(e) => setNotes({ ...notes, general: e.target.value })} />
       </label>
       <button type="submit" disabled={!complete || busy}>
