@@ -122,7 +122,7 @@ describe('an enterprise and the centre in the console', () => {
     await owner.getByRole('combobox', { name: 'Phường/xã' }).fill('mo cay');
     await owner.getByRole('option', { name: /^Xã Mỏ Cày · 28903/ }).click();
     await owner.getByLabel('Số nhà, đường').fill('12 Quốc lộ 60');
-    await owner.getByRole('combobox', { name: 'Mã ngành VSIC chính' }).pressSequentially('keo');
+    await owner.getByRole('combobox', { name: 'Ngành nghề chính (VSIC)' }).pressSequentially('keo');
     await owner.getByRole('option', { name: /Sản xuất ca cao, sôcôla và mứt kẹo · VSIC 2018 · 1073/ }).click();
     // The certificate is required: without it nothing is sent; a file that is no PDF/PNG/JPEG is refused.
     await owner.getByRole('button', { name: 'Gửi hồ sơ' }).click();
@@ -151,6 +151,8 @@ describe('an enterprise and the centre in the console', () => {
     await staff.waitForURL(`${stack.url}/staff/reviews`);
     const card = staff.locator('.card', { hasText: legalName });
     await card.waitFor();
+    // The certificate is checked once its card is on screen (not one HEAD per registration on load).
+    await card.scrollIntoViewIfNeeded();
     await card.getByText('Có giấy chứng nhận đăng ký').waitFor();
     await check(staff, 'staff-reviews');
     // Opened from an object URL of what staff fetched with their token: the very bytes uploaded.
