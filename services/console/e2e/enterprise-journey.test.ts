@@ -214,7 +214,8 @@ describe('an enterprise and the centre in the console', () => {
     const reviewCard = staff.locator('.card', { hasText: product });
     await reviewCard.getByRole('button', { name: 'Ghi kết quả xem xét của xã' }).click();
     // The reviewing commune is proposed from the business's ward; each finding is chosen.
-    expect(await reviewCard.getByLabel('Cơ quan xem xét (UBND xã/phường)').inputValue()).toBe('UBND Xã Mỏ Cày');
+    // (proposed once the business has loaded: waited for, not read at once)
+    await staff.waitForFunction(() => (document.querySelector('input[name="reviewer"]') as HTMLInputElement | null)?.value === 'UBND Xã Mỏ Cày');
     for (const finding of ['Nguồn gốc nguyên liệu tại địa phương', 'Sử dụng lao động địa phương', 'Nguồn gốc ý tưởng sản phẩm tại địa phương']) {
       await reviewCard.getByRole('group', { name: finding }).getByLabel('Đạt', { exact: true }).check();
     }
