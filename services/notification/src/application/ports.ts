@@ -4,7 +4,7 @@
 import type { PartnerGrants } from './partner-scopes';
 import type { Logger } from '@hangviet/service-kit';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
-import type { StaffMember } from '../domain/notification-plan';
+import type { StaffMember } from '../domain/planned-notice';
 import type { Preferences } from '../domain/preferences';
 import type {
   Delivery,
@@ -155,6 +155,8 @@ export interface EventLog {
 /** Exclusive, expiring claims on units of work (delivery attempts, sweeps). */
 export interface Claims {
   claim(key: string, now: Date): Promise<boolean>;
+  /** Runs `work` under a claim won of `key`, renewed while it runs. */
+  holdWhile<R>(key: string, work: () => Promise<R>): Promise<R>;
   sweep(before: Date): Promise<number>;
   readonly leaseMs: number;
 }
