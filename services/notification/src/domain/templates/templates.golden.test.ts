@@ -37,6 +37,8 @@ const context: BusinessNoticeContext = {
     boothCodes: 'A01, A02',
     waitlistPosition: '3',
     offerDeadline: '05/12/2026 17:00',
+    setUpDay: '09/12/2026',
+    setUpTime: '14:00',
     feeVnd: '3.000.000 ₫',
     supportVnd: '1.500.000 ₫',
   },
