@@ -17,6 +17,8 @@ export interface Stack {
   url: string;
   staff: { email: string; password: string };
   mail: MailSink;
+  /** The certification service's QR signing key (a private JWK): the tests sign a certificate's QR token as the service does. */
+  qrKeyFile: string;
   stop(): Promise<void>;
   logs(): string;
 }
@@ -157,5 +159,5 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { url, staff, mail, stop, logs: () => output };
+  return { url, staff, mail, qrKeyFile: join(keys, 'qr', 'private.jwk'), stop, logs: () => output };
 }

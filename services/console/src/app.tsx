@@ -111,9 +111,12 @@ export function App() {
                 </li>
               </>
             )}
-            <li>
-              <a href="/docs">{t('nav.docs')}</a>
-            </li>
+            {/* The API documentation is for staff and partners' developers, not the public menu. */}
+            {isStaff(session) && (
+              <li>
+                <a href="/docs">{t('nav.docs')}</a>
+              </li>
+            )}
             {session ? (
               <li>
                 <button type="button" className="link" onClick={signOut}>
