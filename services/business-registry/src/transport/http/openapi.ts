@@ -1,7 +1,6 @@
 // Over ~300 lines on purpose: the whole contract reads as one document, next to the schemas it reuses.
 // The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
-import { Router } from 'express';
 import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
@@ -9,16 +8,9 @@ import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
 import { optionalReasonBody, reasonBody, transferBody } from './schemas';
-import { withPlatformResponses } from '@hangviet/service-kit';
+import { jsonSchemaOf as jsonSchema, openApiDocument as document, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
+import type { Router } from 'express';
 
-type Json = Record<string, unknown>;
-
-const jsonSchema = (schema: z.ZodType): Json => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string): Json => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
 const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
   description,
   content: { 'application/json': { schema } },
@@ -133,37 +125,15 @@ const businessSchema: Json = {
 };
 
 export function openApiDocument(): Json {
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'hangviet business registry',
-      version: '1.0.0',
-      description: 'The directory of enterprises: registration, review, status and search. Errors are RFC 9457 problem+json with a stable `code`.',
+  return document({
+    title: 'hangviet business registry',
+    description: 'The directory of enterprises: registration, review, status and search. Errors are RFC 9457 problem+json with a stable `code`.',
+    schemas: {
+      Business: businessSchema,
+      RegisterBusiness: jsonSchema(registerBusinessSchema),
+      UpdateBusiness: jsonSchema(updateBusinessSchema),
     },
-    servers: [{ url: '/' }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Business: businessSchema,
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'code'],
-          properties: {
-            type: { type: 'string' },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            code: { type: 'string' },
-            instance: { type: 'string' },
-            requestId: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
-          },
-        },
-        RegisterBusiness: jsonSchema(registerBusinessSchema),
-        UpdateBusiness: jsonSchema(updateBusinessSchema),
-      },
-    },
-    paths: withPlatformResponses({
+    paths: {
       '/v1/businesses': {
         post: {
           operationId: 'registerBusiness',
@@ -390,15 +360,8 @@ export function openApiDocument(): Json {
       '/v1/openapi.json': {
         get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: anyone, responses: { '200': json({ type: 'object' }) } },
       },
-    }),
-  };
+    },
+  });
 }
 
-export function openApiRouter(): Router {
-  const router = Router();
-  const document = openApiDocument();
-  router.get('/v1/openapi.json', (_req, res) => {
-    res.json(document);
-  });
-  return router;
-}
+export const openApiRouter = (): Router => documentRouter(openApiDocument());

@@ -2,14 +2,11 @@
 import { idempotent, parse, roleGuard, type IdempotencyStore } from '@hangviet/service-kit';
 import { mapPage } from '@hangviet/service-kit/paging';
 import { Router } from 'express';
-import { z } from 'zod';
 import { cancelApplication, confirmOffer, withdrawApplication } from '../../application/change-application';
 import type { TradeFairDeps } from '../../application/ports';
 import { listApplications } from '../../application/read-fairs';
 import { submitApplication } from '../../application/submit-application';
-import { applicationBody, applicationParams, applicationView, idParams, pageQuery, reasonBody } from './schemas';
-
-const listQuery = z.object(pageQuery).strict();
+import { applicationBody, applicationParams, applicationView, idParams, listQuery, reasonBody } from './schemas';
 
 export function applicationsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore): Router {
   const router = Router();

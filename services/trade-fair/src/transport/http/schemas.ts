@@ -59,6 +59,7 @@ export const applicationBody = z.object({
   productIds: z.array(z.string().min(1).max(100)).min(1).max(50),
   catalogueEntry: z.string().min(1).max(2000),
 }).strict();
+export const listQuery = z.object(pageQuery).strict();
 export const floorPlanQuery = z.object({ fairId: z.string().min(1).max(100).optional() }).strict();
 
 export function venueView(v: VenueState) {

@@ -1,0 +1,14 @@
+// Rules that span fields, declared once and rendered twice: as the zod refinement the route validates with
+// (with the stable code clients branch on) and as the JSON Schema the OpenAPI document shows (zod's own
+// output cannot see inside a refinement), so a document is no looser than its server.
+import { z } from 'zod';
+
+/** At least one of `fields` is present: `anyOf` of `required` in the document, `code` on the first field otherwise. */
+export function requireOneOf<T extends z.ZodObject>(schema: T, fields: readonly (keyof z.infer<T> & string)[], code: string, message: string): T {
+  const refined = schema.refine((value: Record<string, unknown>) => fields.some((f) => value[f] !== undefined && value[f] !== ''), {
+    message,
+    path: [fields[0]!],
+    params: { code },
+  });
+  return refined.meta({ anyOf: fields.map((f) => ({ required: [f] })) }) as unknown as T;
+}
