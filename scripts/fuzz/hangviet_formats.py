@@ -1,8 +1,9 @@
 """String formats of hangviet's OpenAPI documents that JSON Schema cannot spell, taught to schemathesis.
 
-A format names a rule with a check digit: the document says `format: certificate-number` (and the pattern
+A format names a rule beyond JSON Schema. A check digit: the document says `format: certificate-number` (and the pattern
 of its shape), the server refuses a wrong check digit with 422; without this, every generated value but
-one in ten would be refused and the run could not tell a loose schema from an unlucky draw. Loaded by
+one in ten would be refused and the run could not tell a loose schema from an unlucky draw. A page token:
+only the server issues one (bound to its query), so the one a client can send unasked is none. Loaded by
 scripts/fuzz.mjs through SCHEMATHESIS_HOOKS.
 """
 
@@ -34,3 +35,6 @@ schemathesis.openapi.format(
         st.integers(min_value=1, max_value=999_999),
     ),
 )
+
+# An empty pageToken asks for the first page; any other made-up token is rightly refused.
+schemathesis.openapi.format("page-token", st.just(""))

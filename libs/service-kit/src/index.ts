@@ -19,7 +19,7 @@ export {
   type DocumentInfo,
   type Json,
 } from './openapi';
-export { requireOneOf } from './json-schema-rules';
+export { pageTokenSchema, requireOneOf } from './json-schema-rules';
 export { accessGuard, accessOf, authorize, defineAccess, type Access, type AccessRule, type Roles } from './access';
 export * from './config';
 export * from './logging';

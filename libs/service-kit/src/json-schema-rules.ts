@@ -12,3 +12,13 @@ export function requireOneOf<T extends z.ZodObject>(schema: T, fields: readonly 
   });
   return refined.meta({ anyOf: fields.map((f) => ({ required: [f] })) }) as unknown as T;
 }
+
+/**
+ * `pageToken` of every list (AIP-158): opaque, issued by the server as `nextPageToken` and bound to the query;
+ * none (or empty) asks for the first page. `format: page-token` tells a client (and the fuzzer) that it cannot
+ * make one up: anything but a token this API returned is 422 PAGE_TOKEN_INVALID or PAGE_TOKEN_MISMATCH.
+ */
+export const pageTokenSchema = z
+  .string()
+  .max(1000)
+  .meta({ format: 'page-token', description: 'The nextPageToken of the previous page, with the other parameters unchanged; empty or absent for the first page' });

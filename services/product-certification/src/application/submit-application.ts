@@ -1,6 +1,6 @@
 // An enterprise (or staff for it) applies for OCOP certification of a product in an evaluation round.
 import { authorize, requireBusinessAccess, type Principal } from '@hangviet/service-kit';
-import { conflict, invalid } from '@hangviet/service-kit/errors';
+import { conflict, invalid, notFound } from '@hangviet/service-kit/errors';
 import { Application, type Round } from '../domain/application';
 import { requireActingBusiness } from '../domain/product';
 import { ACCESS } from './access-rules';
@@ -18,7 +18,8 @@ export interface SubmitApplication {
 export async function submitApplication(deps: ProductCertificationDeps, command: SubmitApplication): Promise<Application> {
   const principal = authorize(command.principal, ACCESS.submitApplication);
   const product = await deps.products.findById(command.productId);
-  if (!product) throw invalid([{ field: 'productId', code: 'PRODUCT_NOT_FOUND', message: `no product ${command.productId}` }]);
+  // A product that does not exist is not found (404), as on every route naming one.
+  if (!product) throw notFound('PRODUCT_NOT_FOUND', `no product ${command.productId}`, { productId: command.productId });
   requireBusinessAccess(principal, product.state.businessId);
   if (product.state.status === 'WITHDRAWN') throw conflict('PRODUCT_WITHDRAWN', `product ${product.id} is withdrawn`);
   requireActingBusiness(product.state.businessId, (await actingBusiness(deps, product.state.businessId))?.status);

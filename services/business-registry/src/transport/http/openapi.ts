@@ -7,8 +7,8 @@ import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
-import { optionalReasonBody, reasonBody, transferBody } from './schemas';
-import { jsonSchemaOf as jsonSchema, openApiDocument as document, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
+import { idParams, importQuery, industriesQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, provinceParams, reasonBody, transferBody } from './schemas';
+import { jsonSchemaOf as jsonSchema, openApiDocument as document, pathParameters, queryParameters, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
 import type { Router } from 'express';
 
 const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
@@ -18,7 +18,7 @@ const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
 });
 
 const etagHeader = { ETag: { description: 'The business version; send it back in If-Match.', schema: { type: 'string' } } };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const [idParam] = pathParameters(idParams);
 const ifMatch = {
   name: 'If-Match',
   in: 'header',
@@ -156,23 +156,14 @@ export function openApiDocument(): Json {
           summary: 'Search the directory (public: ACTIVE only)',
           tags: ['businesses'],
           security: anyone,
-          parameters: [
-            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Diacritic-insensitive, prefix-aware, over legal, trade and English names' },
-            { name: 'province', in: 'query', schema: { type: 'string' } },
-            { name: 'ward', in: 'query', schema: { type: 'string' } },
-            { name: 'industry', in: 'query', schema: { type: 'string' }, description: 'VSIC code prefix' },
-            { name: 'type', in: 'query', schema: { enum: [...BUSINESS_TYPES] } },
-            { name: 'status', in: 'query', schema: { enum: [...BUSINESS_STATUSES] }, description: 'Other than ACTIVE: staff only' },
-            { name: 'scheme', in: 'query', schema: { enum: [...BADGE_SCHEMES] }, description: 'Holding a certificate in force of this scheme' },
-            { name: 'minStars', in: 'query', schema: { type: 'integer', minimum: 3, maximum: 5 }, description: 'Holding an OCOP certificate in force of at least this many stars' },
-            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            {
-              name: 'pageToken',
-              in: 'query',
-              schema: { type: 'string' },
-              description: 'nextPageToken of the previous page, with the other parameters unchanged (422 PAGE_TOKEN_MISMATCH otherwise, PAGE_TOKEN_INVALID for a token not issued here)',
-            },
-          ],
+          parameters: queryParameters(listBusinessesQuery, {
+            q: 'Diacritic-insensitive, prefix-aware, over legal, trade and English names',
+            industry: 'VSIC section letter or code prefix',
+            status: 'Other than ACTIVE: staff only',
+            scheme: 'Holding a certificate in force of this scheme',
+            minStars: 'Holding an OCOP certificate in force of at least this many stars',
+            pageToken: 'nextPageToken of the previous page, with the other parameters unchanged (422 PAGE_TOKEN_MISMATCH otherwise, PAGE_TOKEN_INVALID for a token not issued here)',
+          }),
           responses: {
             '200': json({
               type: 'object',
@@ -190,7 +181,7 @@ export function openApiDocument(): Json {
           summary: 'Find a business by tax code',
           tags: ['businesses'],
           security: anyone,
-          parameters: [{ name: 'taxCode', in: 'query', required: true, schema: { type: 'string' } }],
+          parameters: queryParameters(lookupQuery),
           responses: { '200': json(ref('Business'), 'Found', etagHeader), ...common, '404': problem('BUSINESS_NOT_FOUND') },
         },
       },
@@ -200,7 +191,7 @@ export function openApiDocument(): Json {
           summary: 'Import a CSV of enterprises (staff); re-running the same file creates nothing twice',
           tags: ['businesses'],
           security: bearer,
-          parameters: [{ name: 'approve', in: 'query', schema: { enum: ['true', 'false'] }, description: 'Register rows as ACTIVE at once' }],
+          parameters: queryParameters(importQuery, { approve: 'Register rows as ACTIVE at once' }),
           requestBody: {
             required: true,
             description: 'UTF-8, UTF-16 with a BOM, or a declared/detected Windows-1258 (`text/csv; charset=windows-1258`); otherwise 422 CSV_ENCODING_* naming what was found. Text holding U+FFFD is refused (REPLACEMENT_CHARACTER).',
@@ -272,7 +263,7 @@ export function openApiDocument(): Json {
           summary: 'The wards and communes of a province (2025 units)',
           tags: ['reference'],
           security: anyone,
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: pathParameters(provinceParams),
           responses: { '200': json({ type: 'object' }), '404': problem('PROVINCE_NOT_FOUND'), '422': common['422'] },
         },
       },
@@ -282,10 +273,7 @@ export function openApiDocument(): Json {
           summary: 'VSIC industries by code prefix or name (sections when q is absent)',
           tags: ['reference'],
           security: anyone,
-          parameters: [
-            { name: 'edition', in: 'query', schema: { enum: ['2018', '2025'], default: '2025' } },
-            { name: 'q', in: 'query', schema: { type: 'string' } },
-          ],
+          parameters: queryParameters(industriesQuery),
           responses: { '200': json({ type: 'object' }), '422': common['422'] },
         },
       },

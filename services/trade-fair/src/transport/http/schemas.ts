@@ -1,4 +1,5 @@
 // Request shapes (zod) and response views. Shapes only; the rules are the domain's.
+import { pageTokenSchema } from '@hangviet/service-kit';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
 import { z } from 'zod';
 import type { BoothApplicationState } from '../../domain/booth-application';
@@ -10,7 +11,7 @@ export const applicationParams = z.object({ id: z.string().min(1).max(100), appl
 export const businessParams = z.object({ businessId: z.string().min(1).max(100) });
 export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(500).optional(),
+  pageToken: pageTokenSchema.optional(),
 };
 
 const booth = z.object({
