@@ -6,7 +6,8 @@
 // (response_schema_conformance, status_code_conformance, content_type_conformance), and no document looser
 // than its server (schemathesis' validation_mismatch warning fails the run: scripts/fuzz/schemathesis.toml;
 // the formats JSON Schema cannot spell, such as check digits, are taught to it in scripts/fuzz/hangviet_formats.py).
-// FUZZ_ONLY=<folder>[,<folder>] fuzzes only those services (while working on one).
+// Services in LOOSE_DOCUMENTS below only show that warning. FUZZ_ONLY=<folder>[,<folder>] fuzzes only those
+// services (while working on one).
 // Reads KAFKA_BROKERS and MONGO_URL like the tests (the infrastructure is brought up when they are unset).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,9 @@ const firstPortOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
 const runId = `${process.pid}`;
 const only = (process.env.FUZZ_ONLY ?? '').split(',').filter(Boolean);
 const fuzzConfig = join(root, 'scripts', 'fuzz');
+// Documents not yet as strict as their servers on every operation (issue 19): their "schema validation
+// mismatch" warnings are shown, not failed. Remove a service once its run shows none.
+const LOOSE_DOCUMENTS = new Set(['business-registry', 'notification', 'trade-fair']);
 
 let infra;
 let supervisor;
@@ -34,9 +38,9 @@ async function openApiOf(s) {
   }
 }
 
-function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir) {
+function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir, strict) {
   const args = [
-    '--config-file', join(fuzzConfig, 'schemathesis.toml'),
+    '--config-file', join(fuzzConfig, strict ? 'schemathesis.toml' : 'schemathesis-report-only.toml'),
     'run', schemaUrl,
     '--url', baseUrl,
     '--checks', CHECKS.join(','),
@@ -116,7 +120,7 @@ async function main() {
     say(`fuzz: ${t.name} as ${role} (${Math.floor(perRun)} s)`);
     const reportDir = join(reports, `${t.folder}-${role}`);
     mkdirSync(reportDir, { recursive: true });
-    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, reportDir);
+    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, reportDir, !LOOSE_DOCUMENTS.has(t.folder));
     if (code !== 0) failures.push(`${t.name} as ${role}`);
   }
   if (failures.length) {

@@ -38,3 +38,27 @@ schemathesis.openapi.format(
 
 # An empty pageToken asks for the first page; any other made-up token is rightly refused.
 schemathesis.openapi.format("page-token", st.just(""))
+
+
+_MST_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+
+
+def _tax_code(province: int, sequence: int, branch: int) -> str | None:
+    """A Vietnamese tax code (mã số thuế) with its check digit, as libs/vn parseTaxCode accepts it."""
+    nine = f"{province:02d}{sequence:07d}"
+    check = 10 - sum(int(d) * w for d, w in zip(nine, _MST_WEIGHTS)) % 11
+    if check == 10:
+        return None  # no valid check digit for these nine digits
+    code = f"{nine}{check}"
+    return code if branch == 0 else f"{code}-{branch:03d}"
+
+
+schemathesis.openapi.format(
+    "tax-code",
+    st.builds(
+        _tax_code,
+        st.integers(min_value=1, max_value=96),
+        st.integers(min_value=1, max_value=9_999_999),
+        st.one_of(st.just(0), st.integers(min_value=1, max_value=999)),
+    ).filter(lambda code: code is not None),
+)

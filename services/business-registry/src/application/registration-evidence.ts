@@ -2,9 +2,10 @@
 // staff check before approving (issue 12, item 1). Stored apart from the business: a few MB never travel
 // with directory reads or events.
 import { createHash } from 'node:crypto';
-import type { Principal } from '@hangviet/service-kit';
+import { authorize, type Principal } from '@hangviet/service-kit';
 import { failedPrecondition, forbidden, invalid, unsupportedMediaType } from '@hangviet/service-kit/errors';
 import { businessNotFound, canSeeEverything, requireEditor } from './access';
+import { ACCESS } from './access-rules';
 import type { RegistryDeps } from './ports';
 
 export const EVIDENCE_MAX_BYTES = 2 * 1024 * 1024;
@@ -41,6 +42,7 @@ export async function attachEvidence(
   principal: Principal | undefined,
   cmd: { id: string; mediaType: string; content: Buffer },
 ): Promise<EvidenceSummary> {
+  authorize(principal, ACCESS.attachRegistrationEvidence);
   const business = await deps.businesses.findById(cmd.id);
   if (!business || !canSeeEverything(principal, business.state)) {
     if (principal && business) throw forbidden('NOT_OWNER', 'Only staff or the owner may attach evidence.', { businessId: cmd.id });

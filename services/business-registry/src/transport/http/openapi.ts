@@ -3,12 +3,13 @@
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
 import { LOCALES } from '@hangviet/vn/locale';
 import { z } from 'zod';
+import { ACCESS } from '../../application/access-rules';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
 import { idParams, importQuery, industriesQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, provinceParams, reasonBody, transferBody } from './schemas';
-import { jsonSchemaOf as jsonSchema, openApiDocument as document, pathParameters, queryParameters, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
+import { accessDocumentation, jsonSchemaOf as jsonSchema, openApiDocument as document, pathParameters, queryParameters, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
 import type { Router } from 'express';
 
 const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
@@ -34,13 +35,15 @@ const common = {
   '422': problem('Invalid input; errors[] names each field'),
 };
 
+/** Who may call: the access table the router's guard and the use case read. */
+const who = (operationId: keyof typeof ACCESS): Json => ({ operationId, ...accessDocumentation(ACCESS[operationId]) });
+
 function statusAction(action: string, summary: string, reasonRequired: boolean): Json {
   return {
     post: {
-      operationId: `${action}Business`,
+      ...who(`${action}Business` as keyof typeof ACCESS),
       summary: `${summary} (staff)`,
       tags: ['businesses'],
-      security: bearer,
       parameters: [idParam, ifMatch],
       requestBody: {
         required: reasonRequired,
@@ -136,10 +139,9 @@ export function openApiDocument(): Json {
     paths: {
       '/v1/businesses': {
         post: {
-          operationId: 'registerBusiness',
+          ...who('registerBusiness'),
           summary: 'Register a business (staff, or an enterprise user who becomes its owner)',
           tags: ['businesses'],
-          security: bearer,
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
           requestBody: { required: true, content: { 'application/json': { schema: ref('RegisterBusiness') } } },
           responses: {
@@ -187,10 +189,9 @@ export function openApiDocument(): Json {
       },
       '/v1/businesses:import': {
         post: {
-          operationId: 'importBusinesses',
+          ...who('importBusinesses'),
           summary: 'Import a CSV of enterprises (staff); re-running the same file creates nothing twice',
           tags: ['businesses'],
-          security: bearer,
           parameters: queryParameters(importQuery, { approve: 'Register rows as ACTIVE at once' }),
           requestBody: {
             required: true,
@@ -281,10 +282,9 @@ export function openApiDocument(): Json {
       '/v1/businesses/{id}:rejectChange': statusAction('rejectChange', "Refuse the owner's pending material change, with a reason", true),
       '/v1/businesses/{id}:withdraw': {
         post: {
-          operationId: 'withdrawBusiness',
+          ...who('withdrawBusiness'),
           summary: 'Withdraw a registration under review (its applicant): it ends DISSOLVED and frees its tax code',
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam, ifMatch],
           requestBody: { required: false, content: { 'application/json': { schema: jsonSchema(optionalReasonBody) } } },
           responses: {
@@ -298,10 +298,9 @@ export function openApiDocument(): Json {
       },
       '/v1/businesses/{id}:transfer': {
         post: {
-          operationId: 'transferBusiness',
+          ...who('transferBusiness'),
           summary: 'Resolve a disputed registration under review: pass it to the rightful account, with an audit entry (staff)',
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam, ifMatch],
           requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(transferBody) } } },
           responses: {
@@ -315,10 +314,9 @@ export function openApiDocument(): Json {
       },
       '/v1/businesses/{id}/evidence': {
         put: {
-          operationId: 'attachRegistrationEvidence',
+          ...who('attachRegistrationEvidence'),
           summary: `Attach the registration certificate (owner or staff, under review; PDF, PNG or JPEG up to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB); staff approve a self-registration only with it`,
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam],
           requestBody: { required: true, content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
           responses: {

@@ -19,7 +19,13 @@ export const listBusinessesQuery = z.strictObject({
 });
 
 export const lookupQuery = z.strictObject({
-  taxCode: z.string().trim().min(1).max(20),
+  // Its check digit is beyond JSON Schema: `format: tax-code` names it (scripts/fuzz/hangviet_formats.py).
+  taxCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .meta({ format: 'tax-code', description: '10 digits with the check digit (digit 10), or + "-" + a 3-digit branch; 422 TAX_CODE_* naming what is wrong' }),
 });
 
 export const reasonBody = z.strictObject({
