@@ -2,7 +2,6 @@
 // The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
 import { LOCALES } from '@hangviet/vn/locale';
-import { z } from 'zod';
 import { ACCESS } from '../../application/access-rules';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
