@@ -3,7 +3,7 @@
 // its preferences add), and the staff in STAFF_EMAILS for new applications and counterfeit reports.
 // Works on the event's JSON form (proto3 JSON, camelCase). Events not listed reach partners only.
 import { toLocale } from '@hangviet/vn/locale';
-import type { PlannedNotice, StaffMember } from './notification-plan';
+import type { PlannedNotice, StaffMember } from './planned-notice';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
 const P = 'hangviet.certification.';

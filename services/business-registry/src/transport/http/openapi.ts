@@ -6,7 +6,7 @@ import { ACCESS } from '../../application/access-rules';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../domain/evidence';
 import { idParams, importQuery, industriesQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, provinceParams, reasonBody, transferBody } from './schemas';
 import { accessDocumentation, jsonSchemaOf as jsonSchema, openApiDocument as document, pathParameters, queryParameters, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
 import type { Router } from 'express';
