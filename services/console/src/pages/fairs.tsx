@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../components';
+import { ErrorNote, Link } from '../components';
 import { api, type Page } from '../lib/api';
 
 interface Fair {
@@ -35,7 +35,9 @@ export function FairsPage() {
       <ul className="cards">
         {page?.items.map((f) => (
           <li key={f.id} className="card">
-            <h2>{nameOf(f, i18n.language)}</h2>
+            <h2>
+              <Link href={`/fairs/${f.id}`}>{nameOf(f, i18n.language)}</Link>
+            </h2>
             <p className="muted">
               {f.days.openingDay} – {f.days.closingDay} · {f.venueName} · {f.status}
             </p>
