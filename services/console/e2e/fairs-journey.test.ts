@@ -68,6 +68,7 @@ describe('staff schedule a fair and allocate booths; enterprises apply, withdraw
     venueId = staff.url().split('/').pop()!;
     await staff.getByText('60 gian').waitFor();
     const booths = staff.locator('[data-booth]');
+    await booths.nth(59).waitFor();
     await expect(booths.count()).resolves.toBe(60);
     // Corner booths (the grid marks each row's ends) are marked on the plan, as many as the venue has.
     const venue = await j.api<{ booths: { corner: boolean }[] }>('GET', `/v1/venues/${venueId}`, undefined);
@@ -144,7 +145,8 @@ describe('staff schedule a fair and allocate booths; enterprises apply, withdraw
       await firstPage.reload();
       await firstPage.getByRole('heading', { name: 'Đăng ký gian hàng' }).waitFor({ timeout: 5000 });
     });
-    await firstPage.getByRole('combobox', { name: 'Sản phẩm trưng bày' }).click();
+    // The pills field sits over the input: the click goes to the field, as a user's would.
+    await firstPage.getByRole('combobox', { name: 'Sản phẩm trưng bày' }).click({ force: true });
     await firstPage.getByRole('option', { name: /Kẹo dừa/ }).click();
     await firstPage.keyboard.press('Escape');
     await firstPage.getByLabel('Giới thiệu trong danh mục hội chợ').fill('Mứt dừa Bến Tre, làm thủ công.');
@@ -198,15 +200,18 @@ describe('staff schedule a fair and allocate booths; enterprises apply, withdraw
     await staff.getByRole('heading', { name: 'Kết quả phân bổ' }).waitFor();
     await staff.getByRole('button', { name: 'Công bố kết quả' }).click();
     await staff.getByText('Đã công bố').first().waitFor();
+    await staff.locator('[data-booth][data-state="ALLOCATED"]').nth(54).waitFor();
     await expect(staff.locator('[data-booth][data-state="ALLOCATED"]').count()).resolves.toBe(55);
     await expect(staff.locator('[data-booth][data-state="BLOCKED"]').count()).resolves.toBe(1);
     await staff.getByText('55 đã phân / 60').waitFor();
+    await staff.locator('[data-booth][data-state="ALLOCATED"]').nth(54).waitFor();
     await j.check(staff, 'staff-fair-published');
   });
 
   it('b: an allocated enterprise withdraws in the console; the first waitlisted finds the offer in its inbox and confirms it', async () => {
     await firstPage.reload();
     await firstPage.getByTestId('my-status').getByText('Đã được phân gian').waitFor();
+    await firstPage.locator('[data-booth][aria-label*="gian của bạn"]').nth(4).waitFor();
     await expect(firstPage.locator('[data-booth][aria-label*="gian của bạn"]').count()).resolves.toBe(5);
     await firstPage.getByText(/^Hạng \d+$/).waitFor();
     await j.check(firstPage, 'fair-allocated');
@@ -227,6 +232,7 @@ describe('staff schedule a fair and allocate booths; enterprises apply, withdraw
     await j.check(second, 'fair-offer');
     await second.getByRole('button', { name: 'Nhận gian' }).click();
     await second.getByTestId('my-status').getByText('Đã được phân gian').waitFor();
+    await second.locator('[data-booth][aria-label*="gian của bạn"]').nth(4).waitFor();
     await expect(second.locator('[data-booth][aria-label*="gian của bạn"]').count()).resolves.toBe(5);
     await j.check(second, 'fair-confirmed');
   });

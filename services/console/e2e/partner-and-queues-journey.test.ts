@@ -137,7 +137,7 @@ describe('partners run their own webhooks; staff work the queues', () => {
   it('c: the partner creates an endpoint from the catalogue, sends a test event and sees it delivered', async () => {
     await portal.getByLabel('Địa chỉ nhận (URL)').fill(receiverUrl);
     await portal.getByLabel('Mô tả').fill('Hệ thống một cửa của Sở');
-    await portal.getByRole('combobox', { name: 'Loại sự kiện' }).click();
+    await portal.getByRole('combobox', { name: 'Loại sự kiện' }).click({ force: true });
     await portal.getByRole('combobox', { name: 'Loại sự kiện' }).fill('business.approved');
     await portal.getByRole('option', { name: 'hangviet.registry.business.approved.v1' }).click();
     await portal.keyboard.press('Escape');
