@@ -40,7 +40,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitReady(url: string, child: ChildProcess, name: string, log: () => string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  // 3 minutes: npm test runs every workspace's tests at once on two cores, and a cold start then takes long.
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     try {
       const res = await fetch(url);
@@ -50,7 +51,7 @@ async function waitReady(url: string, child: ChildProcess, name: string, log: ()
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${name} was not ready at ${url} after 60 s:\n${log().slice(-3000)}`);
+  throw new Error(`${name} was not ready at ${url} after 180 s:\n${log().slice(-3000)}`);
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
