@@ -75,7 +75,11 @@ export class Journey {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
     if (method === 'POST' && !(init.headers as Record<string, string>)['idempotency-key']) (init.headers as Record<string, string>)['idempotency-key'] = randomUUID();
-    const res = await fetch(`${this.stack.url}${path}`, init);
+    // A kept-alive socket the loaded gateway closed fails the first try; the same Idempotency-Key makes the retry safe.
+    const res = await fetch(`${this.stack.url}${path}`, init).catch(async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      return fetch(`${this.stack.url}${path}`, init);
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
