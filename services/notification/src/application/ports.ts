@@ -155,6 +155,8 @@ export interface EventLog {
 /** Exclusive, expiring claims on units of work (delivery attempts, sweeps). */
 export interface Claims {
   claim(key: string, now: Date): Promise<boolean>;
+  /** Runs `work` under a claim won of `key`, renewed while it runs. */
+  holdWhile<R>(key: string, work: () => Promise<R>): Promise<R>;
   sweep(before: Date): Promise<number>;
   readonly leaseMs: number;
 }
