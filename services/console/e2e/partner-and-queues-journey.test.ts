@@ -186,7 +186,9 @@ describe('partners run their own webhooks; staff work the queues', () => {
 
   it('d: staff triage a counterfeit report: forward it to market surveillance, then close it with the outcome', async () => {
     const description = `Kẹo dừa giả nhãn OCOP bán ở chợ ${run}`;
-    await j.api('POST', '/v1/reports', undefined, { description, shop: 'Sạp 12, chợ Mỏ Cày', provinceCode: '86' });
+    const seller = await listedBusiness(staffToken, 4);
+    const product = await j.api<{ id: string }>('POST', '/v1/products', seller.token, { businessId: seller.businessId, name: `Kẹo dừa ${run}`, group: 'FOOD' });
+    await j.api('POST', '/v1/reports', undefined, { productId: product.id, description, shop: 'Sạp 12, chợ Mỏ Cày', provinceCode: '86' });
     await staff.goto(`${stack.url}/staff/reports`);
     const card = staff.getByRole('article', { name: description });
     await j.eventually('the report in the queue', async () => {
@@ -230,7 +232,7 @@ describe('partners run their own webhooks; staff work the queues', () => {
       `${good},COMPANY,Công ty TNHH Nhập ${run},86,28903,3 Quốc lộ 60,2018:1073`,
       `0000000000,COMPANY,Công ty sai mã,86,28903,4 Quốc lộ 60,2018:1073`,
     ].join('\n');
-    await staff.getByLabel('Tệp CSV (UTF-8 hoặc Windows-1258)').setInputFiles({ name: 'doanh-nghiep.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await staff.locator('input[type="file"]').setInputFiles({ name: 'doanh-nghiep.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await staff.getByRole('button', { name: 'Nhập', exact: true }).click();
     await staff.getByText('Đã xử lý 2/2 dòng').waitFor();
     await staff.getByText('Tạo mới: 1').waitFor();

@@ -67,3 +67,12 @@ export function fromVnPicker(day: string, time = '00:00'): string {
 }
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const vnd = (n: number | undefined) => (n === undefined ? '' : `${new Intl.NumberFormat('vi-VN').format(n)} ₫`);
+
+/** A table that scrolls sideways on a phone: the scrolling box is focusable, so keyboard users can scroll it too. */
+export function ScrollTable({ minWidth, children }: { minWidth: number; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0}>
+      <div style={{ minWidth }}>{children}</div>
+    </div>
+  );
+}

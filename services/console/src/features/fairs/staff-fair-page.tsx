@@ -11,7 +11,7 @@ import { api, type Page } from '../../lib/api';
 import { FloorPlan } from '../floor-plan';
 import { strings } from '../strings';
 import type { AllocationOutcome, BoothApplication, Fair, FairSummary, PlanBooth } from '../types';
-import { Problem, Ui, vnd, vnTime } from '../ui';
+import { Problem, Ui, vnd, vnTime, ScrollTable } from '../ui';
 
 const ns = strings('staffFair', {
   vi: {
@@ -145,7 +145,7 @@ function StaffFair({ id }: { id: string }) {
               <Title order={2} id="run">
                 {dryRun ? t('dryRunHeading') : t('committedHeading')}
               </Title>
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable minWidth={720}>
                 <Table striped data-testid="allocation">
                   <Table.Thead>
                     <Table.Tr>
@@ -176,7 +176,7 @@ function StaffFair({ id }: { id: string }) {
                       ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </section>
           )}
           <section aria-labelledby="waitlist">
@@ -186,7 +186,7 @@ function StaffFair({ id }: { id: string }) {
             {waiting.length === 0 ? (
               <Text>{t('noWaitlist')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={480}>
+              <ScrollTable minWidth={480}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -210,7 +210,7 @@ function StaffFair({ id }: { id: string }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
           </section>
           <section aria-labelledby="applications">
@@ -229,7 +229,7 @@ function StaffFair({ id }: { id: string }) {
               <TextInput label={t('search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={260} />
             </Group>
             {items.length === 0 && <Text>{t('none')}</Text>}
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720}>
               <Table striped data-testid="applications">
                 <Table.Thead>
                   <Table.Tr>
@@ -256,7 +256,7 @@ function StaffFair({ id }: { id: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </section>
           {plan.data && (
             <section aria-labelledby="plan">

@@ -12,7 +12,7 @@ import { api, type Page } from '../../lib/api';
 import { navigate } from '../../navigation';
 import { strings } from '../strings';
 import type { Fair } from '../types';
-import { DATE_FORMAT, fromVnPicker, Problem, Ui, vnd } from '../ui';
+import { DATE_FORMAT, fromVnPicker, Problem, Ui, vnd, ScrollTable } from '../ui';
 
 const ns = strings('staffFairs', {
   vi: {
@@ -107,7 +107,7 @@ function StaffFairs() {
       <Title order={2}>{t('list')}</Title>
       <Problem error={fairs.error} />
       {fairs.data?.items.length === 0 && <p>{t('none')}</p>}
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -132,7 +132,7 @@ function StaffFairs() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Title order={2}>{t('create')}</Title>
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate aria-label={t('create')}>
         <Stack maw={720}>

@@ -10,7 +10,7 @@ import { useParams } from 'react-router';
 import { Link } from '../../components';
 import { api } from '../../lib/api';
 import { strings } from '../strings';
-import { DATE_FORMAT, fromVnPicker, Problem, Ui, vnTime } from '../ui';
+import { DATE_FORMAT, fromVnPicker, Problem, Ui, vnTime, ScrollTable } from '../ui';
 import type { Endpoint } from './webhooks';
 
 const ns = strings('endpoint', {
@@ -178,7 +178,7 @@ function EndpointDetail({ id }: { id: string }) {
             </Group>
             <Problem error={messages.error} />
             {messages.data?.items.length === 0 && <Text>{t('none')}</Text>}
-            <Table.ScrollContainer minWidth={640}>
+            <ScrollTable minWidth={640}>
               <Table data-testid="delivery-log">
                 <Table.Thead>
                   <Table.Tr>
@@ -221,7 +221,7 @@ function EndpointDetail({ id }: { id: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </section>
         </>
       )}

@@ -13,7 +13,7 @@ import { api } from '../../lib/api';
 import { currentSession } from '../../lib/session';
 import { navigate } from '../../navigation';
 import { strings } from '../strings';
-import { Problem, Ui, vnTime } from '../ui';
+import { Problem, Ui, vnTime, ScrollTable } from '../ui';
 import { type Endpoint, eventTypesOfCatalogue, SCOPE_NAMES } from './webhooks';
 
 const ns = strings('portal', {
@@ -98,7 +98,7 @@ function Keys() {
       <Problem error={issue.error ?? revoke.error ?? keys.error} />
       {keys.data?.items.length === 0 && <Text>{t('noKeys')}</Text>}
       {!!keys.data?.items.length && (
-        <Table.ScrollContainer minWidth={360}>
+        <ScrollTable minWidth={360}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -125,7 +125,7 @@ function Keys() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </section>
   );
@@ -163,7 +163,7 @@ function Endpoints() {
       <Problem error={endpoints.error} />
       {endpoints.data?.items.length === 0 && <Text>{t('noEndpoints')}</Text>}
       {!!endpoints.data?.items.length && (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable minWidth={480}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -188,7 +188,7 @@ function Endpoints() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate aria-label={t('create')}>
         <Stack maw={640} mt="md">

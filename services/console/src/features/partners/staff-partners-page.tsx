@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { api } from '../../lib/api';
 import { QueueNav } from '../queues/queue-nav';
 import { strings } from '../strings';
-import { Problem, Ui, vnTime } from '../ui';
+import { Problem, Ui, vnTime, ScrollTable } from '../ui';
 import { SCOPE_NAMES } from './webhooks';
 
 const ns = strings('staffPartners', {
@@ -82,7 +82,7 @@ function StaffPartners() {
       <Problem error={partners.error} />
       {partners.data?.items.length === 0 && <Text>{t('none')}</Text>}
       {!!partners.data?.items.length && (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable minWidth={480}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -108,7 +108,7 @@ function StaffPartners() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {ids.map((id) => (
         <Scopes key={id} partnerId={id} />

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Business, type Page } from '../../lib/api';
 import { strings } from '../strings';
-import { Problem, Ui, vnTime } from '../ui';
+import { Problem, Ui, vnTime, ScrollTable } from '../ui';
 import { QueueNav } from './queue-nav';
 
 const ns = strings('changes', {
@@ -79,7 +79,7 @@ function ChangeCard({ business: b }: { business: Changed }) {
         {b.legalName} · {b.taxCode}
       </Title>
       <Text size="sm">{t('requested', { at: vnTime(change.requestTime, i18n.language) })}</Text>
-      <Table.ScrollContainer minWidth={420}>
+      <ScrollTable minWidth={420}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -98,7 +98,7 @@ function ChangeCard({ business: b }: { business: Changed }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Group align="end" mt="sm">
         <Button onClick={() => decide.mutate('approveChange')}>{t('approve')}</Button>
         <TextInput label={t('reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />

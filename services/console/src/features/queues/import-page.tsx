@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { strings } from '../strings';
-import { Problem, Ui } from '../ui';
+import { Problem, Ui, ScrollTable } from '../ui';
 import { csvChunks } from './csv-chunks';
 import { QueueNav } from './queue-nav';
 
@@ -96,7 +96,7 @@ function Import() {
             <Text>{t('duplicate', { n: count('duplicate') })}</Text>
             <Text>{t('invalid', { n: count('invalid') })}</Text>
           </Group>
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollTable minWidth={520}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -117,7 +117,7 @@ function Import() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
     </Stack>

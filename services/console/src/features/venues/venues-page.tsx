@@ -12,7 +12,7 @@ import { navigate } from '../../navigation';
 import { AddressPicker } from '../address-picker';
 import { strings } from '../strings';
 import type { Fair, Venue } from '../types';
-import { Problem, Ui } from '../ui';
+import { Problem, Ui, ScrollTable } from '../ui';
 
 const ns = strings('venues', {
   vi: {
@@ -92,7 +92,7 @@ function Venues() {
       {venues.size === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollTable minWidth={320}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -111,7 +111,7 @@ function Venues() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );
