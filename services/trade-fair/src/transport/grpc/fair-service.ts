@@ -2,7 +2,7 @@
 import { FairServiceService, type FairServiceServer, type GetFairRequest, type GetFairResponse } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
 import { unary, type GrpcServiceRegistration } from '@hangviet/service-kit';
 import { invalid } from '@hangviet/service-kit/errors';
-import { getFair } from '../../application/manage-fairs';
+import { getFair } from '../../application/get-fair';
 import type { TradeFairDeps } from '../../application/ports';
 import { toProtoFair } from '../../infrastructure/proto-mapping';
 
