@@ -3,8 +3,8 @@
 import { parse } from '@hangviet/service-kit';
 import { notFound } from '@hangviet/service-kit/errors';
 import { Router } from 'express';
-import { getFair } from '../../application/manage-fairs';
-import { getVenue } from '../../application/manage-venues';
+import { getFair } from '../../application/get-fair';
+import { getVenue } from '../../application/get-venue';
 import type { TradeFairDeps } from '../../application/ports';
 import { boothStates } from '../../domain/floor-plan-svg';
 import { floorPlanQuery, idParams } from './schemas';
