@@ -17,6 +17,8 @@ export interface Stack {
   url: string;
   staff: { email: string; password: string };
   mail: MailSink;
+  /** The certification service's QR signing key (a private JWK): the tests sign a certificate's QR token as the service does. */
+  qrKeyFile: string;
   stop(): Promise<void>;
   logs(): string;
   /** A token signed with this run's identity key, for setting up what the journey does not click through. */
@@ -166,5 +168,5 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw err;
   }
   const token = (claims: DevTokenClaims) => mintDevToken({ issuer: `${url}/oidc`, ...claims }, keys);
-  return { url, staff, mail, stop, logs: () => output, token };
+  return { url, staff, mail, qrKeyFile: join(keys, 'qr', 'private.jwk'), stop, logs: () => output, token };
 }

@@ -76,9 +76,12 @@ export function App() {
                 <Link href="/partner">{t('nav.partner')}</Link>
               </li>
             )}
-            <li>
-              <a href="/docs">{t('nav.docs')}</a>
-            </li>
+            {/* The API documentation is for staff and partners' developers, not the public menu. */}
+            {(isStaff(session) || isPartner(session)) && (
+              <li>
+                <a href="/docs">{t('nav.docs')}</a>
+              </li>
+            )}
             {session ? (
               <li>
                 <button type="button" className="link" onClick={signOut}>

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import './i18n';
 import './styles.css';
+import './pages.css';
 import { router } from './router';
 
 // Server state (lists, details, mutations' invalidation) through TanStack Query; one client per tab.
