@@ -69,7 +69,7 @@ export class Journey {
 
   async api<T = unknown>(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const init: RequestInit = { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } };
-    if (Buffer.isBuffer(body)) init.body = body;
+    if (Buffer.isBuffer(body)) init.body = new Uint8Array(body);
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
