@@ -25,6 +25,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'get', path: '/v1/venues/{id}', operationId: 'getVenue', summary: 'A venue and its booths', access: 'public', errors: { '404': 'VENUE_NOT_FOUND' } },
   { method: 'post', path: '/v1/venues/{id}/booths:generate', operationId: 'generateBooths', summary: 'Replace the plan with a rows × columns grid (corners marked)', access: ROLES.replaceFloorPlan, body: gridBody, errors: { '409': 'VENUE_IN_USE' } },
   { method: 'post', path: '/v1/venues/{id}/booths:import', operationId: 'importBooths', summary: 'Replace the plan with a JSON plan', access: ROLES.replaceFloorPlan, body: importBody, errors: { '409': 'VENUE_IN_USE' } },
+  { method: 'get', path: '/v1/venues/{id}/floor-plan', operationId: 'getFloorPlanJson', summary: 'The plan as JSON: each booth with its state and holder for ?fairId= (the console\'s interactive plan)', access: 'public', errors: { '404': 'VENUE_NOT_FOUND' } },
   { method: 'get', path: '/v1/venues/{id}/floor-plan.svg', operationId: 'getFloorPlan', summary: 'The plan as SVG, with booth states and holders for ?fairId=', access: 'public', produces: 'image/svg+xml' },
   { method: 'post', path: '/v1/fairs', operationId: 'createFair', summary: 'Create a fair (DRAFT); its days are held at the venue', access: ROLES.createFair, body: fairBody, errors: { '409': 'FAIR_OVERLAP: names the other fair' } },
   { method: 'get', path: '/v1/fairs', operationId: 'listFairs', summary: 'Fairs by ?from&to (days) and provinceCode; drafts for staff only', access: 'public' },
