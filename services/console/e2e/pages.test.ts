@@ -229,8 +229,7 @@ describe('the console pages of the public, staff and enterprises', () => {
     await staff.getByLabel('Trạng thái').selectOption('COMMUNE_REVIEWED');
     await card.getByRole('button', { name: 'Chấm điểm' }).click();
     await dossier.getByText('Nguồn gốc ý tưởng sản phẩm tại địa phương: Không đạt').waitFor();
-    const doc = await (await fetch(`${stack.url}/docs/product-certification/openapi.json`)).json();
-    const criteria: { code: string; max: number; title: { vi: string } }[] = doc.components.schemas.OcopCriteria.examples[0];
+    const criteria: { code: string; max: number; title: { vi: string } }[] = (await (await fetch(`${stack.url}/v1/ocop-criteria`)).json()).items;
     for (const c of criteria) await card.getByLabel(`${c.code} ${c.title.vi}`, { exact: true }).fill(String(c.max));
     await card.getByText('Tổng 100 · ★★★★★').waitFor();
     await card.getByLabel('Người chấm').fill('Hội đồng OCOP tỉnh');
