@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote, StatusBadge } from '../components';
+import { ErrorNote, Link, StatusBadge } from '../components';
 import { api, type Page } from '../lib/api';
 import { formatDateTime, formatDay } from '../lib/format';
 
@@ -74,7 +74,9 @@ export function FairsPage() {
       <ul className="cards">
         {page?.items.map((f) => (
           <li key={f.id} className="card">
-            <h2>{nameOf(f, i18n.language)}</h2>
+            <h2>
+              <Link href={`/fairs/${f.id}`}>{nameOf(f, i18n.language)}</Link>
+            </h2>
             <p className="muted">
               {formatDay(f.days.openingDay)} – {formatDay(f.days.closingDay)}
               {f.venueName ? ` · ${f.venueName}` : ''} · <StatusBadge kind="fair" status={f.status} />

@@ -9,6 +9,7 @@ import { accountModel, apiKeyModel } from './account-model';
 import { seedAccounts, type AccountsDeps } from './accounts';
 import { apiKeyExchange } from './api-keys';
 import { identityRouter } from './identity-router';
+import { partnersRouter } from './partners';
 import { smtpMailer } from './mailer';
 import { ensureOidcIndexes } from './oidc-adapter';
 import { grpcOwnershipDirectory, linkedBusinessId } from './business-link';
@@ -61,7 +62,7 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
   };
   return {
     deps,
-    routes: [identityRouter({ ...deps, provider, apiKeys }), oidc],
+    routes: [identityRouter({ ...deps, provider, apiKeys }), partnersRouter({ ...deps, apiKeys }), oidc],
     apiKeys: apiKeyExchange({ apiKeys, privateJwk, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
   };
 }

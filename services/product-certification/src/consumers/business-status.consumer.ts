@@ -4,7 +4,7 @@
 // (also on a redelivery after a crash in between, each certificate move being a no-op once done).
 import { BusinessDissolved, BusinessReinstated, BusinessSuspended } from '@hangviet/events/catalog';
 import { defineBusinessStatusConsumer } from '@hangviet/known-businesses';
-import { followBusinessStatus } from '../application/certificates';
+import { followBusinessStatus } from '../application/follow-business-status';
 import type { ProductCertificationDeps } from '../application/ports';
 import { SERVICE_NAME } from '../config';
 

@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, parse, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, pageTokenSchema, parse, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -21,6 +21,8 @@ import { markInboxMessageRead } from '../../application/mark-inbox-message-read'
 import type { NotificationDeps } from '../../application/ports';
 import { recoverWebhookMessages } from '../../application/recover-webhook-messages';
 import { replayWebhookMessage } from '../../application/replay-webhook-message';
+import { sendTestWebhook } from '../../application/send-test-webhook';
+import { revealWebhookSecret } from '../../application/reveal-webhook-secret';
 import { rotateWebhookSecret } from '../../application/rotate-webhook-secret';
 import { updatePreferences, type PreferencesPatch } from '../../application/update-preferences';
 import { updateWebhookEndpoint } from '../../application/update-webhook-endpoint';
@@ -29,7 +31,7 @@ import { PARTNER_SCOPES } from '@hangviet/events';
 
 export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(1000).optional(),
+  pageToken: pageTokenSchema.optional(),
 });
 
 const pageOf = (q: { pageSize: number; pageToken?: string | undefined }) => ({ pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) });
@@ -192,6 +194,18 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(rotateBody, req.body ?? {}, 'body');
     res.json(await rotateWebhookSecret(deps, { principal, id, ...(body.overlapSeconds === undefined ? {} : { overlapMs: body.overlapSeconds * 1000 }) }));
+  });
+
+  r.get('/v1/webhook-endpoints/:id/secret', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.set('cache-control', 'no-store').json(await revealWebhookSecret(deps, { principal, id }));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:sendTest', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.status(202).json(await sendTestWebhook(deps, { principal, id }));
   });
 
   r.post('/v1/webhook-endpoints/:id\\:recover', async (req, res) => {
