@@ -12,8 +12,8 @@ export interface AccountDocument {
   /** Allocated at sign-up for an enterprise account; the registry registers the business under it. */
   businessId?: string;
   locale: 'vi' | 'en';
-  failedLogins: number;
-  lockedUntil?: Date;
+  /** When the password was last reset: sign-in attempts under the old one stop counting. */
+  passwordChangedAt?: Date;
   verifyTokenHash?: string;
   verifyExpires?: Date;
   resetTokenHash?: string;
@@ -32,8 +32,7 @@ const accountSchema = new Schema<AccountDocument>(
     roles: { type: [String], required: true },
     businessId: String,
     locale: { type: String, default: 'vi' },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
+    passwordChangedAt: Date,
     verifyTokenHash: String,
     verifyExpires: Date,
     resetTokenHash: String,

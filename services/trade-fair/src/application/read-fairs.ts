@@ -4,11 +4,12 @@ import { notFound } from '@hangviet/service-kit/errors';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { BoothApplication } from '../domain/booth-application';
 import { getFair } from './manage-fairs';
+import { viewFair } from './view-fair';
 import type { AllocationRun, TradeFairDeps } from './ports';
 
 export async function listApplications(deps: TradeFairDeps, principal: Principal | undefined, fairId: string, page: PageRequest): Promise<Page<BoothApplication>> {
   const p = requireRole(principal, 'admin', 'staff', 'enterprise');
-  await getFair(deps, fairId);
+  await viewFair(deps, p, fairId);
   if (isStaff(p)) return deps.applications.listByFair(fairId, page);
   // An enterprise sees only its own business's applications (at most a handful per fair).
   const own = (await deps.applications.ofBusiness(p.businessId ?? '', ['SUBMITTED', 'ALLOCATED', 'WAITLISTED', 'OFFERED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'])).filter((a) => a.state.fairId === fairId);
@@ -35,8 +36,8 @@ export interface FairSummary {
   totalFeesVnd: number;
 }
 
-export async function fairSummary(deps: TradeFairDeps, fairId: string): Promise<FairSummary> {
-  const fair = await getFair(deps, fairId);
+export async function fairSummary(deps: TradeFairDeps, principal: Principal | undefined, fairId: string): Promise<FairSummary> {
+  const fair = await viewFair(deps, principal, fairId);
   const [venue, holds, apps] = await Promise.all([deps.venues.findById(fair.state.venueId), deps.holds.ofFair(fairId), deps.applications.allOfFair(fairId)]);
   const booths = venue?.booths ?? [];
   const blocked = booths.filter((b) => b.blocked).length;

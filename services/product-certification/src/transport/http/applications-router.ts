@@ -50,7 +50,7 @@ export function applicationsRouter(deps: ProductCertificationDeps, idempotency: 
 
   router.post(`${BASE}/:id\\:decide`, staff, async (req, res) => {
     const { application, certificate } = await decideApplication(deps, req.principal, { id: idOf(req.params), ...parse(decideBody, req.body) });
-    res.json({ ...applicationView(application), ...(certificate ? { certificate: certificateView(certificate) } : {}) });
+    res.json({ ...applicationView(application), ...(certificate ? { certificate: certificateView(certificate, req.principal) } : {}) });
   });
 
   router.post(`${BASE}/:id\\:reject`, staff, async (req, res) => {

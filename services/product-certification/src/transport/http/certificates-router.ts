@@ -16,22 +16,22 @@ export function certificatesRouter(deps: ProductCertificationDeps): Router {
   router.get('/v1/certificates', async (req, res) => {
     const query = parse(listCertificatesQuery, req.query, 'query');
     const page = await listCertificates(deps, { ...query, pageSize: query.pageSize ?? 20 });
-    res.json({ items: page.items.map(certificateView), nextPageToken: page.nextPageToken });
+    res.json({ items: page.items.map((c) => certificateView(c, req.principal)), nextPageToken: page.nextPageToken });
   });
 
   router.post('/v1/certificates', staff, async (req, res) => {
     const certificate = await recordCertificate(deps, req.principal, parse(recordCertificateBody, req.body));
-    res.location(`/v1/certificates/${certificate.number}`).status(201).json(certificateView(certificate));
+    res.location(`/v1/certificates/${certificate.number}`).status(201).json(certificateView(certificate, req.principal));
   });
 
   router.post('/v1/certificates\\:verify', async (req, res) => {
     const { token } = parse(verifyBody, req.body);
     const result = await verifyToken(deps, token);
-    res.json(result.genuine ? { genuine: true, status: result.certificate.state.status, certificate: certificateView(result.certificate) } : { genuine: false, reason: result.reason });
+    res.json(result.genuine ? { genuine: true, status: result.certificate.state.status, certificate: certificateView(result.certificate, req.principal) } : { genuine: false, reason: result.reason });
   });
 
   router.get('/v1/certificates/:number', async (req, res) => {
-    res.json(certificateView(await findCertificate(deps, numberOf(req.params))));
+    res.json(certificateView(await findCertificate(deps, numberOf(req.params)), req.principal));
   });
 
   router.get('/v1/certificates/:number/qr.svg', async (req, res) => {
@@ -47,11 +47,11 @@ export function certificatesRouter(deps: ProductCertificationDeps): Router {
   });
 
   router.post('/v1/certificates/:number\\:revoke', staff, async (req, res) => {
-    res.json(certificateView(await revokeCertificate(deps, req.principal, { number: numberOf(req.params), ...parse(reasonBody, req.body) })));
+    res.json(certificateView(await revokeCertificate(deps, req.principal, { number: numberOf(req.params), ...parse(reasonBody, req.body) }), req.principal));
   });
 
   router.post('/v1/certificates/:number\\:extend', staff, async (req, res) => {
-    res.json(certificateView(await extendCertificate(deps, req.principal, { number: numberOf(req.params), ...parse(extendBody, req.body) })));
+    res.json(certificateView(await extendCertificate(deps, req.principal, { number: numberOf(req.params), ...parse(extendBody, req.body) }), req.principal));
   });
 
   router.get('/.well-known/jwks.json', async (_req, res) => {

@@ -69,7 +69,7 @@ export function openApiDocument(): Json {
         get: op('listProducts', 'Products; the public sees LISTED products of ACTIVE businesses', { tags: ['products'], security: anyone, parameters: query(S.listProductsQuery) }),
       },
       '/v1/products/{id}': {
-        get: op('getProduct', 'One product (404 when not visible to the caller)', { tags: ['products'], security: anyone, parameters: [param('id')] }),
+        get: op('getProduct', 'One product (404 when not visible to the caller); evidence file names only to its owner and staff', { tags: ['products'], security: anyone, parameters: [param('id')] }),
         patch: op('updateProduct', 'Change a product’s details (owner or staff)', { tags: ['products'], parameters: [param('id')], requestBody: body(S.updateProductBody) }),
       },
       '/v1/products/{id}:list': action('id', 'listProduct', 'List the product publicly (DRAFT → LISTED)', undefined, 'products'),
@@ -102,7 +102,7 @@ export function openApiDocument(): Json {
       '/v1/certificates:verify': {
         post: op('verifyCertificate', 'Is this QR token genuine, and what is the certificate’s status now?', { tags: ['certificates'], security: anyone, requestBody: body(S.verifyBody) }),
       },
-      '/v1/certificates/{number}': { get: op('getCertificate', 'A certificate’s public view (no personal data)', { tags: ['certificates'], security: anyone, parameters: [param('number')] }) },
+      '/v1/certificates/{number}': { get: op('getCertificate', 'A certificate’s public view (no personal data; the reason for a suspension or revocation only to staff)', { tags: ['certificates'], security: anyone, parameters: [param('number')] }) },
       '/v1/certificates/{number}/qr.svg': {
         get: op('getCertificateQr', 'The QR code: a verification URL carrying a compact JWS (ES256)', { tags: ['certificates'], security: anyone, parameters: [param('number')], responses: { '200': { description: 'SVG', content: { 'image/svg+xml': {} } } } }),
       },

@@ -15,33 +15,33 @@ export function productsRouter(deps: ProductCertificationDeps, idempotency: Idem
   router.post('/v1/products', owners, idempotent(idempotency), async (req, res) => {
     const { businessId, ...details } = parse(registerProductBody, req.body);
     const product = await registerProduct(deps, req.principal, { businessId, details });
-    res.location(`/v1/products/${product.id}`).status(201).json(productView(product));
+    res.location(`/v1/products/${product.id}`).status(201).json(productView(product, req.principal));
   });
 
   router.get('/v1/products', async (req, res) => {
     const query = parse(listProductsQuery, req.query, 'query');
     const page = await listProducts(deps, req.principal, { ...query, pageSize: query.pageSize ?? 20 });
-    res.json({ items: page.items.map(productView), nextPageToken: page.nextPageToken });
+    res.json({ items: page.items.map((p) => productView(p, req.principal)), nextPageToken: page.nextPageToken });
   });
 
   router.get('/v1/products/:id', async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(productView(await getProduct(deps, req.principal, id)));
+    res.json(productView(await getProduct(deps, req.principal, id), req.principal));
   });
 
   router.patch('/v1/products/:id', owners, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(productView(await updateProduct(deps, req.principal, { id, patch: parse(updateProductBody, req.body) })));
+    res.json(productView(await updateProduct(deps, req.principal, { id, patch: parse(updateProductBody, req.body) }), req.principal));
   });
 
   router.post('/v1/products/:id\\:list', owners, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(productView(await listProduct(deps, req.principal, id)));
+    res.json(productView(await listProduct(deps, req.principal, id), req.principal));
   });
 
   router.post('/v1/products/:id\\:withdraw', owners, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(productView(await withdrawProduct(deps, req.principal, id)));
+    res.json(productView(await withdrawProduct(deps, req.principal, id), req.principal));
   });
 
   // The raw document is the body; its declared type is Content-Type, checked against the content.

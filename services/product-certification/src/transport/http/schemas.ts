@@ -1,6 +1,6 @@
 // Request shapes of the REST API (zod), shared by the routes and the OpenAPI document. Shapes only: the
 // rules (GTIN check digit, score maxima, which moves are allowed) are the domain's.
-import { MAX_PAGE_SIZE } from '@hangviet/service-kit';
+import { MAX_PAGE_SIZE, plausibleDate } from '@hangviet/service-kit';
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { CERTIFICATE_STATUSES, SCHEMES } from '../../domain/certificate';
@@ -10,7 +10,8 @@ import { REPORT_STATUSES } from '../../domain/report';
 const text = (max: number) => z.string().max(max);
 const page = { pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(), pageToken: z.string().max(1000).optional() };
 const id = z.string().min(1).max(100);
-const date = z.iso.date().or(z.iso.datetime({ offset: true })).transform((s) => new Date(s));
+// The platform's one rule for dates: a day or an instant in a plausible year (no decision of year 0).
+const date = plausibleDate();
 
 const origin = z.strictObject({ localPercent: z.number().int(), domesticPercent: z.number().int(), importedPercent: z.number().int() });
 const details = {

@@ -4,9 +4,10 @@ import { mapPage } from '@hangviet/service-kit/paging';
 import { Router } from 'express';
 import { allocateFair } from '../../application/allocate-fair';
 import { businessFairFeed, publicFairFeed } from '../../application/calendar-feeds';
-import { cancelFair, createFair, getFair, listFairs, openFair, publishFair } from '../../application/manage-fairs';
+import { cancelFair, createFair, listFairs, openFair, publishFair } from '../../application/manage-fairs';
 import type { TradeFairDeps } from '../../application/ports';
 import { fairSummary, getAllocation } from '../../application/read-fairs';
+import { viewFair } from '../../application/view-fair';
 import { calendarFeed } from './calendar-ics';
 import { allocateBody, businessParams, fairBody, fairView, icsQuery, idParams, listFairsQuery, reasonBody } from './schemas';
 
@@ -38,7 +39,7 @@ export function fairsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore):
   });
 
   router.get('/v1/fairs/:id', async (req, res) => {
-    res.json(fairView((await getFair(deps, id(req.params))).state));
+    res.json(fairView((await viewFair(deps, req.principal, id(req.params))).state));
   });
 
   router.post('/v1/fairs/:id\\:open', staffOnly, async (req, res) => {
@@ -65,7 +66,7 @@ export function fairsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore):
   });
 
   router.get('/v1/fairs/:id/summary', async (req, res) => {
-    res.json(await fairSummary(deps, id(req.params)));
+    res.json(await fairSummary(deps, req.principal, id(req.params)));
   });
 
   return router;
