@@ -37,7 +37,7 @@ export const plausibleDay = () =>
   z
     .string()
     .max(10)
-    .regex(DAY, { error: 'expected a calendar day YYYY-MM-DD' })
+    .regex(DAY, { error: 'expected a calendar day YYYY-MM-DD', abort: true })
     .refine(isCalendarDay, { error: 'not a calendar day', params: { code: 'INVALID_DATE' }, abort: true })
     .refine(isPlausibleDay, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } });
 

@@ -45,7 +45,7 @@ describe('finding 4: plausible dates', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'applicationOpenTime', code: 'DATE_OUT_OF_RANGE' })]);
     const list = await h.http.get('/v1/fairs?from=9999-01-01');
     expect(list.status).toBe(422);
-    expect(list.body.errors).toEqual([expect.objectContaining({ field: 'from', code: 'DATE_OUT_OF_RANGE' })]);
+    expect(list.body.errors).toEqual([expect.objectContaining({ field: `from`, code: 'DATE_OUT_OF_RANGE' })]);
   });
 });
 
