@@ -1,8 +1,8 @@
 // Shared steps of `npm start` and `npm test`: install when needed, build, bring up infrastructure.
 // Plain Node with no dependencies, because it runs before `npm install` has.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,88 @@ export function ensureInstalled() {
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
+/**
+ * Runs `fn` as one named step of a run and records how long it took; `steps.report()` prints them as a table
+ * (the run's own account of where its minutes went on a fresh machine).
+ */
+export function createSteps() {
+  const done = [];
+  return {
+    async time(name, fn) {
+      const begun = Date.now();
+      try {
+        return await fn();
+      } finally {
+        done.push([name, (Date.now() - begun) / 1000]);
+      }
+    },
+    report() {
+      if (!done.length) return;
+      const width = Math.max(...done.map(([name]) => name.length));
+      say('where the time went:');
+      for (const [name, seconds] of done) console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(7)} s`);
+    },
+  };
+}
+
+/**
+ * Starts a command without waiting for it, its output in .local/logs/<name>.log; the promise settles when it ends
+ * (rejecting with the log's last lines when it fails). For the one-time provisioning that needs nothing built.
+ */
+export function inBackground(name, command, args) {
+  const logs = join(root, '.local', 'logs');
+  mkdirSync(logs, { recursive: true });
+  const log = join(logs, `${name}.log`);
+  const fd = openSync(log, 'w');
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', fd, fd], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return new Promise((resolve, reject) => {
+    child.on('error', (err) => reject(new Error(`${name}: ${err.message}`)));
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve();
+      const tail = readFileSync(log, 'utf8').trim().split('\n').slice(-5).join('\n');
+      reject(new Error(`${name} failed (${code ?? signal}), see ${log}:\n${tail}`));
+    });
+  });
+}
+
+/**
+ * Whether Kafka and the database will come from deploy/local: neither given in the environment nor forced to
+ * containers, and no container runtime to be found (no DOCKER_HOST, no Docker socket).
+ */
+function localInfrastructureExpected() {
+  const forced = process.env.HANGVIET_INFRA;
+  if (forced === 'local') return true;
+  if (forced === 'env' || forced === 'containers') return false;
+  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return false;
+  return !process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock');
+}
+
+/**
+ * The slow, download-bound preparation of a fresh machine, started side by side with the install and the build
+ * instead of after them: the local Kafka and FerretDB (deploy/local provision; `start` later waits on its lock),
+ * Chromium when `chromium` and missing, the Python tools and kustomize. Resolves when all are done.
+ */
+export function prepareInBackground({ chromium = false, python = false, kustomize = false } = {}) {
+  const tasks = [];
+  if (localInfrastructureExpected()) {
+    say('provisioning Kafka, PostgreSQL and FerretDB in the background (.local/logs/provision.log)…');
+    tasks.push(inBackground('provision', process.execPath, [join(root, 'deploy', 'local', 'infra.mjs'), 'provision', 'kafka', 'postgres', 'ferretdb']));
+  }
+  if (chromium && !findChromium() && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    say('installing Chromium for the browser tests in the background (.local/logs/chromium.log)…');
+    tasks.push(inBackground('chromium', 'sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium']));
+  }
+  if (python && !pythonToolsCurrent()) {
+    say('installing the Python tools in the background (.local/logs/python-tools.log)…');
+    tasks.push(inBackground('python-tools', process.execPath, ['-e', `import(${JSON.stringify(join(root, 'scripts', 'lib.mjs'))}).then((m) => m.ensurePythonTools())`]));
+  }
+  if (kustomize) {
+    // The deployment tests' kustomize, built with Go once (deploy/tools.mjs holds its lock and skips a current one).
+    tasks.push(inBackground('kustomize', process.execPath, ['-e', `import(${JSON.stringify(join(root, 'deploy', 'tools.mjs'))}).then((m) => m.ensureKustomize())`]));
+  }
+  return Promise.all(tasks);
+}
+
 export function build() {
   say('building (turbo run build)…');
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
@@ -47,8 +129,7 @@ export function build() {
  * CHROMIUM_PATH for the tests.
  */
 export function ensureChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  let found = candidates.find((path) => existsSync(path));
+  let found = findChromium();
   if (!found) {
     if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
       throw new Error('Chromium is missing for the browser tests: install the `chromium` package (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
@@ -60,6 +141,10 @@ export function ensureChromium() {
   }
   process.env.CHROMIUM_PATH = found;
   return found;
+}
+
+function findChromium() {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).find((path) => existsSync(path));
 }
 
 /** Brings Kafka and the database up (env → testcontainers → deploy/local); `stop()` undoes only that. */
@@ -187,11 +272,16 @@ export function ensurePythonTools() {
   const venv = join(root, '.local', 'python');
   const requirements = join(root, 'scripts', 'python-requirements.txt');
   const bin = join(venv, 'bin');
-  const marker = join(venv, '.installed');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(requirements).mtimeMs) return bin;
+  if (pythonToolsCurrent()) return bin;
   say('installing the Python tools (scripts/python-requirements.txt) into .local/python…');
   if (!existsSync(join(bin, 'python'))) run('python3', ['-m', 'venv', venv]);
   run(join(bin, 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
-  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  writeFileSync(join(venv, '.installed'), `${new Date().toISOString()}\n`);
   return bin;
+}
+
+function pythonToolsCurrent() {
+  const marker = join(root, '.local', 'python', '.installed');
+  const requirements = join(root, 'scripts', 'python-requirements.txt');
+  return existsSync(marker) && statSync(marker).mtimeMs >= statSync(requirements).mtimeMs;
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureInfrastructure, ensureInstalled, portFree, portOffsetFrom, root, runInfraCli, say, services } from './lib.mjs';
+import { build, ensureInfrastructure, ensureInstalled, portFree, prepareInBackground, portOffsetFrom, root, runInfraCli, say, services } from './lib.mjs';
 import { createSupervisor } from './supervisor.mjs';
 
 const begun = Date.now();
@@ -38,8 +38,12 @@ async function main() {
   const portOffset = portOffsetFrom();
   const databasePrefix = process.env.HANGVIET_DB_PREFIX ?? '';
   if (!skipBuild) {
+    // Kafka and FerretDB are provisioned (downloaded, built) beside the install and the build on a fresh machine.
+    const prepared = prepareInBackground();
+    prepared.catch(() => undefined); // awaited below
     ensureInstalled();
     build();
+    await prepared;
   }
   infra = await ensureInfrastructure();
   if (!process.env.SMTP_URL) {

@@ -59,13 +59,17 @@ export async function waitReady(url, child, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Runs a service's own process (not an npm wrapper) in a process group of its own. */
+/**
+ * Runs a service's own process (not an npm wrapper) in a process group of its own, with an IPC channel to this
+ * process: the channel closes when the supervisor dies however it dies (even SIGKILL), and the service's
+ * `runService` then shuts down, so no service outlives its supervisor.
+ */
 export function spawnService(service) {
   const [command, ...args] = service.command;
   return spawn(command, args, {
     cwd: service.dir,
     env: { ...process.env, ...service.env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,
   });
 }

@@ -76,9 +76,8 @@ function start(s, label) {
     SMTP_URL: 'smtp://127.0.0.1:9',
     WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
     WORKER_POLL_INTERVAL: '200ms',
-    // A killed instance's claimed webhook work is taken over once its lease expires (default 60 s). Shorter leases
-    // (10 s) were lost by live instances on this loaded 2-core machine, which then delivered twice.
-    WORKER_LEASE: '30s',
+    // WORKER_LEASE stays at its default (5 s): claims are renewed while an attempt runs, so a live instance keeps
+    // them however loaded the machine, and a killed instance's attempts are taken over within seconds.
     OUTBOX_SWEEP_INTERVAL_MS: '1000',
     OUTBOX_SWEEP_INTERVAL: '1s',
     IDEMPOTENCY_SWEEP_INTERVAL_MS: String(JOB_PERIOD_MS),

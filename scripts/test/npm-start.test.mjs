@@ -39,6 +39,39 @@ let supervisor;
 let output = '';
 const seenPids = new Set();
 
+/** `npm start --no-build` under a port offset, with this run's databases and topics; resolves once it is up. */
+async function startPlatform(offset) {
+  output = '';
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--no-build'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      HANGVIET_PORT_OFFSET: String(offset),
+      HANGVIET_DB_PREFIX: databasePrefix,
+      KAFKA_TOPIC_PREFIX: scope.topic(''),
+      EVENT_TOPICS: scope.topic('hangviet.registry.business'),
+      CONSUMER_GROUP: scope.group('notification'),
+      KAFKA_CLIENT_ID: scope.group('notification'),
+      SEED_DEMO_DATA: 'false',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // Up: the start-up table names each service's pid.
+  while (!output.includes('Press Ctrl-C to stop.')) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    await sleep(200);
+  }
+  return { child, exited };
+}
+
+/** A service's pid, from the start-up table npm start printed. */
+const pidOf = (name) => Number(new RegExp(`${name.replace('/', '\\/')}\\s.*pid (\\d+)\\)`).exec(output)?.[1]);
+
 afterAll(async () => {
   // Only when the test failed half-way: leave nothing behind.
   if (supervisor && supervisor.exitCode === null && supervisor.signalCode === null) {
@@ -63,35 +96,9 @@ it('restarts a service killed with SIGKILL while the others keep serving, and Ct
     expect.arrayContaining(['@hangviet/business-registry', '@hangviet/notification']),
   );
 
-  supervisor = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--no-build'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      HANGVIET_PORT_OFFSET: String(offset),
-      HANGVIET_DB_PREFIX: databasePrefix,
-      KAFKA_TOPIC_PREFIX: scope.topic(''),
-      EVENT_TOPICS: scope.topic('hangviet.registry.business'),
-      CONSUMER_GROUP: scope.group('notification'),
-      KAFKA_CLIENT_ID: scope.group('notification'),
-      SEED_DEMO_DATA: 'false',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  supervisor.stdout.on('data', (chunk) => (output += chunk));
-  supervisor.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) =>
-    supervisor.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-
-  // Up: the start-up table names each service's pid.
-  while (!output.includes('Press Ctrl-C to stop.')) {
-    if (supervisor.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    await sleep(200);
-  }
-  const pidOf = (name) =>
-    Number(new RegExp(`${name.replace('/', '\\/')}\\s.*pid (\\d+)\\)`).exec(output)?.[1]);
+  const started = await startPlatform(offset);
+  supervisor = started.child;
+  const exited = started.exited;
   const [victim, other] = ['@hangviet/business-registry', '@hangviet/notification'].map((name) =>
     list.find((s) => s.name === name),
   );
@@ -142,5 +149,24 @@ it('restarts a service killed with SIGKILL while the others keep serving, and Ct
   expect(output).toContain('[hangviet] stopped');
   expect([...seenPids].filter(alive)).toEqual([]);
   const ports = list.flatMap((s) => [s.httpPort, s.grpcPort]);
+  expect(await Promise.all(ports.map(portFree))).toEqual(ports.map(() => true));
+}, 180_000);
+
+it('stops every service when the supervisor itself is killed with SIGKILL: no orphan keeps a port', async () => {
+  const offset = await freeOffset();
+  const list = services({ portOffset: offset, mongoUrl: process.env.MONGO_URL });
+  const started = await startPlatform(offset);
+  supervisor = started.child;
+  const pids = list.map((s) => pidOf(s.name));
+  expect(pids.every((pid) => pid > 0)).toBe(true);
+  for (const pid of pids) seenPids.add(pid);
+
+  supervisor.kill('SIGKILL');
+  expect(await started.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  const ports = list.flatMap((s) => [s.httpPort, s.grpcPort]).filter(Boolean);
+  // Each service shuts down on its own (its hooks are bounded by SHUTDOWN_TIMEOUT_MS, 10 s by default).
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && pids.some(alive)) await sleep(200);
+  expect(pids.filter(alive)).toEqual([]);
   expect(await Promise.all(ports.map(portFree))).toEqual(ports.map(() => true));
 }, 180_000);

@@ -13,7 +13,7 @@ import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { fromKafkaMessage, headerText, type EventEnvelope } from './envelope';
-import { createEventProducer, dlqTopic, ensureTopics, type EventProducer } from './producer';
+import { createEventProducer, dlqTopic, ensureTopics, waitForGroupCoordinator, type EventProducer } from './producer';
 import { matchesEventType } from './event-type-pattern';
 import {
   eventType,
@@ -350,6 +350,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
         throw new Error(`consumer ${groupId}: its handlers name no known topic; pass topics`);
       await processed.createIndex({ consumer: 1, eventId: 1 }, { unique: true, name: 'consumer_event' });
       await ensureTopics(kafka, subscribed, opts.partitions);
+      await waitForGroupCoordinator(kafka, groupId);
       producer = await createEventProducer(kafka);
       consumer = kafka.consumer({ groupId, sessionTimeout: opts.sessionTimeoutMs ?? 10_000, heartbeatInterval: 1_000 });
       // Resolves on the first group join; a crash before that (e.g. an unknown topic) fails start().

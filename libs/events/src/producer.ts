@@ -75,6 +75,31 @@ export async function ensureTopics(
 }
 
 /**
+ * Waits until the broker can name `groupId`'s coordinator. On a fresh broker the group coordinator is not there until
+ * `__consumer_offsets` exists and has leaders, which a loaded machine takes longer to reach than kafkajs' own retries
+ * wait for a joining consumer (it then crashes with NOT_COORDINATOR / COORDINATOR_NOT_AVAILABLE, and the service
+ * fails to start). Bounded by `timeoutMs`; the last error is thrown after it.
+ */
+export async function waitForGroupCoordinator(kafka: Kafka, groupId: string, timeoutMs = 120_000): Promise<void> {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  const deadline = Date.now() + timeoutMs;
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.describeGroups([groupId]);
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2000)));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
  * An idempotent producer: the broker drops duplicates of a retried batch, and with one request in
  * flight a retry cannot overtake a later batch, so one key's events keep the order they were sent in.
  */

@@ -29,7 +29,10 @@ export interface JobContext {
 export interface ScheduledJob {
   name: string;
   schedule: ScheduleSpec;
-  /** How long the lease holds without renewal (default 30 s): a dead holder's job waits this long. */
+  /**
+   * How long the lease holds without renewal (default 10 s): the holder renews it every third of it while it runs, so
+   * a live holder keeps it and a dead holder's job is taken over within this long.
+   */
   lease?: string | number;
   run(ctx: JobContext): Promise<void>;
 }
@@ -47,7 +50,7 @@ const JOB_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 export function defineJob(job: ScheduledJob): DefinedJob {
   if (!JOB_NAME.test(job.name)) throw new Error(`job name '${job.name}' must be lower-case letters, digits, . _ - (up to 100)`);
   try {
-    return Object.freeze({ name: job.name, schedule: parseSchedule(job.schedule), leaseMs: parseDuration(job.lease ?? 30_000), run: job.run });
+    return Object.freeze({ name: job.name, schedule: parseSchedule(job.schedule), leaseMs: parseDuration(job.lease ?? 10_000), run: job.run });
   } catch (err) {
     throw new Error(`job '${job.name}': ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -41,6 +41,31 @@ describe('work claims', () => {
     expect(later).toBe(token! + 2);
   });
 
+  it('keeps a claim whose work outlasts its lease while the work runs, and frees it a few leases after', async () => {
+    const leaseMs = 1000;
+    const holder = createClaims(db, { leaseMs, collection: 'held_claims' });
+    const competitor = createClaims(db, { leaseMs, collection: 'held_claims' });
+    expect(await holder.claim('slow:1', new Date())).toBe(true);
+    const refused: boolean[] = [];
+    // Work of five leases: the competitor tries all along and never gets it.
+    await holder.holdWhile('slow:1', async () => {
+      const until = Date.now() + 4 * leaseMs;
+      while (Date.now() < until) {
+        refused.push(!(await competitor.claim('slow:1', new Date())));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    expect(refused.every(Boolean)).toBe(true);
+    // The holder stopped renewing (as a dead one would). Its heartbeats reached some last bucket: the key is held
+    // one bucket past it and free two past it (claims are judged by the time they are made at).
+    const held = await db.collection<{ _id: string }>('held_claims').find({ _id: { $regex: /^slow:1@/ } }).toArray();
+    const last = Math.max(...held.map((c) => Number(c._id.split('@')[1])));
+    expect(last).toBeGreaterThanOrEqual(Math.floor(Date.now() / leaseMs) - 1);
+    await expect(competitor.claim('slow:1', new Date((last + 1) * leaseMs))).resolves.toBe(false);
+    await expect(competitor.claim('slow:1', new Date((last + 2) * leaseMs))).resolves.toBe(true);
+  });
+
   it('forgets claims older than the sweep horizon', async () => {
     const claims = createClaims(db, { leaseMs: 1000, collection: 'swept_claims' });
     await claims.claim('old', new Date('2026-01-01T00:00:00Z'));

@@ -60,8 +60,9 @@ export interface RunServiceOptions {
 }
 
 /**
- * Runs a service: start(lifecycle) wires it up; SIGTERM/SIGINT runs the shutdown hooks in reverse
- * order within timeoutMs, then exits 0 (1 on timeout or a failing hook). A start failure logs one
+ * Runs a service: start(lifecycle) wires it up; SIGTERM/SIGINT, or the close of the IPC channel of the supervisor
+ * that started it, runs the shutdown hooks in reverse order within timeoutMs, then exits 0 (1 on timeout or a
+ * failing hook). A start failure logs one
  * line, runs the hooks registered so far, and exits 1.
  */
 export function runService(opts: RunServiceOptions, start: (lifecycle: Lifecycle) => Promise<void>): void {
@@ -91,6 +92,12 @@ export function runService(opts: RunServiceOptions, start: (lifecycle: Lifecycle
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  if (process.connected) {
+    // Started by a supervisor with an IPC channel (npm start): the channel closes when the supervisor dies, even
+    // by SIGKILL, and a service must not outlive it (its ports would stay taken, its work unsupervised).
+    process.channel?.unref();
+    process.once('disconnect', () => void shutdown('supervisor gone', 0));
+  }
 
   start({ onShutdown: (name, fn) => stack.onShutdown(name, fn) }).then(
     () => logger.info(`${opts.service} started`),

@@ -117,7 +117,11 @@ export const configSchema = baseConfigSchema.extend({
   WEBHOOK_ENDPOINT_CACHE: duration('1s'),
   /** How often one worker scans the database for due work it was not handed (retries of a crashed instance). */
   WORKER_POLL_INTERVAL: duration('2s'),
-  WORKER_LEASE: duration('60s'),
+  /**
+   * A delivery attempt's claim: renewed every third of it while the attempt runs, so it need not outlast the slowest
+   * attempt; a crashed instance's attempts are taken over one to two leases after it died.
+   */
+  WORKER_LEASE: duration('5s'),
   EVENT_LOG_RETENTION: duration('7d'),
   EVENT_LOG_SWEEP_INTERVAL: duration('1h'),
   /** How long a stream waits for a missing sequence number before skipping it (its writer died). */

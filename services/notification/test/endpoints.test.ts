@@ -77,6 +77,22 @@ describe('webhook endpoints REST', () => {
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', other, { url: r.url, eventTypes: ['*'] })).status).toBe(201);
   });
 
+  it('holds the cap when twenty creations race: exactly the cap remains, and a deletion frees a place (issue 24, item 4)', async () => {
+    const p = await h.token('partner', { partnerId: 'crowd' });
+    const r = await receivers.start([204]);
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async () => (await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(16);
+    const listed = (await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=50', p)).body.items as { id: string }[];
+    expect(listed).toHaveLength(4);
+
+    expect((await api(h.base, 'DELETE', `/v1/webhook-endpoints/${listed[0]!.id}`, p)).status).toBe(204);
+    expect((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status).toBe(201);
+    expect((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status).toBe(409);
+  });
+
   it('pages the list of endpoints', async () => {
     const p = await h.token('partner', { partnerId: 'pager' });
     const r = await receivers.start([204]);

@@ -17,12 +17,6 @@ export async function createWebhookEndpoint(deps: NotificationDeps, command: Cre
   checkEventTypes(command.eventTypes, deps.knownEventTypes());
   await checkUrl(deps, command.url);
   const owner = ownerOf(command.principal);
-  // Checked before the insert: two creations racing may pass one over the cap, never without bound.
-  if ((await deps.endpoints.countByOwner(owner)) >= deps.maxEndpointsPerOwner) {
-    throw conflict('WEBHOOK_ENDPOINT_LIMIT', `An owner may have at most ${deps.maxEndpointsPerOwner} webhook endpoints; delete one first.`, {
-      limit: String(deps.maxEndpointsPerOwner),
-    });
-  }
   const now = deps.now();
   const secret = newWebhookSecret();
   const endpoint = {
@@ -37,7 +31,11 @@ export async function createWebhookEndpoint(deps: NotificationDeps, command: Cre
     createdAt: now,
     updatedAt: now,
   };
-  await deps.endpoints.add(endpoint);
+  if (!(await deps.endpoints.addWithinLimit(endpoint, deps.maxEndpointsPerOwner))) {
+    throw conflict('WEBHOOK_ENDPOINT_LIMIT', `An owner may have at most ${deps.maxEndpointsPerOwner} webhook endpoints; delete one first.`, {
+      limit: String(deps.maxEndpointsPerOwner),
+    });
+  }
   deps.endpointDirectory.changed();
   return { endpoint: endpointView(endpoint), secret };
 }

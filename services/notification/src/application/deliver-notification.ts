@@ -10,8 +10,11 @@ export async function findDueDeliveries(deps: DeliveryDeps): Promise<string[]> {
   return deps.deliveries.dueIds(deps.now(), SCAN_BATCH);
 }
 
+/** The kind in a people delivery attempt's claim key (claim-if-due.ts). */
+export const DELIVERY_CLAIM = 'dlv';
+
 export function claimDelivery(deps: DeliveryDeps, id: string): Promise<Delivery | null> {
-  return claimIfDue<Delivery>(deps, 'dlv', id, (key) => deps.deliveries.get(key));
+  return claimIfDue<Delivery>(deps, DELIVERY_CLAIM, id, (key) => deps.deliveries.get(key));
 }
 
 /** Returns when the delivery is due again, if it failed and will be retried. */

@@ -22,10 +22,13 @@ export async function findDueWebhookMessages(deps: DeliveryDeps, held: HeldWork)
   return due.map((message) => ({ id: message.id, hint: { message } }));
 }
 
+/** The kind in a webhook attempt's claim key (claim-if-due.ts). */
+export const WEBHOOK_CLAIM = 'msg';
+
 export function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<WebhookMessage | null> {
   return claimIfDue<WebhookMessage>(
     deps,
-    'msg',
+    WEBHOOK_CLAIM,
     id,
     (key) => deps.webhooks.message(key),
     known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt } : {}) } : undefined,

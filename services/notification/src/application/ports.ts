@@ -45,11 +45,14 @@ export interface EndpointHealthChange {
 }
 
 export interface EndpointRepository {
-  add(endpoint: WebhookEndpoint): Promise<void>;
+  /**
+   * Adds the endpoint unless its owner already has `limit`: false then. Holds under concurrency (each endpoint takes
+   * one of its owner's `limit` numbered places, unique per owner), so racing creations never pass the cap.
+   */
+  addWithinLimit(endpoint: WebhookEndpoint, limit: number): Promise<boolean>;
   get(id: string): Promise<WebhookEndpoint | undefined>;
   /** Oldest first by id; `owner` unset: every owner's. */
   list(filter: { owner?: string }, page: PageRequest): Promise<Page<WebhookEndpoint>>;
-  countByOwner(owner: string): Promise<number>;
   update(id: string, set: Partial<Pick<WebhookEndpoint, 'url' | 'eventTypes' | 'description'>> & { updatedAt: Date }): Promise<WebhookEndpoint | undefined>;
   /** Enable (clears the failure clock and reason) or disable by its owner. */
   setStatus(id: string, change: { status: WebhookEndpoint['status']; disabledReason?: string; updatedAt: Date }): Promise<WebhookEndpoint | undefined>;
@@ -152,6 +155,8 @@ export interface EventLog {
 /** Exclusive, expiring claims on units of work (delivery attempts, sweeps). */
 export interface Claims {
   claim(key: string, now: Date): Promise<boolean>;
+  /** Runs `work` under a claim won of `key`, renewed while it runs. */
+  holdWhile<R>(key: string, work: () => Promise<R>): Promise<R>;
   sweep(before: Date): Promise<number>;
   readonly leaseMs: number;
 }

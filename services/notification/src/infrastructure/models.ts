@@ -40,7 +40,8 @@ export type WebhookMessageDoc = Stored<WebhookMessage>;
 export type WebhookAttemptDoc = Stored<WebhookAttempt>;
 export type OperationalEventDoc = Stored<OperationalEventRecord>;
 /** An endpoint also carries the outbox of the operational events about it. */
-export type WebhookEndpointDoc = Stored<WebhookEndpoint> & OutboxFields & { outboxLease?: unknown };
+/** `place`: which of its owner's numbered places (0 … cap-1) the endpoint takes, unique per owner: the cap's guard. */
+export type WebhookEndpointDoc = Stored<WebhookEndpoint> & OutboxFields & { outboxLease?: unknown; place?: number };
 
 export interface PreferencesDoc {
   _id: string;
@@ -150,11 +151,13 @@ export function createModels(connection: Connection) {
       failingSince: Date,
       createdAt: Date,
       updatedAt: Date,
+      place: Number,
     },
     { ...opts, collection: 'webhook_endpoints' },
   );
   endpointSchema.index({ status: 1 }, { name: 'status' });
   endpointSchema.index({ owner: 1, createdAt: 1 }, { name: 'owner' });
+  endpointSchema.index({ owner: 1, place: 1 }, { name: 'owner_place', unique: true });
 
   const messageSchema = new Schema<WebhookMessageDoc>(
     {
@@ -266,5 +269,26 @@ export function driverCollection<T extends Document>(model: Pick<Model<T>, 'coll
 
 /** Creates the indexes (unique ones included) before any write relies on them. */
 export async function ensureIndexes(models: NotificationModels): Promise<void> {
+  await numberEndpointPlaces(models);
   for (const model of Object.values(models)) await (model as { createIndexes(): Promise<unknown> }).createIndexes();
+}
+
+/**
+ * Gives endpoints stored before places existed their owner's places, oldest first, so the unique (owner, place)
+ * index can be built. Each write is conditional on the endpoint having no place yet, and every instance computes the
+ * same numbering, so instances starting together agree.
+ */
+async function numberEndpointPlaces(models: NotificationModels): Promise<void> {
+  const unplaced = await models.endpoints.find({ place: { $exists: false } }, { owner: 1 }).sort({ owner: 1, createdAt: 1, _id: 1 }).lean<{ _id: string; owner: string }[]>();
+  const owners = new Set(unplaced.map((d) => d.owner));
+  for (const owner of owners) {
+    const all = await models.endpoints.find({ owner }, { place: 1 }).sort({ createdAt: 1, _id: 1 }).lean<{ _id: string; place?: number }[]>();
+    const taken = new Set(all.map((d) => d.place).filter((p) => p !== undefined));
+    let next = 0;
+    for (const doc of all.filter((d) => d.place === undefined)) {
+      while (taken.has(next)) next += 1;
+      await models.endpoints.updateOne({ _id: doc._id, place: { $exists: false } }, { $set: { place: next } });
+      taken.add(next);
+    }
+  }
 }

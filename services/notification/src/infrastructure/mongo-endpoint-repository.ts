@@ -9,7 +9,7 @@ import {
   WebhookAttemptRecovered,
   WebhookEndpointDisabled,
 } from '@hangviet/events/catalog';
-import { unavailable } from '@hangviet/service-kit';
+import { isDuplicateKey, unavailable } from '@hangviet/service-kit';
 import { keyset, mapPage } from '@hangviet/service-kit/paging';
 import type { Document, UpdateFilter } from 'mongodb';
 import type { EndpointHealthChange, EndpointRepository, OperationalEvent } from '../application/ports';
@@ -22,7 +22,7 @@ const OLDEST_FIRST = keyset<WebhookEndpointDoc>([{ field: '_id', order: 'asc' }]
 
 /** The record of a stored endpoint, without its outbox. */
 export function endpointOf(doc: WebhookEndpointDoc): WebhookEndpoint {
-  const { outbox: _o, outboxPendingSince: _p, outboxLease: _l, ...rest } = doc;
+  const { outbox: _o, outboxPendingSince: _p, outboxLease: _l, place: _place, ...rest } = doc;
   return fromDoc<WebhookEndpoint>(rest);
 }
 
@@ -68,15 +68,26 @@ export function createEndpointRepository(models: Pick<NotificationModels, 'endpo
   const updateOne = (filter: Document, update: UpdateFilter<Document>) => (writes as unknown as import('mongodb').Collection<Document>).updateOne(filter, update);
 
   return {
-    async add(endpoint) {
-      await endpoints.create(toDoc(endpoint));
+    async addWithinLimit(endpoint, limit) {
+      // The first free place of the owner's 0…limit-1; a place another creation took meanwhile is a duplicate key
+      // on (owner, place) and the next free one is tried, so no interleaving lets more than `limit` in. Each lost
+      // race fills one place, so `limit` tries are enough.
+      for (let tries = 0; tries <= limit; tries++) {
+        const taken = new Set((await endpoints.find({ owner: endpoint.owner }, { place: 1 }).lean<{ place?: number }[]>()).map((d) => d.place));
+        const place = Array.from({ length: limit }, (_, i) => i).find((i) => !taken.has(i));
+        if (place === undefined) return false;
+        try {
+          await endpoints.create({ ...toDoc(endpoint), place });
+          return true;
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+        }
+      }
+      return false;
     },
     async get(id) {
       const doc = await endpoints.findById(id).lean<WebhookEndpointDoc>();
       return doc ? endpointOf(doc) : undefined;
-    },
-    countByOwner(owner) {
-      return endpoints.countDocuments({ owner });
     },
     async list(filter, page) {
       const query = { ...(filter.owner ? { owner: filter.owner } : {}) };

@@ -1,6 +1,7 @@
 // Sends due people deliveries (e-mail, SMS, Zalo), the same way as webhooks but fewer at once.
 import type { Logger } from 'pino';
-import { claimDelivery, deliverNotification, findDueDeliveries } from '../application/deliver-notification';
+import { whileClaimed } from '../application/claim-if-due';
+import { claimDelivery, deliverNotification, DELIVERY_CLAIM, findDueDeliveries } from '../application/deliver-notification';
 import type { DeliveryDeps } from '../application/ports';
 import type { Delivery } from '../domain/records';
 import { createWorkLoop, type WorkLoop } from '@hangviet/jobs';
@@ -10,7 +11,7 @@ export function notificationDeliveryJob(deps: DeliveryDeps, opts: { concurrency:
     name: 'notification-deliveries',
     scan: async () => (await findDueDeliveries(deps)).map((id) => ({ id })),
     claim: (id) => claimDelivery(deps, id),
-    process: (delivery) => deliverNotification(deps, delivery),
+    process: (delivery) => whileClaimed(deps, DELIVERY_CLAIM, delivery, (d) => deliverNotification(deps, d)),
     concurrency: opts.concurrency,
     pollIntervalMs: opts.pollIntervalMs,
     logger: opts.logger,
