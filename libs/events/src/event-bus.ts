@@ -72,7 +72,7 @@ export function eventBus(host: BusHost, opts: EventBusOptions = {}): EventBus {
   };
 }
 
-export type OutboxRelayPart = ServicePart & Pick<OutboxRelay, 'publish'>;
+export type OutboxRelayPart = ServicePart & Pick<OutboxRelay, 'publish' | 'publishMany'>;
 
 /** The outbox relay and its sweeper for one collection of aggregates, publishing through the bus. */
 export function outboxRelay<T extends OutboxFields = Document>(
@@ -84,6 +84,7 @@ export function outboxRelay<T extends OutboxFields = Document>(
   return {
     name: `outbox relay (${collection.collectionName})`,
     publish: (id: string | ObjectId) => relay.publish(id),
+    publishMany: (ids: readonly (string | ObjectId)[]) => relay.publishMany(ids),
     start: () => relay.start(),
     stop: () => relay.stop(),
   };

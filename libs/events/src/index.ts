@@ -5,6 +5,8 @@ export * from './cloudevents-json';
 export * from './envelope';
 export * from './producer';
 export * from './outbox';
+export * from './aggregate';
+export * from './aggregate-store';
 export * from './consumer';
 export * from './define-consumer';
 export * from './event-bus';

@@ -117,6 +117,8 @@ export interface OutboxRelay {
    * outbox, releasing the lease) goes on after it. Never throws: the sweeper retries.
    */
   publish(aggregateId: string | ObjectId): Promise<void>;
+  /** publish() for many aggregates at once (a bulk write): they go out in cycles of `batchSize`. */
+  publishMany(aggregateIds: readonly (string | ObjectId)[]): Promise<void>;
   /** Creates the sweeper's index, sweeps once and keeps sweeping. */
   start(): Promise<void>;
   /** Stops the sweeper and publishes what was already asked for. */
@@ -459,18 +461,23 @@ export function createOutboxRelay<T extends OutboxFields = Document>(opts: Outbo
       });
   }
 
-  return {
-    publish(aggregateId) {
-      if (stopped) return Promise.resolve();
-      return new Promise((resolve) => {
-        // Bounded: with Kafka down the caller answers after publishWaitMs and the sweeper publishes later.
-        const timer = setTimeout(resolve, publishWaitMs);
-        timer.unref();
-        request(aggregateId, () => {
-          clearTimeout(timer);
-          resolve();
-        });
+  function publish(aggregateId: unknown): Promise<void> {
+    if (stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      // Bounded: with Kafka down the caller answers after publishWaitMs and the sweeper publishes later.
+      const timer = setTimeout(resolve, publishWaitMs);
+      timer.unref();
+      request(aggregateId, () => {
+        clearTimeout(timer);
+        resolve();
       });
+    });
+  }
+
+  return {
+    publish,
+    async publishMany(aggregateIds) {
+      await Promise.all(aggregateIds.map(publish));
     },
     async start() {
       await collection.createIndex({ outboxPendingSince: 1 }, { name: 'outbox_pending_since' });

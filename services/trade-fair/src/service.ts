@@ -19,8 +19,11 @@ import { MongoFairRepository } from './infrastructure/mongo-fairs';
 import { MongoVenueCalendar, MongoVenueRepository } from './infrastructure/mongo-venues';
 import { collections, createIndexes } from './infrastructure/models';
 import { ProjectedCertifications } from './infrastructure/product-certifications';
-import { expireOffersJob } from './jobs/expire-offers.job';
+import { fairCalendarJob } from './jobs/fair-calendar.job';
 import { forgetDissolvedBusinessesJob } from './jobs/forget-dissolved-businesses.job';
+import { lapseOffersJob } from './jobs/lapse-offers.job';
+import { releaseStaleDayClaimsJob } from './jobs/release-stale-day-claims.job';
+import { resumeAllocationRunsJob } from './jobs/resume-allocation-runs.job';
 import { fairService } from './transport/grpc/fair-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { fairsRouter } from './transport/http/fairs-router';
@@ -43,7 +46,8 @@ export const service = (seams: TradeFairSeams = {}) =>
       const topics = [...new Set(tradefairEvents.map((e) => e.topic))];
       const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: topics }));
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
-      const applicationRelay = await host.add(outboxRelay(bus, c.applications));
+      // Batches as large as a bulk write of an allocation run: its events go out in a few cycles.
+      const applicationRelay = await host.add(outboxRelay(bus, c.applications, { batchSize: config.ALLOCATION_APPLY_BATCH }));
       const registry = createGrpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
       host.onStop('registry-client', async () => registry.close());
       const certification = createGrpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
@@ -51,20 +55,21 @@ export const service = (seams: TradeFairSeams = {}) =>
       });
       host.onStop('certification-client', async () => certification.close());
       const certifications = new ProjectedCertifications(c, certification, host.logger);
+      const now = seams.now ?? (() => new Date());
       const deps = {
         venues: new MongoVenueRepository(c),
         // Awaited after each write: a 2xx answer implies the event is on Kafka in the common case.
-        fairs: new MongoFairRepository(c, (id) => fairRelay.publish(id)),
+        fairs: new MongoFairRepository(c, fairRelay, { awaitPublish: config.AWAIT_PUBLISH }),
         calendar: new MongoVenueCalendar(c),
-        applications: new MongoApplicationRepository(c, (id) => applicationRelay.publish(id)),
+        applications: new MongoApplicationRepository(c, applicationRelay, { awaitPublish: config.AWAIT_PUBLISH }),
         holds: new MongoBoothHolds(c),
         runs: new MongoAllocationRuns(c),
-        allocationLease: allocationLease(db, `${hostname()}:${process.pid}`),
+        allocationLease: allocationLease(db, `${hostname()}:${process.pid}`, config.ALLOCATION_LEASE_MS),
         businesses: new MongoBusinessDirectory(c, registry),
         certification: certifications,
         certifications,
-        settings: { offerHoldMs: config.OFFER_HOLD_MS },
-        now: seams.now ?? (() => new Date()),
+        settings: { offerHoldMs: config.OFFER_HOLD_MS, applyBatch: config.ALLOCATION_APPLY_BATCH },
+        now,
       };
       if (config.SEED_DEMO_DATA && (await c.venues.estimatedDocumentCount()) === 0) {
         host.logger.info(await seedDemoFair(deps), 'seeded the demo venue and market session into an empty database');
@@ -74,7 +79,11 @@ export const service = (seams: TradeFairSeams = {}) =>
       await host.add(
         createScheduler({
           db, logger: host.logger, metrics: host.metrics,
-          jobs: [expireOffersJob(deps, config.OFFER_SWEEP_EVERY), forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)],
+          jobs: [
+            lapseOffersJob(deps, config.OFFER_SWEEP_EVERY), fairCalendarJob(deps, config.FAIR_CALENDAR_EVERY),
+            resumeAllocationRunsJob(deps, config.ALLOCATION_RESUME_EVERY), releaseStaleDayClaimsJob(deps, config.DAY_CLAIM_SWEEP_EVERY, config.DAY_CLAIM_GRACE_MS),
+            forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits),
+          ],
         }),
       );
       host.http(venuesRouter(deps, host.idempotency));

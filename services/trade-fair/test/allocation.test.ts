@@ -1,6 +1,7 @@
 // Done when 1, 2 and 4, against the real Kafka and database: 80 applications for 60 booths; a withdrawal
 // offers the booths to the first waitlisted application, which is told so by an event, and an offer left
-// past its deadline passes to the next; a business suspended in the directory frees its booths.
+// past its deadline lapses (OFFER_LAPSED, its own event) and passes to the next; a business suspended in
+// the directory frees its booths.
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessSuspended } from '@hangviet/events/catalog';
 import { bearer, startHarness, type Harness } from './support/harness';
@@ -106,7 +107,11 @@ it('a withdrawal offers its booth to the first waitlisted, who is told; an uncon
   // The deadline passes (the service's clock moves on); the scheduled job lapses the offer.
   h.clock.offsetMs += HOLD_MS + 1000;
   const next = await h.eventually(applications, (apps) => apps.find((a) => a.id === second!.id)?.status === 'OFFERED');
-  expect(next.find((a) => a.id === first!.id)).toMatchObject({ status: 'REJECTED', reason: 'OFFER_EXPIRED' });
+  // A lapsed offer has its own state and its own event, not a staff rejection.
+  expect(next.find((a) => a.id === first!.id)).toMatchObject({ status: 'OFFER_LAPSED', booths: [] });
+  expect(next.find((a) => a.id === first!.id)!.reason).toBeUndefined();
+  const lapsedEvent = await h.eventually(() => h.received.filter((e) => e.subject === first!.id && e.type.endsWith('.lapsed.v1')), (l) => l.length > 0);
+  expect(lapsedEvent[0]!.data).toMatchObject({ application: { status: 'BOOTH_APPLICATION_STATUS_OFFER_LAPSED' } });
   expect(next.find((a) => a.id === second!.id)!.booths).toEqual(freed);
 
   const owner = businesses.find((b) => b.id === second!.businessId)!;

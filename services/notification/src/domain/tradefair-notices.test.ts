@@ -40,4 +40,19 @@ describe('trade-fair notices', () => {
     expect(notifiesPeople('hangviet.tradefair.fair.created.v1')).toBe(false);
     expect(notifiesPeople('hangviet.tradefair.booth_application.cancelled.v1')).toBe(true);
   });
+
+  it('a lapsed offer is its own notice, not a rejection; the set-up reminder gives booth, day and time', () => {
+    const [lapsed] = plan('lapsed', { status: 'BOOTH_APPLICATION_STATUS_OFFER_LAPSED', boothCodes: [], offerDeadline: '2027-01-02T10:30:00Z' });
+    expect(lapsed!.template).toBe('tradefair.application.lapsed');
+    const vi = renderTemplate(lapsed!.template, 'vi', lapsed!.context);
+    expect(vi.subject).toBe('Lời mời nhận gian hàng đã hết hạn: Phiên chợ hàng Việt');
+    expect(vi.text).toContain('trước 17:30 02/01/2027');
+    expect(renderTemplate(lapsed!.template, 'en', lapsed!.context).subject).toBe('Booth offer lapsed: Phiên chợ hàng Việt');
+
+    const [reminder] = plan('set_up_reminded', { setUpDay: '2027-01-04', setUpTime: '07:00' });
+    const en = renderTemplate(reminder!.template, 'en', reminder!.context);
+    expect(en.subject).toBe('Set-up reminder, booth A01: Phiên chợ hàng Việt');
+    expect(en.text).toContain('sets up booth A01 at Nhà văn hoá tỉnh Vĩnh Long from 07:00 on 04/01/2027');
+    expect(renderTemplate(reminder!.template, 'vi', reminder!.context).text).toContain('từ 07:00 ngày 04/01/2027');
+  });
 });

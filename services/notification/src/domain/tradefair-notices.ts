@@ -15,6 +15,8 @@ const TEMPLATES: Record<string, { business: TemplateKey; staff?: TemplateKey }> 
   [`${P}rejected.v1`]: { business: 'tradefair.application.rejected' },
   [`${P}withdrawn.v1`]: { business: 'tradefair.application.withdrawn' },
   [`${P}cancelled.v1`]: { business: 'tradefair.application.cancelled' },
+  [`${P}lapsed.v1`]: { business: 'tradefair.application.lapsed' },
+  [`${P}set_up_reminded.v1`]: { business: 'tradefair.application.set_up_reminder' },
 };
 
 /** Stable reason codes as people read them. */
@@ -56,6 +58,8 @@ export function planTradeFairNotices(event: { type: string; subject: string; dat
   put('venueName', str(a.venueName));
   put('openingDay', day(a.openingDay));
   put('closingDay', day(a.closingDay));
+  put('setUpDay', day(a.setUpDay));
+  put('setUpTime', str(a.setUpTime));
   put('boothsWanted', String(a.boothsWanted ?? 1));
   put('boothCodes', Array.isArray(a.boothCodes) ? a.boothCodes.join(', ') : undefined);
   put('waitlistPosition', a.waitlistPosition ? String(a.waitlistPosition) : undefined);

@@ -1,11 +1,11 @@
 // The service's collections: their indexes (declared with mongoose, created at start-up) and typed
 // driver handles. Portable to FerretDB: plain, unique and compound indexes only (no TTL, text, partial).
-import type { OutboxFields } from '@hangviet/events';
+import type { AggregateDocument } from '@hangviet/events';
 import type { Db } from 'mongodb';
 import { Schema, type Connection } from 'mongoose';
 
-/** A stored aggregate: its state (Dates as Dates), `_id` for its id, and its pending events. */
-export type AggregateDocument = OutboxFields & { _id: string; version: number; [field: string]: unknown };
+/** A stored aggregate: its state (Dates as Dates), `_id` for its id, and its pending events (the shared store's shape). */
+export type { AggregateDocument };
 
 export interface KnownBusinessDocument {
   _id: string;

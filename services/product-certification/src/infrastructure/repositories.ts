@@ -14,7 +14,7 @@ import { Application, type ApplicationState, type ApplicationStatus } from '../d
 import { Certificate, type CertificateState, type CertificateStatus, type Scheme } from '../domain/certificate';
 import { Product, type ProductState, type ProductStatus } from '../domain/product';
 import { Report, type ReportState, type ReportStatus } from '../domain/report';
-import { MongoAggregateStore } from './aggregate-store';
+import { MongoAggregateStore } from '@hangviet/events';
 import type { AggregateDocument, Collections } from './models';
 import { applicationOutbox, certificateOutbox, productOutbox, reportOutbox } from './outbox-entries';
 

@@ -1,15 +1,17 @@
 // `POST /v1/fairs/{id}:allocate`: one run per fair at a time (a lease), the pure allocateBooths over
 // the submitted applications, then — unless a dry run — the whole result written as ONE document before
-// any application changes, then applied application by application (idempotently: a crash mid-way is
-// finished by the next call, never left half-applied).
+// any application changes, then applied in bulk (apply-allocation-run.ts); a crash half-way is resumed
+// from the run document by the job `resume-allocation-runs`, or by the next call.
 import type { Principal } from '@hangviet/service-kit';
 import { conflict, failedPrecondition } from '@hangviet/service-kit/errors';
 import { allocateBooths, type AllocationCandidate, type AllocationResult } from '../domain/allocation';
 import { computeSupport, type SupportGrant } from '../domain/support-funding';
 import type { Fair } from '../domain/fair';
-import { requireStaff } from './access';
-import { changeFair, getFair } from './manage-fairs';
+import { vsicGroup } from '../domain/competitor-separation';
+import { applyAllocationRun } from './apply-allocation-run';
+import { changeFair, getFair } from './get-fair';
 import { fairContextOf, type AllocationRun, type TradeFairDeps } from './ports';
+import { requireRoles } from './roles';
 
 export interface AllocationOutcome {
   dryRun: boolean;
@@ -18,13 +20,13 @@ export interface AllocationOutcome {
   support: Record<string, SupportGrant>;
 }
 
-export async function allocateFair(
-  deps: TradeFairDeps,
-  principal: Principal | undefined,
-  fairId: string,
-  { dryRun }: { dryRun: boolean },
-): Promise<AllocationOutcome> {
-  const actor = requireStaff(principal);
+export interface AllocateFairCommand {
+  fairId: string;
+  dryRun: boolean;
+}
+
+export async function allocateFair(deps: TradeFairDeps, principal: Principal | undefined, { fairId, dryRun }: AllocateFairCommand): Promise<AllocationOutcome> {
+  const actor = requireRoles(principal, 'allocateFair');
   let fair = await getFair(deps, fairId);
   if (fair.state.status !== 'OPEN' && fair.state.status !== 'ALLOCATING') {
     throw failedPrecondition(
@@ -48,7 +50,7 @@ export async function allocateFair(
       );
     }
     if (!dryRun && latest?.state === 'APPLYING') {
-      await applyRun(deps, fair, latest);
+      await applyAllocationRun(deps, fair, latest);
       return { dryRun, runId: latest.id, results: latest.results, support: latest.support };
     }
     const computed = await computeAllocation(deps, fair);
@@ -64,7 +66,7 @@ export async function allocateFair(
       state: 'APPLYING',
     };
     await deps.runs.add(run);
-    await applyRun(deps, fair, run);
+    await applyAllocationRun(deps, fair, run);
     return { dryRun, runId: run.id, ...computed };
   } finally {
     await lease.release();
@@ -108,14 +110,18 @@ async function computeAllocation(
       bestOcopStars: Math.max(0, ...shown.map((p) => p.ocopStars)),
       local: business?.provinceCode === f.provinceCode,
       firstParticipation: (tally.get(a.businessId)?.fairs ?? 0) === 0,
+      ...(vsicGroup(business?.mainIndustryCode) ? { mainVsicGroup: vsicGroup(business?.mainIndustryCode)! } : {}),
     };
   };
   const candidates: AllocationCandidate[] = [];
   for (let i = 0; i < submitted.length; i += APPLY_CONCURRENCY * 4)
     candidates.push(...(await Promise.all(submitted.slice(i, i + APPLY_CONCURRENCY * 4).map(candidateOf))));
+  const groupOf = new Map(apps.map((a) => [a.id, a.state.explanation?.facts.mainVsicGroup]));
+  const heldGroups = new Map(held.flatMap((h) => (groupOf.get(h.applicationId) ? [[h.code, groupOf.get(h.applicationId)!] as const] : [])));
   const results = allocateBooths({
     booths: venue?.booths ?? [],
     held: new Set(held.map((h) => h.code)),
+    heldGroups,
     rules: f.rules,
     candidates,
   });
@@ -134,42 +140,4 @@ async function computeAllocation(
   return { results, support };
 }
 
-/** Applies a written run; each application changes once (only while SUBMITTED), so a second pass is a no-op. */
-async function applyRun(deps: TradeFairDeps, fair: Fair, run: AllocationRun): Promise<void> {
-  const context = fairContextOf(fair.state);
-  // Applications touch disjoint documents (and booth holds are unique per booth): apply a few at a time.
-  for (let i = 0; i < run.results.length; i += APPLY_CONCURRENCY) {
-    await Promise.all(
-      run.results.slice(i, i + APPLY_CONCURRENCY).map((r) => applyResult(deps, fair, run, r, context)),
-    );
-  }
-  await deps.runs.markApplied(run.id);
-}
-
 const APPLY_CONCURRENCY = 16;
-
-async function applyResult(
-  deps: TradeFairDeps,
-  fair: Fair,
-  run: AllocationRun,
-  r: AllocationResult,
-  context: ReturnType<typeof fairContextOf>,
-): Promise<void> {
-  const app = await deps.applications.findById(r.applicationId);
-  if (!app || app.state.status !== 'SUBMITTED') return;
-  const now = deps.now();
-  const e = r.explanation;
-  if (e.outcome === 'ALLOCATED') {
-    const codes = e.booths.map((b) => b.code);
-    await deps.holds.release(app.id); // a crashed pass's holds
-    if (!(await deps.holds.hold(fair.id, codes, app.id, app.state.businessName, 'ALLOCATED'))) {
-      throw conflict(
-        'BOOTH_TAKEN',
-        `A booth of ${codes.join(', ')} is held by another application; run the allocation again.`,
-      );
-    }
-    app.allocate(codes, e, run.support[app.id]!, run.actorSubject, now);
-  } else if (e.outcome === 'WAITLISTED') app.waitlist(e.waitlistPosition!, e, run.actorSubject, now);
-  else app.reject(e.reason!, run.actorSubject, now, e);
-  await deps.applications.save(app, context);
-}

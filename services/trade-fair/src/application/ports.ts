@@ -21,13 +21,15 @@ export interface FairQuery {
   to?: string;
   provinceCode?: string;
   statuses?: readonly FairStatus[];
+  /** Fairs whose set-up day is on or before this day. */
+  setUpBy?: string;
 }
 
 export interface FairRepository {
   newId(): string;
   add(fair: Fair): Promise<void>;
-  /** Writes the new state and its events when the stored version is the loaded one; false otherwise. */
-  save(fair: Fair): Promise<boolean>;
+  /** Writes the new state and its events when the stored version is the loaded one; else throws 409 CONCURRENT_UPDATE. */
+  save(fair: Fair): Promise<void>;
   findById(id: string): Promise<Fair | undefined>;
   list(query: FairQuery, page: PageRequest): Promise<Page<Fair>>;
   /** Every fair matching, for the calendar feed (bounded by the caller's query). */
@@ -40,6 +42,8 @@ export interface VenueCalendar {
   /** Claims every day for the fair, in order; on a taken day releases what it claimed and names the holder. */
   claim(venueId: string, days: readonly string[], fair: { id: string; name: string }): Promise<{ ok: true } | { ok: false; day: string; heldBy: { id: string; name: string } }>;
   release(fairId: string): Promise<void>;
+  /** Fairs holding days claimed before `before` (a crash between the claim and the fair's insert leaves such days). */
+  claimantsBefore(before: Date, limit: number): Promise<string[]>;
 }
 
 /** The fair's name, venue and days: carried by every application event, for the enterprise's messages. */
@@ -48,12 +52,16 @@ export interface FairContext {
   venueName: string;
   openingDay: string;
   closingDay: string;
+  setUpDay: string;
+  /** Local time set-up starts on the set-up day. */
+  setUpTime: string;
   /** Calendar year of the opening day. */
   year: number;
 }
 
 export const fairContextOf = (f: Pick<FairState, 'name' | 'venueName' | 'days'>): FairContext => ({
-  name: f.name, venueName: f.venueName, openingDay: f.days.openingDay, closingDay: f.days.closingDay, year: Number(f.days.openingDay.slice(0, 4)),
+  name: f.name, venueName: f.venueName, openingDay: f.days.openingDay, closingDay: f.days.closingDay,
+  setUpDay: f.days.setUpDay, setUpTime: f.days.setUpTime ?? f.days.openTime, year: Number(f.days.openingDay.slice(0, 4)),
 });
 
 export interface ParticipationTally {
@@ -64,10 +72,14 @@ export interface ParticipationTally {
 
 export interface ApplicationRepository {
   newId(): string;
-  /** Inserts it with its events; false when the business already has a live application at the fair. */
-  add(app: BoothApplication, fair: FairContext): Promise<boolean>;
-  /** Writes the new state and its events when the stored version is the loaded one; false otherwise. */
-  save(app: BoothApplication, fair: FairContext): Promise<boolean>;
+  /** Inserts it with its events; throws 409 ALREADY_EXISTS when the business already has a live application at the fair. */
+  add(app: BoothApplication, fair: FairContext): Promise<void>;
+  /** Writes the new state and its events when the stored version is the loaded one; else throws 409 CONCURRENT_UPDATE. */
+  save(app: BoothApplication, fair: FairContext): Promise<void>;
+  /** The bulk path: many applications of one fair in one bulk write, each version-guarded, with their events. */
+  saveMany(apps: readonly BoothApplication[], fair: FairContext): Promise<{ saved: BoothApplication[]; conflicts: string[] }>;
+  byIds(ids: readonly string[]): Promise<BoothApplication[]>;
+  allocatedOfFair(fairId: string): Promise<BoothApplication[]>;
   findById(id: string): Promise<BoothApplication | undefined>;
   listByFair(fairId: string, page: PageRequest): Promise<Page<BoothApplication>>;
   allOfFair(fairId: string): Promise<BoothApplication[]>;
@@ -88,6 +100,12 @@ export interface BoothHold {
 
 /** Who holds each booth of a fair: one record per (fair, booth), unique, so no booth is held twice. */
 export interface BoothHolds {
+  /**
+   * The bulk path of an allocation run: holds every booth of many applications in one unordered insert.
+   * A booth already held by the same application (a crashed pass) counts as held; answers the codes held
+   * by another application.
+   */
+  holdMany(fairId: string, holds: readonly { code: string; applicationId: string; holderName: string }[], state: BoothHold['state']): Promise<string[]>;
   /** Holds every code for the application, or none (releasing a partial hold); false when one was taken. */
   hold(fairId: string, codes: readonly string[], applicationId: string, holderName: string, state: BoothHold['state']): Promise<boolean>;
   setState(applicationId: string, state: BoothHold['state']): Promise<void>;
@@ -111,6 +129,8 @@ export interface AllocationRuns {
   add(run: AllocationRun): Promise<void>;
   latest(fairId: string): Promise<AllocationRun | undefined>;
   markApplied(runId: string): Promise<void>;
+  /** Runs left APPLYING (a crash half-way), oldest first, for the job that resumes them. */
+  applying(limit: number): Promise<AllocationRun[]>;
 }
 
 /** One allocation run per fair at a time (libs/jobs leases). */
@@ -124,6 +144,8 @@ export interface KnownBusiness {
   name: string;
   status: string;
   provinceCode: string;
+  /** The main industry's VSIC code, when the directory gave one ("keep competitors apart"). */
+  mainIndustryCode?: string;
   version: number;
   updateTime: Date;
 }
@@ -153,6 +175,8 @@ export interface CertificationPort {
 export interface TradeFairSettings {
   /** How long an offered application has to confirm. */
   offerHoldMs: number;
+  /** Applications per bulk write when an allocation run is applied. */
+  applyBatch: number;
 }
 
 export interface TradeFairDeps {

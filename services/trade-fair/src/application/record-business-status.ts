@@ -1,4 +1,4 @@
-import { releaseBusinessApplications } from './change-application';
+import { releaseBusinessApplications } from './release-business-applications';
 import type { KnownBusiness, TradeFairDeps } from './ports';
 
 /**
@@ -11,7 +11,7 @@ export async function recordBusinessStatus(deps: TradeFairDeps, business: KnownB
   if (business.status === 'SUSPENDED' || business.status === 'DISSOLVED') {
     // Also when stale: a crash after recording but before releasing is finished by the redelivery.
     const current = await deps.businesses.find(business.id);
-    if (current?.status === business.status) await releaseBusinessApplications(deps, business.id, business.status === 'SUSPENDED' ? 'BUSINESS_SUSPENDED' : 'BUSINESS_DISSOLVED');
+    if (current?.status === business.status) await releaseBusinessApplications(deps, { businessId: business.id, reason: business.status === 'SUSPENDED' ? 'BUSINESS_SUSPENDED' : 'BUSINESS_DISSOLVED' });
   }
   return outcome;
 }

@@ -1,11 +1,13 @@
-import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
-import { conflict, failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
+import { requireBusinessAccess, type Principal } from '@hangviet/service-kit';
+import { AppError, conflict, failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { BoothApplication } from '../domain/booth-application';
 import { unknownBooths } from '../domain/venue';
-import { getFair } from './manage-fairs';
+import { getFair } from './get-fair';
 import { fairContextOf, type TradeFairDeps } from './ports';
+import { requireRoles } from './roles';
 
 export interface SubmitApplicationCommand {
+  fairId: string;
   businessId: string;
   boothsWanted: number;
   preferredZone?: string;
@@ -19,9 +21,16 @@ export interface SubmitApplicationCommand {
  * An enterprise applies for its own ACTIVE business (staff may on its behalf), inside the fair's window,
  * once per fair (a unique key in the database), showing its own products; every refusal names the field and rule.
  */
-export async function submitApplication(deps: TradeFairDeps, principal: Principal | undefined, fairId: string, command: SubmitApplicationCommand): Promise<BoothApplication> {
-  requireRole(principal, 'enterprise', 'staff', 'admin');
+export async function submitApplication(deps: TradeFairDeps, principal: Principal | undefined, command: SubmitApplicationCommand): Promise<BoothApplication> {
+  const { fairId } = command;
+  requireRoles(principal, 'submitApplication');
   const actor = requireBusinessAccess(principal, command.businessId);
+  // The three reads are independent: asked together (one round trip of latency, not three). A failure
+  // of the later two surfaces where they are awaited, after the fair's own checks.
+  const businessRead = deps.businesses.find(command.businessId);
+  const productsRead = deps.certification.productsOf(command.businessId);
+  businessRead.catch(() => undefined);
+  productsRead.catch(() => undefined);
   const fair = await getFair(deps, fairId);
   const now = deps.now();
   const f = fair.state;
@@ -43,13 +52,13 @@ export async function submitApplication(deps: TradeFairDeps, principal: Principa
   if (command.preferredZone !== undefined && !venue?.booths.some((b) => b.zone === command.preferredZone)) {
     errors.push({ field: 'preferredZone', code: 'ZONE_UNKNOWN', message: `the venue has no zone ${command.preferredZone}` });
   }
-  const business = await deps.businesses.find(command.businessId);
+  const business = await businessRead;
   if (!business || business.status !== 'ACTIVE') {
     errors.push({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE', message: `business ${command.businessId} is not an active business of the directory` });
   } else if (f.rules.eligibility === 'PROVINCE_ONLY' && business.provinceCode !== f.provinceCode) {
     errors.push({ field: 'businessId', code: 'NOT_LOCAL', message: `this fair takes only enterprises of province ${f.provinceCode}` });
   }
-  const own = new Map((await deps.certification.productsOf(command.businessId)).map((p) => [p.id, p]));
+  const own = new Map((await productsRead).map((p) => [p.id, p]));
   command.productIds.forEach((id, i) => {
     if (!own.has(id)) errors.push({ field: `productIds[${i}]`, code: 'PRODUCT_NOT_OWN', message: `product ${id} is not a product of this business` });
   });
@@ -75,8 +84,14 @@ export async function submitApplication(deps: TradeFairDeps, principal: Principa
     },
     actor.subject,
   );
-  if (!(await deps.applications.add(app, fairContextOf(f)))) {
-    throw conflict('APPLICATION_EXISTS', 'This business already has a live application at this fair; withdraw it first to apply again.', { fairId, businessId: command.businessId });
+  try {
+    await deps.applications.add(app, fairContextOf(f));
+  } catch (err) {
+    // The unique live key: one live application per business per fair.
+    if (err instanceof AppError && err.code === 'ALREADY_EXISTS') {
+      throw conflict('APPLICATION_EXISTS', 'This business already has a live application at this fair; withdraw it first to apply again.', { fairId, businessId: command.businessId });
+    }
+    throw err;
   }
   return app;
 }

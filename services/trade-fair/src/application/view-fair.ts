@@ -3,7 +3,7 @@
 import { isStaff, type Principal } from '@hangviet/service-kit';
 import { notFound } from '@hangviet/service-kit/errors';
 import type { Fair } from '../domain/fair';
-import { getFair } from './manage-fairs';
+import { getFair } from './get-fair';
 import type { TradeFairDeps } from './ports';
 
 /** Whether the principal may see a fair in this status (the list's rule too). */

@@ -24,6 +24,7 @@ export function businessStatusConsumer(deps: TradeFairDeps, { groupPrefix = '' }
         name: business.tradeName || business.legalName,
         status: statusName(business.status),
         provinceCode: business.address?.provinceCode ?? '',
+        ...(business.mainIndustry?.code ? { mainIndustryCode: business.mainIndustry.code } : {}),
         version: Number(business.version),
         updateTime: new Date(event.time),
       });

@@ -3,6 +3,7 @@
 // give each in rank order the booths it asked for where it can. Never more booths than exist, never one
 // booth twice. Pure: the same input gives the same output.
 import type { Booth } from './booth';
+import { boothsNextToCompetitors, neighbourIndex } from './competitor-separation';
 import type { FairRules } from './fair';
 
 export interface AllocationCandidate {
@@ -21,6 +22,8 @@ export interface AllocationCandidate {
   local: boolean;
   /** No booth at another fair that year. */
   firstParticipation: boolean;
+  /** The business's main VSIC group (2 digits), read by "keep competitors apart". */
+  mainVsicGroup?: string;
 }
 
 export interface RuleScores {
@@ -38,6 +41,7 @@ export interface CandidateFacts {
   certifiedProducts: number;
   local: boolean;
   firstParticipation: boolean;
+  mainVsicGroup?: string;
 }
 
 export interface AllocationExplanation {
@@ -49,6 +53,8 @@ export interface AllocationExplanation {
   waitlistPosition?: number;
   /** REJECTED: CERTIFIED_PRODUCTS_REQUIRED or NOT_LOCAL; WAITLISTED: NOT_ENOUGH_BOOTHS. */
   reason?: string;
+  /** "Keep competitors apart": free booths passed over because a neighbour holds a business of the same VSIC group. */
+  keptApartFrom?: string[];
   message: string;
 }
 
@@ -121,35 +127,48 @@ export function allocateBooths(input: {
   booths: readonly Booth[];
   /** Booths already held at this fair (none on the first run). */
   held?: ReadonlySet<string>;
+  /** Of the held booths, their holders' VSIC groups (for "keep competitors apart"). */
+  heldGroups?: ReadonlyMap<string, string>;
   rules: FairRules;
   candidates: readonly AllocationCandidate[];
 }): AllocationResult[] {
   const held = input.held ?? new Set<string>();
   let free = input.booths.filter((b) => !b.blocked && !held.has(b.code)).sort(boothOrder);
+  const apart = input.rules.separateCompetitors === true;
+  /** Booth code → the holder's VSIC group, as booths are given (read by "keep competitors apart"). */
+  const placed = new Map<string, string>(input.heldGroups ?? []);
+  const neighbours = apart ? neighbourIndex(input.booths) : new Map<string, string[]>();
   const ranked = input.candidates.map((c) => ({ c, s: scoreOf(c, input.rules) })).sort(compareCandidates);
   let waitlistPosition = 0;
   return ranked.map(({ c, s }, i) => {
     const rank = i + 1;
-    const base = { rank, scores: s, facts: { bestOcopStars: c.bestOcopStars, certifiedProducts: c.certifiedProducts, local: c.local, firstParticipation: c.firstParticipation } };
+    const facts = { bestOcopStars: c.bestOcopStars, certifiedProducts: c.certifiedProducts, local: c.local, firstParticipation: c.firstParticipation, ...(c.mainVsicGroup ? { mainVsicGroup: c.mainVsicGroup } : {}) };
+    const base = { rank, scores: s, facts };
     const refused = ineligibility(c, input.rules);
     if (refused) {
       const message = refused === 'NOT_LOCAL' ? 'This fair takes only enterprises of its province.' : 'This fair requires certified products; none of those shown is certified.';
       return { applicationId: c.applicationId, businessId: c.businessId, explanation: { ...base, outcome: 'REJECTED', booths: [], reason: refused, message } };
     }
     const wanted = Math.min(c.boothsWanted, input.rules.maxBoothsPerBusiness);
-    const picked = pickBooths({ ...c, boothsWanted: wanted }, free);
+    const excluded = apart ? boothsNextToCompetitors(c.mainVsicGroup, placed, neighbours) : new Set<string>();
+    const open = excluded.size > 0 ? free.filter((b) => !excluded.has(b.code)) : free;
+    const keptApartFrom = free.filter((b) => excluded.has(b.code)).map((b) => b.code);
+    const apartNote = keptApartFrom.length > 0 ? ` Kept apart from competitors (VSIC ${c.mainVsicGroup}): passed over ${keptApartFrom.join(', ')}.` : '';
+    const apartFact = keptApartFrom.length > 0 ? { keptApartFrom } : {};
+    const picked = pickBooths({ ...c, boothsWanted: wanted }, open);
     if (!picked) {
       waitlistPosition += 1;
       return {
         applicationId: c.applicationId,
         businessId: c.businessId,
-        explanation: { ...base, outcome: 'WAITLISTED', booths: [], waitlistPosition, reason: 'NOT_ENOUGH_BOOTHS', message: `Rank ${rank}: ${free.length} booth(s) were left for the ${wanted} wanted; waitlist place ${waitlistPosition}.` },
+        explanation: { ...base, outcome: 'WAITLISTED', booths: [], waitlistPosition, reason: 'NOT_ENOUGH_BOOTHS', ...apartFact, message: `Rank ${rank}: ${open.length} booth(s) were left for the ${wanted} wanted; waitlist place ${waitlistPosition}.${apartNote}` },
       };
     }
     const codes = new Set(picked.map((p) => p.code));
     free = free.filter((b) => !codes.has(b.code));
-    const message = `Rank ${rank}: booth(s) ${picked.map((p) => `${p.code} (${p.reason})`).join(', ')}.`;
-    return { applicationId: c.applicationId, businessId: c.businessId, explanation: { ...base, outcome: 'ALLOCATED', booths: picked, message } };
+    if (c.mainVsicGroup) for (const code of codes) placed.set(code, c.mainVsicGroup);
+    const message = `Rank ${rank}: booth(s) ${picked.map((p) => `${p.code} (${p.reason})`).join(', ')}.${apartNote}`;
+    return { applicationId: c.applicationId, businessId: c.businessId, explanation: { ...base, outcome: 'ALLOCATED', booths: picked, ...apartFact, message } };
   });
 }
 

@@ -1,8 +1,10 @@
 // The fair aggregate: its calendar (Vietnam-time days), application window, fee, rules and support
 // policy; the states DRAFT → OPEN → ALLOCATING → PUBLISHED → RUNNING → CLOSED, or CANCELLED; the events
 // it raises. Pure: the repository stores state and events in one single-document write.
+import { Aggregate } from '@hangviet/events/aggregate';
 import { failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { dayCount, daysBetween, isCalendarDay, isClockTime, isPlausibleDay } from './calendar-days';
+import type { ClosingReport } from './closing-report';
 
 export const FAIR_KINDS = ['TRADE_FAIR', 'MARKET_SESSION', 'EXHIBITION'] as const;
 export type FairKind = (typeof FAIR_KINDS)[number];
@@ -17,12 +19,16 @@ export interface FairDays {
   /** Daily opening hours, local clock. */
   openTime: string;
   closeTime: string;
+  /** Local clock time exhibitors may set up from on the set-up day (default: openTime). */
+  setUpTime?: string;
 }
 
 export interface FairRules {
   eligibility: 'OPEN' | 'PROVINCE_ONLY';
   maxBoothsPerBusiness: number;
   certifiedProducts: 'NONE' | 'PREFERRED' | 'REQUIRED';
+  /** Businesses of the same main VSIC group (2 digits) are not given side-by-side booths (optional, default off). */
+  separateCompetitors?: boolean;
 }
 
 /** Shares in whole percent of the booth fee; the cap in VND per business per calendar year (0 = no cap). */
@@ -47,12 +53,14 @@ export interface FairState {
   supportPolicy: SupportPolicy;
   status: FairStatus;
   cancelReason?: string;
+  /** The closing report, once filed. */
+  report?: ClosingReport;
   createTime: Date;
   updateTime: Date;
   version: number;
 }
 
-export type FairEventKind = 'created' | 'opened' | 'allocating' | 'published' | 'running' | 'closed' | 'cancelled';
+export type FairEventKind = 'created' | 'opened' | 'allocating' | 'published' | 'running' | 'closed' | 'cancelled' | 'report_filed';
 export interface FairEvent {
   kind: FairEventKind;
   actorSubject: string;
@@ -93,6 +101,7 @@ export function validateFair(input: NewFairInput): FieldError[] {
     if (d.tearDownDay < d.closingDay) e('days.tearDownDay', 'BEFORE_CLOSING', 'tear-down must be on or after the closing day');
     if (dayCount(d.setUpDay, d.tearDownDay) > 60) e('days.tearDownDay', 'TOO_LONG', 'a fair occupies its venue at most 60 days, set-up and tear-down included');
   }
+  if (d.setUpTime !== undefined && !isClockTime(d.setUpTime)) e('days.setUpTime', 'INVALID_FORMAT', 'setUpTime must be a local clock time HH:MM');
   for (const f of ['openTime', 'closeTime'] as const) if (!isClockTime(d[f])) e(`days.${f}`, 'INVALID_FORMAT', `${f} must be a local clock time HH:MM`);
   if (isClockTime(d.openTime) && isClockTime(d.closeTime) && d.openTime >= d.closeTime) e('days.closeTime', 'BEFORE_OPENING', 'closeTime must be after openTime');
   if (!(input.applicationOpenTime < input.applicationCloseTime)) e('applicationCloseTime', 'BEFORE_OPENING', 'the application window must close after it opens');
@@ -111,10 +120,7 @@ export function validateFair(input: NewFairInput): FieldError[] {
   return errors;
 }
 
-export class Fair {
-  private readonly raised: FairEvent[] = [];
-  private constructor(private current: FairState, readonly loadedVersion: number) {}
-
+export class Fair extends Aggregate<FairState, FairEvent> {
   static fromState(state: FairState): Fair {
     return new Fair(state, state.version);
   }
@@ -123,36 +129,42 @@ export class Fair {
     const errors = validateFair(input);
     if (errors.length > 0) throw invalid(errors);
     const fair = new Fair({ ...input, name: input.name.normalize('NFC').trim(), status: 'DRAFT', createTime: now, updateTime: now, version: 1 }, 0);
-    fair.raised.push({ kind: 'created', actorSubject, occurredAt: now });
+    fair.raise({ kind: 'created', actorSubject, occurredAt: now });
     return fair;
-  }
-
-  get id(): string {
-    return this.current.id;
-  }
-  get state(): Readonly<FairState> {
-    return this.current;
-  }
-  get events(): readonly FairEvent[] {
-    return this.raised;
   }
 
   /** Every day the fair holds its venue, set-up to tear-down. */
   get occupiedDays(): string[] {
-    return daysBetween(this.current.days.setUpDay, this.current.days.tearDownDay);
+    return daysBetween(this.state.days.setUpDay, this.state.days.tearDownDay);
   }
 
   /** Applications are taken while OPEN and inside the window (the window's close is exclusive). */
   acceptsApplicationsAt(now: Date): boolean {
-    return this.current.status === 'OPEN' && now >= this.current.applicationOpenTime && now < this.current.applicationCloseTime;
+    const s = this.state;
+    return s.status === 'OPEN' && now >= s.applicationOpenTime && now < s.applicationCloseTime;
   }
 
   moveTo(status: FairStatus, actorSubject: string, now: Date, reason?: string): void {
-    const from = this.current.status;
+    const from = this.state.status;
     if (!FAIR_MOVES[from].includes(status)) {
       throw failedPrecondition('FAIR_STATUS_CONFLICT', `A fair in status ${from} cannot move to ${status}.`, { status: from, wanted: status });
     }
-    this.current = { ...this.current, status, updateTime: now, version: this.current.version + 1, ...(reason ? { cancelReason: reason } : {}) };
-    this.raised.push({ kind: EVENT_OF[status]!, actorSubject, occurredAt: now });
+    this.apply({ ...this.state, status, updateTime: now, version: this.state.version + 1, ...(reason ? { cancelReason: reason } : {}) }, { kind: EVENT_OF[status]!, actorSubject, occurredAt: now });
+  }
+
+  /** Where the fair's life stands on a Vietnam calendar day: the move a scheduled job makes, if any. */
+  lifecycleMoveOn(today: string): 'RUNNING' | 'CLOSED' | undefined {
+    const s = this.state;
+    if (s.status === 'PUBLISHED' && today >= s.days.openingDay) return 'RUNNING';
+    if (s.status === 'RUNNING' && today > s.days.closingDay) return 'CLOSED';
+    return undefined;
+  }
+
+  /** The closing report is filed once the fair has closed (a later filing corrects it). */
+  fileReport(report: ClosingReport, actorSubject: string, now: Date): void {
+    if (this.state.status !== 'CLOSED') {
+      throw failedPrecondition('FAIR_NOT_CLOSED', `A closing report is filed once the fair is CLOSED; it is ${this.state.status}.`, { status: this.state.status });
+    }
+    this.apply({ ...this.state, report: { ...report, fileTime: now }, updateTime: now, version: this.state.version + 1 }, { kind: 'report_filed', actorSubject, occurredAt: now });
   }
 }

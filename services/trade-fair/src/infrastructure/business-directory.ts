@@ -10,6 +10,9 @@ import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
 import type { BusinessDirectory, KnownBusiness } from '../application/ports';
 import type { Collections } from './models';
 
+/** The main industry's code: the one marked main, else the first listed. */
+const mainIndustryOf = (b: Business): string | undefined => (b.industries.find((i) => i.main) ?? b.industries[0])?.code || undefined;
+
 export const statusName = (status: BusinessStatus): string => BusinessStatus[status]?.replace(/^BUSINESS_STATUS_/, '') ?? 'UNSPECIFIED';
 
 export class MongoBusinessDirectory implements BusinessDirectory {
@@ -17,11 +20,11 @@ export class MongoBusinessDirectory implements BusinessDirectory {
 
   async find(businessId: string): Promise<KnownBusiness | undefined> {
     const doc = await this.c.businesses.findOne({ _id: businessId });
-    if (doc) return { id: doc._id, name: doc.name, status: doc.status, provinceCode: doc.provinceCode, version: doc.version, updateTime: doc.updateTime };
+    if (doc) return { id: doc._id, name: doc.name, status: doc.status, provinceCode: doc.provinceCode, ...(doc.mainIndustryCode ? { mainIndustryCode: doc.mainIndustryCode } : {}), version: doc.version, updateTime: doc.updateTime };
     if (!this.registry) return undefined;
     const business = await this.ask(businessId);
     if (!business) return undefined;
-    const known = { id: business.id, name: business.tradeName || business.legalName, status: statusName(business.status), provinceCode: business.address?.provinceCode ?? '', version: Number(business.version ?? 0), updateTime: new Date() };
+    const known = { id: business.id, name: business.tradeName || business.legalName, status: statusName(business.status), provinceCode: business.address?.provinceCode ?? '', ...(mainIndustryOf(business) ? { mainIndustryCode: mainIndustryOf(business)! } : {}), version: Number(business.version ?? 0), updateTime: new Date() };
     await this.record(known);
     return known;
   }
@@ -36,11 +39,11 @@ export class MongoBusinessDirectory implements BusinessDirectory {
     }
   }
 
-  async record({ id, name, status, provinceCode, version, updateTime }: KnownBusiness): Promise<'recorded' | 'stale'> {
+  async record({ id, name, status, provinceCode, mainIndustryCode, version, updateTime }: KnownBusiness): Promise<'recorded' | 'stale'> {
     try {
       // Matches only an older version; when the stored one is as new or newer, the upsert's insert
       // collides with it on _id: that is the "stale" answer, not an error.
-      await this.c.businesses.updateOne({ _id: id, version: { $lt: version } }, { $set: { name, status, provinceCode, version, updateTime } }, { upsert: true });
+      await this.c.businesses.updateOne({ _id: id, version: { $lt: version } }, { $set: { name, status, provinceCode, ...(mainIndustryCode ? { mainIndustryCode } : {}), version, updateTime } }, { upsert: true });
       return 'recorded';
     } catch (err) {
       if (isDuplicateKey(err)) return 'stale';

@@ -47,6 +47,7 @@ export interface KnownBusinessDocument {
   name: string;
   status: string;
   provinceCode: string;
+  mainIndustryCode?: string;
   version: number;
   updateTime: Date;
 }
@@ -78,6 +79,9 @@ export async function createIndexes(c: Collections): Promise<void> {
   await Promise.all([
     c.fairs.createIndex({ 'days.openingDay': 1, _id: 1 }, { name: 'openingDay' }),
     c.venueDays.createIndex({ fairId: 1 }, { name: 'fairId' }),
+    c.venueDays.createIndex({ claimTime: 1 }, { name: 'claimTime' }),
+    c.runs.createIndex({ state: 1, createTime: 1 }, { name: 'state_createTime' }),
+    c.applications.createIndex({ fairId: 1, status: 1 }, { name: 'fair_status' }),
     c.applications.createIndex({ liveKey: 1 }, { name: 'liveKey', unique: true }),
     c.applications.createIndex({ fairId: 1, submitTime: 1, _id: 1 }, { name: 'fair_submitTime' }),
     c.applications.createIndex({ businessId: 1, year: 1 }, { name: 'business_year' }),

@@ -58,4 +58,9 @@ export class MongoVenueCalendar implements VenueCalendar {
   async release(fairId: string): Promise<void> {
     await this.c.venueDays.deleteMany({ fairId });
   }
+
+  async claimantsBefore(before: Date, limit: number): Promise<string[]> {
+    const docs = await this.c.venueDays.find({ claimTime: { $lt: before } }, { projection: { fairId: 1 } }).sort({ claimTime: 1 }).limit(limit).toArray();
+    return [...new Set(docs.map((d) => d.fairId))];
+  }
 }

@@ -81,3 +81,21 @@ export async function apply(h: Harness, fairId: string, b: TestBusiness, over: R
     .set(bearer(b.token))
     .send({ businessId: b.id, boothsWanted: 1, productIds: [b.productId], catalogueEntry: 'Kẹo dừa truyền thống Bến Tre', ...over });
 }
+
+/**
+ * Active businesses written straight into this service's copy of the directory (through its port, on the
+ * real database), each with one product: for tests about something else than consuming directory events,
+ * which then need not wait for a consumer group to form on a loaded broker.
+ */
+export async function knownBusinesses(h: Harness, count: number, opts: { mainIndustryCode?: (i: number) => string } = {}): Promise<TestBusiness[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const id = randomUUID();
+      const industry = opts.mainIndustryCode?.(i);
+      await h.deps.businesses.record({ id, name: `Hợp tác xã Dừa ${i + 1}`, status: 'ACTIVE', provinceCode: '86', ...(industry ? { mainIndustryCode: industry } : {}), version: 2, updateTime: new Date() });
+      const productId = randomUUID();
+      await h.deps.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
+      return { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` }) };
+    }),
+  );
+}

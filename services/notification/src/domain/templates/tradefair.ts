@@ -21,7 +21,9 @@ type Key =
   | 'tradefair.application.confirmed'
   | 'tradefair.application.rejected'
   | 'tradefair.application.withdrawn'
-  | 'tradefair.application.cancelled';
+  | 'tradefair.application.cancelled'
+  | 'tradefair.application.lapsed'
+  | 'tradefair.application.set_up_reminder';
 
 export const tradefairTemplates: TemplateTable<Key> = {
   'tradefair.application.submitted': {
@@ -59,5 +61,13 @@ export const tradefairTemplates: TemplateTable<Key> = {
   'tradefair.application.cancelled': {
     vi: { subject: (c) => `Đăng ký gian hàng đã bị huỷ: ${fair(c)}`, paragraphs: (c) => [`Đăng ký gian hàng của ${c.businessName} tại ${fair(c)} đã bị huỷ.`, ...reasonLine('vi', c)] },
     en: { subject: (c) => `Booth application cancelled: ${fair(c)}`, paragraphs: (c) => [`The booth application of ${c.businessName} at ${fair(c)} was cancelled.`, ...reasonLine('en', c)] },
+  },
+  'tradefair.application.lapsed': {
+    vi: { subject: (c) => `Lời mời nhận gian hàng đã hết hạn: ${fair(c)}`, paragraphs: (c) => [`${c.businessName} chưa xác nhận gian hàng được mời tại ${fair(c)} trước ${f(c, 'offerDeadline')} (giờ Việt Nam), nên gian hàng đã được mời doanh nghiệp tiếp theo trong danh sách chờ.`] },
+    en: { subject: (c) => `Booth offer lapsed: ${fair(c)}`, paragraphs: (c) => [`${c.businessName} did not confirm the booth offered at ${fair(c)} by ${f(c, 'offerDeadline')} (Vietnam time), so it has been offered to the next enterprise on the waitlist.`] },
+  },
+  'tradefair.application.set_up_reminder': {
+    vi: { subject: (c) => `Nhắc lịch dàn dựng gian hàng ${f(c, 'boothCodes')}: ${fair(c)}`, paragraphs: (c) => [`${c.businessName} dàn dựng gian hàng ${f(c, 'boothCodes')} tại ${f(c, 'venueName')} từ ${f(c, 'setUpTime')} ngày ${f(c, 'setUpDay')}.`, `${fair(c)} mở cửa ${when(c, 'vi')}.`] },
+    en: { subject: (c) => `Set-up reminder, booth ${f(c, 'boothCodes')}: ${fair(c)}`, paragraphs: (c) => [`${c.businessName} sets up booth ${f(c, 'boothCodes')} at ${f(c, 'venueName')} from ${f(c, 'setUpTime')} on ${f(c, 'setUpDay')}.`, `${fair(c)} is open ${when(c, 'en')}.`] },
   },
 };

@@ -1,7 +1,7 @@
 // RFC 5545 feeds (ical-generator) in Asia/Ho_Chi_Minh: each fair one daily-repeating event from its
 // opening to its closing day, at its local opening hours.
 import ical from 'ical-generator';
-import type { FeedEntry } from '../../application/calendar-feeds';
+import type { FeedEntry } from '../../application/public-fair-feed';
 import { daysBetween, VIETNAM_TIME_ZONE } from '../../domain/calendar-days';
 
 /** Vietnam keeps UTC+7 all year (no daylight saving since 1975): one STANDARD rule is the whole zone. */

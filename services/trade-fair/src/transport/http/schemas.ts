@@ -3,6 +3,7 @@ import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit/dates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
 import { z } from 'zod';
 import type { BoothApplicationState } from '../../domain/booth-application';
+import { AGREEMENT_KINDS, SHORTFALL_KINDS, type ClosingReport } from '../../domain/closing-report';
 import { FAIR_KINDS, type FairState } from '../../domain/fair';
 import type { VenueState } from '../../domain/venue';
 
@@ -32,7 +33,7 @@ export const fairBody = z.object({
   name: z.string().max(1000),
   kind: z.enum(FAIR_KINDS),
   venueId: z.string().min(1).max(100),
-  days: z.object({ setUpDay: day, openingDay: day, closingDay: day, tearDownDay: day, openTime: z.string().max(5).default('08:00'), closeTime: z.string().max(5).default('22:00') }).strict(),
+  days: z.object({ setUpDay: day, openingDay: day, closingDay: day, tearDownDay: day, openTime: z.string().max(5).default('08:00'), closeTime: z.string().max(5).default('22:00'), setUpTime: z.string().max(5).optional() }).strict(),
   applicationOpenTime: plausibleDateTime(),
   applicationCloseTime: plausibleDateTime(),
   boothFeeVnd: z.number().int(),
@@ -40,6 +41,7 @@ export const fairBody = z.object({
     eligibility: z.enum(['OPEN', 'PROVINCE_ONLY']).default('OPEN'),
     maxBoothsPerBusiness: z.number().int().default(1),
     certifiedProducts: z.enum(['NONE', 'PREFERRED', 'REQUIRED']).default('PREFERRED'),
+    separateCompetitors: z.boolean().optional(),
   }).strict(),
   supportPolicy: z.object({
     firstParticipationPercent: z.number().int(),
@@ -60,6 +62,16 @@ export const applicationBody = z.object({
   productIds: z.array(z.string().min(1).max(100)).min(1).max(50),
   catalogueEntry: z.string().min(1).max(2000),
 }).strict();
+const vnd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const id = z.string().min(1).max(100);
+export const closingReportBody = z.object({
+  visitors: z.number().int().min(0).max(100_000_000),
+  salesRevenueVnd: vnd,
+  boothSales: z.array(z.object({ boothCode: z.string().min(1).max(8), businessId: id, revenueVnd: vnd }).strict()).max(5000).default([]),
+  agreements: z.array(z.object({ kind: z.enum(AGREEMENT_KINDS), sellerBusinessId: id, buyerName: z.string().min(1).max(300), valueVnd: vnd, note: z.string().max(500).optional() }).strict()).max(2000).default([]),
+  shortfalls: z.array(z.object({ kind: z.enum(SHORTFALL_KINDS), businessId: id, productName: z.string().min(1).max(300), boothCode: z.string().max(8).optional() }).strict()).max(2000).default([]),
+  commendations: z.array(z.object({ businessId: id, businessName: z.string().min(1).max(300), title: z.string().min(1).max(300) }).strict()).max(500).default([]),
+}).strict();
 export const floorPlanQuery = z.object({ fairId: z.string().min(1).max(100).optional() }).strict();
 
 export function venueView(v: VenueState) {
@@ -72,6 +84,7 @@ export function fairView(f: Readonly<FairState>) {
     applicationOpenTime: f.applicationOpenTime.toISOString(), applicationCloseTime: f.applicationCloseTime.toISOString(),
     boothFeeVnd: f.boothFeeVnd, rules: f.rules, supportPolicy: f.supportPolicy, status: f.status,
     ...(f.cancelReason ? { cancelReason: f.cancelReason } : {}),
+    ...(f.report ? { report: reportView(f.report) } : {}),
     createTime: f.createTime.toISOString(), updateTime: f.updateTime.toISOString(), version: f.version,
   };
 }
@@ -89,4 +102,9 @@ export function applicationView(a: Readonly<BoothApplicationState>) {
     ...(a.support ? { support: a.support } : {}),
     updateTime: a.updateTime.toISOString(), version: a.version,
   };
+}
+
+export function reportView(r: ClosingReport) {
+  const { fileTime, ...rest } = r;
+  return { ...rest, ...(fileTime ? { fileTime: fileTime.toISOString() } : {}) };
 }

@@ -1,18 +1,20 @@
 // /v1/venues: parse → use case → response.
-import { idempotent, parse, roleGuard, type IdempotencyStore } from '@hangviet/service-kit';
+import { idempotent, parse, type IdempotencyStore } from '@hangviet/service-kit';
 import { notFound } from '@hangviet/service-kit/errors';
 import { Router } from 'express';
-import { createVenue, getVenue, replaceFloorPlan } from '../../application/manage-venues';
+import { createVenue } from '../../application/create-venue';
 import { viewFair } from '../../application/view-fair';
+import { getVenue } from '../../application/get-venue';
 import type { TradeFairDeps } from '../../application/ports';
+import { replaceFloorPlan } from '../../application/replace-floor-plan';
+import { guard } from './guard';
 import { boothStates, renderFloorPlan } from '../../domain/floor-plan-svg';
 import { floorPlanQuery, gridBody, idParams, importBody, venueBody, venueView } from './schemas';
 
 export function venuesRouter(deps: TradeFairDeps, idempotency: IdempotencyStore): Router {
   const router = Router();
-  const staffOnly = roleGuard('admin', 'staff');
 
-  router.post('/v1/venues', staffOnly, idempotent(idempotency), async (req, res) => {
+  router.post('/v1/venues', guard('createVenue'), idempotent(idempotency), async (req, res) => {
     const venue = await createVenue(deps, req.principal, parse(venueBody, req.body));
     res.location(`/v1/venues/${venue.id}`).status(201).json(venueView(venue));
   });
@@ -21,14 +23,14 @@ export function venuesRouter(deps: TradeFairDeps, idempotency: IdempotencyStore)
     res.json(venueView(await getVenue(deps, parse(idParams, req.params, 'params').id)));
   });
 
-  router.post('/v1/venues/:id/booths\\:generate', staffOnly, async (req, res) => {
+  router.post('/v1/venues/:id/booths\\:generate', guard('replaceFloorPlan'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(venueView(await replaceFloorPlan(deps, req.principal, id, { kind: 'grid', ...parse(gridBody, req.body) })));
+    res.json(venueView(await replaceFloorPlan(deps, req.principal, { venueId: id, kind: 'grid', ...parse(gridBody, req.body) })));
   });
 
-  router.post('/v1/venues/:id/booths\\:import', staffOnly, async (req, res) => {
+  router.post('/v1/venues/:id/booths\\:import', guard('replaceFloorPlan'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    res.json(venueView(await replaceFloorPlan(deps, req.principal, id, { kind: 'import', ...parse(importBody, req.body) })));
+    res.json(venueView(await replaceFloorPlan(deps, req.principal, { venueId: id, kind: 'import', ...parse(importBody, req.body) })));
   });
 
   // Public, like the fair it shows: holder names are the enterprises' trade names.
