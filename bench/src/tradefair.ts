@@ -23,18 +23,18 @@ import { generateGrid } from '@hangviet/trade-fair/dist/domain/booth';
 import { service } from '@hangviet/trade-fair/dist/service';
 import express from 'express';
 import { MongoClient } from 'mongodb';
-import { atFixedRate, formatMs, nowMs, printTable, summarize } from './stats';
+import { atFixedRate, formatMs, nowMs, printTable, summarize, sized } from './stats';
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name] || fallback);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} expects a positive number`);
   return v;
 };
-const APPLICATIONS = num('BENCH_APPLICATIONS', 2000);
-const BOOTHS = num('BENCH_BOOTHS', 500);
-const REPEAT = num('BENCH_REPEAT', 5);
+const APPLICATIONS = num('BENCH_APPLICATIONS', sized(2000, 20));
+const BOOTHS = num('BENCH_BOOTHS', sized(500, 50));
+const REPEAT = num('BENCH_REPEAT', sized(5, 1));
 const RATE = num('BENCH_RATE', 100);
-const SECONDS = num('BENCH_SECONDS', 10);
+const SECONDS = num('BENCH_SECONDS', sized(10, 2));
 const DB = 'bench_tradefair';
 
 function candidates(n: number): AllocationCandidate[] {

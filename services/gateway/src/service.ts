@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { consoleRouter } from './console-router';
 import { docsRouter } from './docs/docs-router';
+import { responseCompression } from './edge/compression';
 import { corsPolicy, securityHeaders } from './edge/security';
 import { identity } from './identity';
 import { oidcRecordsSweep } from './identity/oidc-adapter';
@@ -49,6 +50,7 @@ export const gateway = (seams: { servicesDir?: string } = {}) =>
         }),
       );
       host.http(
+        responseCompression(),
         securityHeaders(),
         corsPolicy([new URL(config.PUBLIC_URL).origin, ...config.CORS_ORIGINS]),
         wellKnown,

@@ -29,6 +29,7 @@ import { applicationsRouter } from './transport/http/applications-router';
 import { fairsRouter } from './transport/http/fairs-router';
 import { openApiRouter } from './transport/http/openapi';
 import { venuesRouter } from './transport/http/venues-router';
+import { floorPlanRouter } from './transport/http/floor-plan-router';
 
 export interface TradeFairSeams {
   now?: () => Date;
@@ -87,6 +88,7 @@ export const service = (seams: TradeFairSeams = {}) =>
         }),
       );
       host.http(venuesRouter(deps, host.idempotency));
+      host.http(floorPlanRouter(deps));
       host.http(fairsRouter(deps, host.idempotency));
       host.http(applicationsRouter(deps, host.idempotency));
       host.http(openApiRouter());

@@ -2,7 +2,7 @@
 // the interfaces exist so use cases read without mongoose and are testable in isolation.
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { Business, BusinessState, BusinessStatus, BusinessType } from '../domain/business';
-import type { EvidenceStore } from './registration-evidence';
+import type { EvidenceDocument } from '../domain/evidence';
 import type { CertificateBadges } from './certificate-badges';
 
 export interface SearchCriteria {
@@ -37,6 +37,13 @@ export interface BusinessRepository {
    * token it never issued).
    */
   search(criteria: SearchCriteria, page: PageRequest): Promise<Page<BusinessState>>;
+}
+
+/** Registration certificates, one per business; a new upload replaces the old. */
+export interface EvidenceStore {
+  put(doc: EvidenceDocument): Promise<void>;
+  get(businessId: string): Promise<EvidenceDocument | undefined>;
+  has(businessId: string): Promise<boolean>;
 }
 
 export interface RegistryDeps {

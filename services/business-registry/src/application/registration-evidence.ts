@@ -1,33 +1,11 @@
-// The registration certificate (giấy chứng nhận đăng ký) an applicant attaches to a self-registration, which
-// staff check before approving (issue 12, item 1). Stored apart from the business: a few MB never travel
-// with directory reads or events.
+// Attaching and reading the registration certificate of a self-registration (domain/evidence.ts). Stored apart
+// from the business: a few MB never travel with directory reads or events.
 import { createHash } from 'node:crypto';
 import type { Principal } from '@hangviet/service-kit';
 import { failedPrecondition, forbidden, invalid, unsupportedMediaType } from '@hangviet/service-kit/errors';
 import { businessNotFound, canSeeEverything, requireEditor } from './access';
+import { EVIDENCE_MEDIA_TYPES, type EvidenceDocument, type EvidenceMediaType, type EvidenceSummary } from '../domain/evidence';
 import type { RegistryDeps } from './ports';
-
-export const EVIDENCE_MAX_BYTES = 2 * 1024 * 1024;
-export const EVIDENCE_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
-
-export interface EvidenceDocument {
-  businessId: string;
-  mediaType: EvidenceMediaType;
-  sha256: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  uploadTime: Date;
-  content: Buffer;
-}
-
-export type EvidenceSummary = Omit<EvidenceDocument, 'content'>;
-
-export interface EvidenceStore {
-  put(doc: EvidenceDocument): Promise<void>;
-  get(businessId: string): Promise<EvidenceDocument | undefined>;
-  has(businessId: string): Promise<boolean>;
-}
 
 const MAGIC: Record<EvidenceMediaType, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',

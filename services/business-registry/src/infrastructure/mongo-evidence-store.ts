@@ -1,6 +1,7 @@
 // Registration certificates, one document per business (_id = business id): a replace is one atomic write.
 import { Binary, type Collection, type Db } from 'mongodb';
-import type { EvidenceDocument, EvidenceMediaType, EvidenceStore } from '../application/registration-evidence';
+import type { EvidenceStore } from '../application/ports';
+import type { EvidenceDocument, EvidenceMediaType } from '../domain/evidence';
 
 interface EvidenceRecord {
   _id: string;

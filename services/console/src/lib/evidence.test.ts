@@ -1,7 +1,7 @@
 import {
   EVIDENCE_MAX_BYTES as REGISTRY_MAX_BYTES,
   EVIDENCE_MEDIA_TYPES as REGISTRY_MEDIA_TYPES,
-} from '@hangviet/business-registry/dist/application/registration-evidence';
+} from '@hangviet/business-registry/dist/domain/evidence';
 import { checkEvidenceFile, declaredType, EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from './evidence';
 
 const PDF = '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';

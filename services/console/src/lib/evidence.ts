@@ -1,6 +1,6 @@
 // The registration certificate (giấy chứng nhận đăng ký doanh nghiệp) an enterprise attaches to its
 // self-registration: the registry refuses to approve one without it (409 EVIDENCE_MISSING). The checks here
-// mirror the registry's (services/business-registry/src/application/registration-evidence.ts), so a wrong
+// mirror the registry's (services/business-registry/src/domain/evidence.ts), so a wrong
 // file is refused before anything is sent: a PDF, PNG or JPEG, at most EVIDENCE_MAX_BYTES, whose first bytes
 // are what its type says (the registry checks the bytes too).
 import { api, ApiError } from './api';

@@ -8,7 +8,9 @@ export interface AccountDocument {
   name: string;
   passwordHash: string;
   emailVerified: boolean;
-  roles: ('enterprise' | 'staff' | 'admin')[];
+  roles: ('enterprise' | 'staff' | 'admin' | 'partner')[];
+  /** A partner organisation's user (invited by staff): the `partner_id` claim. */
+  partnerId?: string;
   /** Allocated at sign-up for an enterprise account; the registry registers the business under it. */
   businessId?: string;
   locale: 'vi' | 'en';
@@ -31,6 +33,7 @@ const accountSchema = new Schema<AccountDocument>(
     emailVerified: { type: Boolean, default: false },
     roles: { type: [String], required: true },
     businessId: String,
+    partnerId: String,
     locale: { type: String, default: 'vi' },
     passwordChangedAt: Date,
     verifyTokenHash: String,

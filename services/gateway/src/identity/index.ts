@@ -9,6 +9,7 @@ import { accountModel, apiKeyModel } from './account-model';
 import { seedAccounts, type AccountsDeps } from './accounts';
 import { apiKeyExchange } from './api-keys';
 import { identityRouter } from './identity-router';
+import { partnersRouter } from './partners';
 import { smtpMailer } from './mailer';
 import { ensureOidcIndexes, revokeAccountRecords } from './oidc-adapter';
 import { createProvider } from './provider';
@@ -86,6 +87,7 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
           mailWindowMs: config.IDENTITY_MAIL_WINDOW_MS,
         },
       }),
+      partnersRouter({ ...deps, apiKeys }),
       oidc,
     ],
     apiKeys: apiKeyExchange({ apiKeys, privateJwk, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),

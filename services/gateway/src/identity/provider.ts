@@ -24,9 +24,10 @@ export interface ProviderOptions {
 }
 
 /** The platform claims of an account, as the services' authenticator reads them. */
-export function platformClaims(account: Pick<AccountDocument, 'roles' | 'businessId' | 'name' | 'email' | 'locale'>): Record<string, unknown> {
+export function platformClaims(account: Pick<AccountDocument, 'roles' | 'businessId' | 'partnerId' | 'name' | 'email' | 'locale'>): Record<string, unknown> {
   const claims: Record<string, unknown> = { roles: account.roles, name: account.name, email: account.email, locale: account.locale };
   if (account.roles.includes('enterprise') && account.businessId) claims.business_id = account.businessId;
+  if (account.roles.includes('partner') && account.partnerId) claims.partner_id = account.partnerId;
   return claims;
 }
 

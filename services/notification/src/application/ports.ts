@@ -4,7 +4,7 @@
 import type { PartnerGrants } from './partner-scopes';
 import type { Logger } from '@hangviet/service-kit';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
-import type { StaffMember } from '../domain/notification-plan';
+import type { StaffMember } from '../domain/planned-notice';
 import type { Preferences } from '../domain/preferences';
 import type {
   Delivery,

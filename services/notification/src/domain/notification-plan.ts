@@ -1,20 +1,11 @@
 // Which people an event concerns, and with which template. Works on the event's JSON form
 // (proto3 JSON, camelCase), so it does not depend on generated code. Events not listed here
 // reach partners only (webhooks and the stream), never people.
-import { toLocale, type Locale } from '@hangviet/vn/locale';
+import { toLocale } from '@hangviet/vn/locale';
 import { notifiesAboutCertification, planCertificationNotices } from './certification-notices';
 import { notifiesAboutTradeFairs, planTradeFairNotices } from './tradefair-notices';
+import type { PlannedNotice, Recipient, StaffMember } from './planned-notice';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
-
-export type Recipient =
-  | { kind: 'business'; id: string; email?: string; locale: Locale }
-  | { kind: 'staff'; id: string; email: string; locale: Locale };
-
-export interface PlannedNotice {
-  recipient: Recipient;
-  template: TemplateKey;
-  context: BusinessNoticeContext;
-}
 
 const BUSINESS_TEMPLATES: Record<string, TemplateKey> = {
   'hangviet.registry.business.registered.v1': 'business.registered',
@@ -28,11 +19,6 @@ const BUSINESS_TEMPLATES: Record<string, TemplateKey> = {
 
 export function notifiesPeople(eventType: string): boolean {
   return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType) || notifiesAboutTradeFairs(eventType);
-}
-
-export interface StaffMember {
-  email: string;
-  locale: Locale;
 }
 
 interface BusinessSnapshotJson {

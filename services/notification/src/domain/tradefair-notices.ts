@@ -2,7 +2,7 @@
 // application, found by its businessId (its inbox, and the channels its preferences add), and the staff in
 // STAFF_EMAILS for new applications. Works on the event's JSON form (proto3 JSON, camelCase).
 import { toLocale } from '@hangviet/vn/locale';
-import type { PlannedNotice, StaffMember } from './notification-plan';
+import type { PlannedNotice, StaffMember } from './planned-notice';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
 const P = 'hangviet.tradefair.booth_application.';

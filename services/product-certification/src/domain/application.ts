@@ -69,6 +69,9 @@ export type ApplicationEvent =
   | { kind: 'rejected'; previous: ApplicationStatus; actor: Actor; at: Date }
   | { kind: 'withdrawn'; previous: ApplicationStatus; actor: Actor; at: Date };
 
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
 /** `5445/QĐ-UBND`, `12/QĐ-BNNMT`: number / kind of act - issuer. */
 export const DECISION_NUMBER = /^\d{1,6}\/Q[ĐD]-[A-ZĐ0-9]{2,12}$/u;
 
@@ -140,7 +143,12 @@ export class Application {
   decide(decision: { number: string; date: Date; certificateNumber?: string }, actor: Actor, at: Date): void {
     const errors = [];
     if (!DECISION_NUMBER.test(decision.number)) errors.push({ field: 'decisionNumber', code: 'DECISION_NUMBER_FORMAT', message: 'decisionNumber looks like 5445/QĐ-UBND' });
-    if (Number.isNaN(decision.date.getTime()) || decision.date > at) errors.push({ field: 'decisionDate', code: 'NOT_PAST', message: 'decisionDate must be a date, not in the future' });
+    // The decision date is a calendar day in Vietnam (UTC+7 all year): from 17:00 UTC "today" there is already
+    // tomorrow in UTC, and a decision signed that day is not in the future.
+    const endOfTodayInVietnam = (Math.floor((at.getTime() + VIETNAM_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - VIETNAM_OFFSET_MS;
+    if (Number.isNaN(decision.date.getTime()) || decision.date.getTime() >= endOfTodayInVietnam) {
+      errors.push({ field: 'decisionDate', code: 'NOT_PAST', message: 'decisionDate must be a date, not in the future' });
+    }
     if (errors.length > 0) throw invalid(errors);
     this.move('decide', { status: 'DECIDED', decision: { ...decision } }, [{ kind: 'decided', actor, at }]);
   }

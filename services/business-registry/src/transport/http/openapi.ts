@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../application/registration-evidence';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../domain/evidence';
 import { optionalReasonBody, reasonBody, transferBody } from './schemas';
 import { withPlatformResponses } from '@hangviet/service-kit';
 

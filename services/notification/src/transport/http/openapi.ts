@@ -141,6 +141,10 @@ export function openApiDocument(): Json {
       '/v1/webhook-endpoints/{id}:rotateSecret': {
         post: op('rotateWebhookSecret', 'A new signing secret; the old one keeps signing for the overlap', 'webhooks', { parameters: [id], requestBody: body(rotateBody, false), responses: responses({ '200': json(obj) }, { body: true, conflicts: 'WEBHOOK_SECRET_ROTATION_CONFLICT' }) }),
       },
+      '/v1/webhook-endpoints/{id}/secret': { get: op('revealWebhookSecret', 'The current signing secret (owner or staff; not cached)', 'webhooks', { parameters: [id], responses: responses({ '200': json(obj) }) }) },
+      '/v1/webhook-endpoints/{id}:sendTest': {
+        post: op('sendTestWebhook', 'Queue a test event (hangviet.notification.webhook.test.v1) to this endpoint now, whatever it subscribes to', 'webhooks', { parameters: [id], responses: responses({ '202': json(obj) }, { conflicts: 'WEBHOOK_ENDPOINT_DISABLED' }) }),
+      },
       '/v1/webhook-endpoints/{id}:recover': {
         post: op('recoverWebhookMessages', 'Re-queue every exhausted message created in [since, until)', 'webhooks', { parameters: [id], requestBody: body(recoverBody), responses: responses({ '200': json(obj) }, { body: true, conflicts: 'WEBHOOK_ENDPOINT_DISABLED' }) }),
       },

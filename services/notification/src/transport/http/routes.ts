@@ -21,6 +21,8 @@ import { markInboxMessageRead } from '../../application/mark-inbox-message-read'
 import type { NotificationDeps } from '../../application/ports';
 import { recoverWebhookMessages } from '../../application/recover-webhook-messages';
 import { replayWebhookMessage } from '../../application/replay-webhook-message';
+import { sendTestWebhook } from '../../application/send-test-webhook';
+import { revealWebhookSecret } from '../../application/reveal-webhook-secret';
 import { rotateWebhookSecret } from '../../application/rotate-webhook-secret';
 import { updatePreferences, type PreferencesPatch } from '../../application/update-preferences';
 import { updateWebhookEndpoint } from '../../application/update-webhook-endpoint';
@@ -186,6 +188,18 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(rotateBody, req.body ?? {}, 'body');
     res.json(await rotateWebhookSecret(deps, { principal, id, ...(body.overlapSeconds === undefined ? {} : { overlapMs: body.overlapSeconds * 1000 }) }));
+  });
+
+  r.get('/v1/webhook-endpoints/:id/secret', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.set('cache-control', 'no-store').json(await revealWebhookSecret(deps, { principal, id }));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:sendTest', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.status(202).json(await sendTestWebhook(deps, { principal, id }));
   });
 
   r.post('/v1/webhook-endpoints/:id\\:recover', async (req, res) => {
