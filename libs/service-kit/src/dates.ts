@@ -32,25 +32,35 @@ export function isPlausibleDay(text: string): boolean {
   return isCalendarDay(text) && year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
 }
 
+/** The plausible years as the OpenAPI documents state them (a pattern on the text's year), so fuzzers and clients know. */
+export const PLAUSIBLE_YEAR_PATTERN = '^(19[0-9]{2}|20[0-9]{2}|2100)-';
+const inPlausibleYears = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return /^\d{4}-/.test(text) && year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
+};
+
 /** A calendar day `YYYY-MM-DD` in a plausible year, kept as its text (fairs' local days). */
 export const plausibleDay = () =>
   z
     .string()
     .max(10)
-    .regex(DAY, { error: 'expected a calendar day YYYY-MM-DD', abort: true })
+    .refine((s) => DAY.test(s), { error: 'expected a calendar day YYYY-MM-DD', params: { code: 'INVALID_FORMAT' }, abort: true })
     .refine(isCalendarDay, { error: 'not a calendar day', params: { code: 'INVALID_DATE' }, abort: true })
-    .refine(isPlausibleDay, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } });
+    .refine(isPlausibleDay, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } })
+    .meta({ pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$', description: `a calendar day YYYY-MM-DD of the years ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}` });
 
 /** An RFC 3339 instant with its offset, in a plausible year, as a Date. */
 export const plausibleDateTime = () =>
   z.iso
     .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .refine(isPlausibleInstant, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } });
+    .refine(inPlausibleYears, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } })
+    .meta({ pattern: PLAUSIBLE_YEAR_PATTERN, description: `an instant of the years ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}` })
+    .transform((s) => new Date(s));
 
 /** A day `YYYY-MM-DD` (midnight UTC) or an RFC 3339 instant, in a plausible year, as a Date (decision dates). */
 export const plausibleDate = () =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })])
-    .transform((s) => new Date(s))
-    .refine(isPlausibleInstant, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } });
+    .refine(inPlausibleYears, { error: RANGE_MESSAGE, params: { code: DATE_OUT_OF_RANGE } })
+    .meta({ pattern: PLAUSIBLE_YEAR_PATTERN, description: `a day or an instant of the years ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}` })
+    .transform((s) => new Date(s));

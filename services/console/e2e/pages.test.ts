@@ -47,9 +47,9 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 /** The same address on a phone: axe and a screenshot there too. */
-async function checkOnPhone(url: string, name: string, ready: (page: Page) => Promise<unknown>, session?: string): Promise<Page> {
+async function checkOnPhone(url: string, name: string, ready: (page: Page) => Promise<unknown>, session?: StoredSession): Promise<Page> {
   const phone = await newPage(PHONE);
-  if (session) await phone.addInitScript((s) => sessionStorage.setItem('hangviet.session', s), session);
+  if (session) await phone.addInitScript((s) => sessionStorage.setItem(s.key, s.value), session);
   await phone.goto(url);
   await ready(phone);
   await check(phone, `${name}-phone`);
@@ -65,7 +65,12 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 }
 
 let staff: Page;
-let staffSession: string;
+/** The signed-in user as the OIDC client keeps it in sessionStorage (`oidc.user:<authority>:<client>`). */
+interface StoredSession {
+  key: string;
+  value: string;
+}
+let staffSession: StoredSession;
 let token: string;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -118,8 +123,11 @@ describe('the console pages of the public, staff and enterprises', () => {
     await signIn(staff, stack.staff.email, stack.staff.password);
     await staff.waitForURL(`${stack.url}/staff/reviews`);
     await staff.getByRole('heading', { name: 'Hồ sơ chờ duyệt' }).waitFor();
-    staffSession = (await staff.evaluate(() => sessionStorage.getItem('hangviet.session')))!;
-    token = (JSON.parse(staffSession) as { accessToken: string }).accessToken;
+    staffSession = await staff.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      return { key, value: sessionStorage.getItem(key)! };
+    });
+    token = (JSON.parse(staffSession.value) as { access_token: string }).access_token;
     // Staff who open an enterprise page are pointed to their work, not asked to sign in again.
     await staff.goto(`${stack.url}/my`);
     await staff.getByText('Trang này dành cho doanh nghiệp.').waitFor();
@@ -221,8 +229,7 @@ describe('the console pages of the public, staff and enterprises', () => {
     await staff.getByLabel('Trạng thái').selectOption('COMMUNE_REVIEWED');
     await card.getByRole('button', { name: 'Chấm điểm' }).click();
     await dossier.getByText('Nguồn gốc ý tưởng sản phẩm tại địa phương: Không đạt').waitFor();
-    const doc = await (await fetch(`${stack.url}/docs/product-certification/openapi.json`)).json();
-    const criteria: { code: string; max: number; title: { vi: string } }[] = doc.components.schemas.OcopCriteria.examples[0];
+    const criteria: { code: string; max: number; title: { vi: string } }[] = (await (await fetch(`${stack.url}/v1/ocop-criteria`)).json()).items;
     for (const c of criteria) await card.getByLabel(`${c.code} ${c.title.vi}`, { exact: true }).fill(String(c.max));
     await card.getByText('Tổng 100 · ★★★★★').waitFor();
     await card.getByLabel('Người chấm').fill('Hội đồng OCOP tỉnh');

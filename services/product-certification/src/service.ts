@@ -17,6 +17,7 @@ import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJ
 import { productCertificationService as grpcService } from './transport/grpc/product-certification-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { certificatesRouter } from './transport/http/certificates-router';
+import { ocopCriteriaRouter } from './transport/http/ocop-criteria-router';
 import { openApiRouter } from './transport/http/openapi';
 import { productsRouter } from './transport/http/products-router';
 import { reportsRouter } from './transport/http/reports-router';
@@ -75,7 +76,7 @@ export const productCertificationService = defineService({
       }),
     );
 
-    host.http(productsRouter(deps, host.idempotency), applicationsRouter(deps, host.idempotency), certificatesRouter(deps), reportsRouter(deps), openApiRouter());
+    host.http(productsRouter(deps, host.idempotency), applicationsRouter(deps, host.idempotency), certificatesRouter(deps), reportsRouter(deps), ocopCriteriaRouter(), openApiRouter(deps.now));
     host.grpc(grpcService(deps));
     return deps;
   },

@@ -6,7 +6,8 @@ import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/busines
 import { BusinessApproved } from '@hangviet/events/catalog';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { advanceCertificates, verificationUrl } from '../src/application/certificates';
+import { advanceCertificates } from '../src/application/advance-certificates';
+import { verificationUrl } from '../src/application/verify-certificate';
 import { bearer, startHarness, type Harness } from './support/harness';
 import { decide, expectOk, productAndApplication, reviewAndScore, sheetOf } from './support/ocop';
 

@@ -14,10 +14,9 @@ type Application = ApplicationSummary;
 const FINDINGS = ['localRawMaterial', 'localLabour', 'localIdea'] as const;
 type Finding = (typeof FINDINGS)[number];
 
-/** The criteria as the certification service publishes them in its OpenAPI document. */
+/** The criteria as the certification service publishes them (GET /v1/ocop-criteria). */
 async function loadCriteria(): Promise<Criterion[]> {
-  const doc = await api<{ components?: { schemas?: { OcopCriteria?: { examples?: Criterion[][] } } } }>('/docs/product-certification/openapi.json');
-  return doc.components?.schemas?.OcopCriteria?.examples?.[0] ?? [];
+  return (await api<{ items: Criterion[] }>('/v1/ocop-criteria')).items;
 }
 
 const useLang = () => {

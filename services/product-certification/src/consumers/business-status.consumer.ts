@@ -11,7 +11,7 @@ import {
   BusinessRejected,
   BusinessSuspended,
 } from '@hangviet/events/catalog';
-import { followBusinessStatus } from '../application/certificates';
+import { followBusinessStatus } from '../application/follow-business-status';
 import type { ProductCertificationDeps } from '../application/ports';
 import { SERVICE_NAME } from '../config';
 import { businessStatusName } from '../infrastructure/registry-client';

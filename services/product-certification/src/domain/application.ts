@@ -16,6 +16,11 @@ export const ALLOWED_FROM: Readonly<Record<'reviewCommune' | 'score' | 'decide' 
   withdraw: ['SUBMITTED', 'COMMUNE_REVIEWED', 'PROVINCIAL_SCORED', 'NATIONAL_PENDING'],
 };
 
+/** The platform's first OCOP round; a round may be announced up to a year ahead. */
+export const FIRST_ROUND_YEAR = 2018;
+export const lastRoundYear = (now: Date): number => now.getUTCFullYear() + 1;
+export const MAX_ROUNDS_PER_YEAR = 12;
+
 export interface Round {
   year: number;
   number: number;
@@ -88,11 +93,11 @@ export class Application {
 
   static submit(input: Omit<ApplicationState, 'status' | 'createTime' | 'updateTime' | 'version' | 'scheme'> & { actor: Actor; now: Date }): Application {
     const { actor, now, ...rest } = input;
-    if (!Number.isInteger(rest.round.year) || rest.round.year < 2018 || rest.round.year > now.getUTCFullYear() + 1) {
-      throw invalid([{ field: 'round.year', code: 'OUT_OF_RANGE', message: `round.year must be from 2018 to ${now.getUTCFullYear() + 1}` }]);
+    if (!Number.isInteger(rest.round.year) || rest.round.year < FIRST_ROUND_YEAR || rest.round.year > lastRoundYear(now)) {
+      throw invalid([{ field: 'round.year', code: 'OUT_OF_RANGE', message: `round.year must be from ${FIRST_ROUND_YEAR} to ${lastRoundYear(now)}` }]);
     }
-    if (!Number.isInteger(rest.round.number) || rest.round.number < 1 || rest.round.number > 12) {
-      throw invalid([{ field: 'round.number', code: 'OUT_OF_RANGE', message: 'round.number must be from 1 to 12' }]);
+    if (!Number.isInteger(rest.round.number) || rest.round.number < 1 || rest.round.number > MAX_ROUNDS_PER_YEAR) {
+      throw invalid([{ field: 'round.number', code: 'OUT_OF_RANGE', message: `round.number must be from 1 to ${MAX_ROUNDS_PER_YEAR}` }]);
     }
     const app = new Application({ ...rest, scheme: 'OCOP', status: 'SUBMITTED', createTime: now, updateTime: now, version: 1 }, 0);
     app.raised.push({ kind: 'submitted', actor, at: now });

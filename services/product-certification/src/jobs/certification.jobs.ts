@@ -2,8 +2,8 @@
 // own too: the expiry notice is recorded in the certificate it concerns, so even two runs racing
 // (a stale lease holder, two instances) emit one `expiring` per certificate.
 import { defineJob } from '@hangviet/jobs';
-import { issueMissingCertificates } from '../application/applications';
-import { advanceCertificates } from '../application/certificates';
+import { advanceCertificates } from '../application/advance-certificates';
+import { issueMissingCertificates } from '../application/issue-certificate';
 import type { ProductCertificationDeps } from '../application/ports';
 import { seedDemoCertificates } from '../application/seed-demo';
 

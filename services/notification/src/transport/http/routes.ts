@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, parse, plausibleDateTime, resourcePath, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, pageTokenSchema, parse, plausibleDateTime, resourcePath, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -31,7 +31,7 @@ import { PARTNER_SCOPES } from '@hangviet/events';
 
 export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(1000).optional(),
+  pageToken: pageTokenSchema.optional(),
 });
 
 const pageOf = (q: { pageSize: number; pageToken?: string | undefined }) => ({ pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) });

@@ -1,4 +1,5 @@
 // Request shapes (zod) and response views. Shapes only; the rules are the domain's.
+import { pageTokenSchema } from '@hangviet/service-kit';
 import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit/dates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ export const applicationParams = z.object({ id: z.string().min(1).max(100), appl
 export const businessParams = z.object({ businessId: z.string().min(1).max(100) });
 export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(500).optional(),
+  pageToken: pageTokenSchema.optional(),
 };
 
 const booth = z.object({
@@ -62,6 +63,7 @@ export const applicationBody = z.object({
   productIds: z.array(z.string().min(1).max(100)).min(1).max(50),
   catalogueEntry: z.string().min(1).max(2000),
 }).strict();
+export const listQuery = z.object(pageQuery).strict();
 const vnd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const id = z.string().min(1).max(100);
 export const closingReportBody = z.object({

@@ -14,6 +14,7 @@ import { Mongo{{Aggregate}}Repository } from './infrastructure/mongo-{{aggregate
 import { forgetDissolvedBusinessesJob } from './jobs/forget-dissolved-businesses.job';
 import { {{aggregateCamel}}Service } from './transport/grpc/{{aggregate}}-service';
 import { {{aggregatesCamel}}Router } from './transport/http/{{aggregatesKebab}}-router';
+import { openApiRouter } from './transport/http/openapi';
 
 export const {{nameCamel}}Service = defineService({
   name: SERVICE_NAME,
@@ -39,7 +40,7 @@ export const {{nameCamel}}Service = defineService({
       createScheduler({ db, logger: host.logger, metrics: host.metrics, jobs: [forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)] }),
     );
 
-    host.http({{aggregatesCamel}}Router(deps, host.idempotency));
+    host.http({{aggregatesCamel}}Router(deps, host.idempotency), openApiRouter());
     host.grpc({{aggregateCamel}}Service(deps));
     return deps;
   },

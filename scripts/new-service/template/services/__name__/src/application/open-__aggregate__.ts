@@ -1,5 +1,6 @@
-import { requireBusinessAccess, requireRole, type Principal } from '@hangviet/service-kit';
+import { authorize, requireBusinessAccess, type Principal } from '@hangviet/service-kit';
 import { {{Aggregate}} } from '../domain/{{aggregate}}';
+import { ACCESS } from './access-rules';
 import type { {{Name}}Deps } from './ports';
 
 export interface Open{{Aggregate}}Command {
@@ -9,8 +10,7 @@ export interface Open{{Aggregate}}Command {
 
 /** Staff open a {{aggregate}} for any active business; an enterprise user only for their own. */
 export async function open{{Aggregate}}(deps: {{Name}}Deps, principal: Principal | undefined, command: Open{{Aggregate}}Command): Promise<{{Aggregate}}> {
-  requireRole(principal, 'admin', 'staff', 'enterprise');
-  const actor = requireBusinessAccess(principal, command.businessId);
+  const actor = requireBusinessAccess(authorize(principal, ACCESS.open{{Aggregate}}), command.businessId);
   const aggregate = {{Aggregate}}.open({
     id: deps.{{aggregatesCamel}}.newId(),
     businessId: command.businessId,
