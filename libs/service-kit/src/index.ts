@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './validation';
+export * from './dates';
 export * from './paging';
 export {
   PROBLEM_SCHEMA,

@@ -21,6 +21,8 @@ export const gateway = (seams: { servicesDir?: string } = {}) =>
     name: SERVICE_NAME,
     database: DEFAULT_DATABASE,
     config: configSchema,
+    // The public origin serves no /metrics: operators scrape METRICS_PORT, an internal listener.
+    metricsOnHttpPort: false,
     async compose(host) {
       const config = host.config;
       const services = declaredServices({ portOffset: config.HANGVIET_PORT_OFFSET, overrides: config.UPSTREAMS }, seams.servicesDir);

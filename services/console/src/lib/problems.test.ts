@@ -20,6 +20,16 @@ describe('problem messages', () => {
     expect(fieldProblem(invalid, 'reason', 'vi')).toBeUndefined();
   });
 
+  it('names the rule of a format the service checked at its edge (INVALID_FORMAT on a decision number)', () => {
+    const atEdge = new ApiError({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'The request has invalid fields.',
+      errors: [{ field: 'decisionNumber', code: 'INVALID_FORMAT', message: 'like 5445/QĐ-UBND' }],
+    });
+    expect(fieldProblem(atEdge, 'decisionNumber', 'vi')).toBe('Số quyết định có dạng 5445/QĐ-UBND.');
+  });
+
   it('sums up the rest above the form, falling back to the service message for an unknown code', () => {
     expect(problemSummary(invalid, 'vi', ['decisionNumber', 'address'])).toEqual([
       'Một số thông tin chưa hợp lệ: xem các ô được đánh dấu.',

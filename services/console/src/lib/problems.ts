@@ -77,13 +77,22 @@ export const PROBLEM_MESSAGES: Record<string, Text> = {
 
 export const messageOf = (code: string, lang: Lang): string | undefined => PROBLEM_MESSAGES[code]?.[lang];
 
+/**
+ * A generic code that says more for one field: the services check some formats at the edge (their OpenAPI
+ * patterns), answering INVALID_FORMAT where the domain would name the rule.
+ */
+const FIELD_CODES: Record<string, string> = {
+  'decisionNumber:INVALID_FORMAT': 'DECISION_NUMBER_FORMAT',
+};
+const fieldMessageOf = (field: string, code: string, lang: Lang) => messageOf(FIELD_CODES[`${field}:${code}`] ?? code, lang);
+
 const matches = (errorField: string, field: string) => errorField === field || errorField.startsWith(`${field}.`) || errorField.startsWith(`${field}[`);
 
 /** The message for one field of a failed call: the mapped text of its code, else the service's own message. */
 export function fieldProblem(error: unknown, field: string, lang: Lang): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const found = error.problem.errors?.find((e) => matches(e.field, field));
-  if (found) return messageOf(found.code, lang) ?? found.message;
+  if (found) return fieldMessageOf(found.field, found.code, lang) ?? found.message;
   return undefined;
 }
 
@@ -101,7 +110,7 @@ export function problemSummary(error: unknown, lang: Lang, shownFields: readonly
   const lines = [messageOf(code, lang) ?? detail];
   for (const e of errors) {
     if (shownFields.some((f) => matches(e.field, f))) continue;
-    lines.push(`${e.field}: ${messageOf(e.code, lang) ?? e.message}`);
+    lines.push(`${e.field}: ${fieldMessageOf(e.field, e.code, lang) ?? e.message}`);
   }
   return lines;
 }

@@ -14,8 +14,8 @@ export interface AccountDocument {
   /** Allocated at sign-up for an enterprise account; the registry registers the business under it. */
   businessId?: string;
   locale: 'vi' | 'en';
-  failedLogins: number;
-  lockedUntil?: Date;
+  /** When the password was last reset: sign-in attempts under the old one stop counting. */
+  passwordChangedAt?: Date;
   verifyTokenHash?: string;
   verifyExpires?: Date;
   resetTokenHash?: string;
@@ -35,8 +35,7 @@ const accountSchema = new Schema<AccountDocument>(
     businessId: String,
     partnerId: String,
     locale: { type: String, default: 'vi' },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
+    passwordChangedAt: Date,
     verifyTokenHash: String,
     verifyExpires: Date,
     resetTokenHash: String,

@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, pageTokenSchema, parse, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, pageTokenSchema, parse, plausibleDateTime, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -68,7 +68,7 @@ export const endpointPatch = z
   .object({ url: webhookUrl.optional(), eventTypes: eventTypes.min(1).optional(), description: z.string().max(500).optional() })
   .strict();
 export const rotateBody = z.object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional() }).strict();
-export const recoverBody = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional() }).strict();
+export const recoverBody = z.object({ since: plausibleDateTime(), until: plausibleDateTime().optional() }).strict();
 export const messagesQuery = pageQuery.extend({ status: z.enum(['pending', 'delivered', 'exhausted']).optional() });
 export const attemptsQuery = pageQuery.extend({ messageId: z.string().max(100).optional() });
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'not a valid id' }) });
@@ -212,7 +212,7 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(recoverBody, req.body ?? {}, 'body');
-    res.json(await recoverWebhookMessages(deps, { principal, id, since: new Date(body.since), ...(body.until ? { until: new Date(body.until) } : {}) }));
+    res.json(await recoverWebhookMessages(deps, { principal, id, since: body.since, ...(body.until ? { until: body.until } : {}) }));
   });
 
   r.get('/v1/webhook-endpoints/:id/attempts', async (req, res) => {

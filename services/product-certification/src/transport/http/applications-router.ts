@@ -48,7 +48,7 @@ export function applicationsRouter(deps: ProductCertificationDeps, idempotency: 
 
   router.post(`${BASE}/:id\\:decide`, accessGuard(ACCESS.decideApplication), async (req, res) => {
     const { application, certificate } = await decideApplication(deps, { principal: req.principal, id: idOf(req.params), ...parse(decideBody, req.body) });
-    res.json({ ...applicationView(application), ...(certificate ? { certificate: certificateView(certificate) } : {}) });
+    res.json({ ...applicationView(application), ...(certificate ? { certificate: certificateView(certificate, req.principal) } : {}) });
   });
 
   router.post(`${BASE}/:id\\:reject`, accessGuard(ACCESS.rejectApplication), async (req, res) => {

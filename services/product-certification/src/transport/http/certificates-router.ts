@@ -21,21 +21,21 @@ export function certificatesRouter(deps: ProductCertificationDeps): Router {
   router.get('/v1/certificates', accessGuard(ACCESS.listCertificates), async (req, res) => {
     const query = parse(listCertificatesQuery, req.query, 'query');
     const page = await listCertificates(deps, { ...query, pageSize: query.pageSize ?? 20 });
-    res.json({ items: page.items.map(certificateView), nextPageToken: page.nextPageToken });
+    res.json({ items: page.items.map((c) => certificateView(c, req.principal)), nextPageToken: page.nextPageToken });
   });
 
   router.post('/v1/certificates', accessGuard(ACCESS.recordCertificate), async (req, res) => {
     const certificate = await recordCertificate(deps, { principal: req.principal, ...parse(recordCertificateBody, req.body) });
-    res.location(`/v1/certificates/${certificate.number}`).status(201).json(certificateView(certificate));
+    res.location(`/v1/certificates/${certificate.number}`).status(201).json(certificateView(certificate, req.principal));
   });
 
   router.post('/v1/certificates\\:verify', accessGuard(ACCESS.verifyCertificate), async (req, res) => {
     const result = await verifyCertificate(deps, parse(verifyBody, req.body));
-    res.json(result.genuine ? { genuine: true, status: result.certificate.state.status, certificate: certificateView(result.certificate) } : { genuine: false, reason: result.reason });
+    res.json(result.genuine ? { genuine: true, status: result.certificate.state.status, certificate: certificateView(result.certificate, req.principal) } : { genuine: false, reason: result.reason });
   });
 
   router.get('/v1/certificates/:number', accessGuard(ACCESS.getCertificate), async (req, res) => {
-    res.json(certificateView(await findCertificate(deps, { number: numberOf(req.params) })));
+    res.json(certificateView(await findCertificate(deps, { number: numberOf(req.params) }), req.principal));
   });
 
   router.get('/v1/certificates/:number/qr.svg', accessGuard(ACCESS.getCertificateQr), async (req, res) => {
@@ -51,11 +51,11 @@ export function certificatesRouter(deps: ProductCertificationDeps): Router {
   });
 
   router.post('/v1/certificates/:number\\:revoke', accessGuard(ACCESS.revokeCertificate), async (req, res) => {
-    res.json(certificateView(await revokeCertificate(deps, { principal: req.principal, number: numberOf(req.params), ...parse(reasonBody, req.body) })));
+    res.json(certificateView(await revokeCertificate(deps, { principal: req.principal, number: numberOf(req.params), ...parse(reasonBody, req.body) }), req.principal));
   });
 
   router.post('/v1/certificates/:number\\:extend', accessGuard(ACCESS.extendCertificate), async (req, res) => {
-    res.json(certificateView(await extendCertificate(deps, { principal: req.principal, number: numberOf(req.params), ...parse(extendBody, req.body) })));
+    res.json(certificateView(await extendCertificate(deps, { principal: req.principal, number: numberOf(req.params), ...parse(extendBody, req.body) }), req.principal));
   });
 
   router.get('/.well-known/jwks.json', accessGuard(ACCESS.getJwks), async (_req, res) => {

@@ -77,7 +77,7 @@ export function openApiDocument(now: Date = new Date()): Json {
         get: op('listProducts', 'Products; the public sees LISTED products of ACTIVE businesses', { tags: ['products'], parameters: queryParameters(S.listProductsQuery) }),
       },
       '/v1/products/{id}': {
-        get: op('getProduct', 'One product (404 when not visible to the caller)', { tags: ['products'], parameters: pathParameters(S.idParams) }),
+        get: op('getProduct', 'One product (404 when not visible to the caller); evidence file names only to its owner and staff', { tags: ['products'], parameters: pathParameters(S.idParams) }),
         patch: op('updateProduct', 'Change a product’s details', { tags: ['products'], parameters: pathParameters(S.idParams), requestBody: requestBody(S.updateProductBody) }),
       },
       '/v1/products/{id}:list': action('listProduct', S.idParams, 'List the product publicly (DRAFT → LISTED)', undefined, 'products'),
@@ -126,7 +126,7 @@ export function openApiDocument(now: Date = new Date()): Json {
       '/v1/certificates:verify': {
         post: op('verifyCertificate', 'Is this QR token genuine, and what is the certificate’s status now?', { tags: ['certificates'], requestBody: requestBody(S.verifyBody) }),
       },
-      '/v1/certificates/{number}': { get: op('getCertificate', 'A certificate’s public view (no personal data)', { tags: ['certificates'], parameters: pathParameters(S.numberParams) }) },
+      '/v1/certificates/{number}': { get: op('getCertificate', 'A certificate’s public view (no personal data; the reason for a suspension or revocation only to staff)', { tags: ['certificates'], parameters: pathParameters(S.numberParams) }) },
       '/v1/certificates/{number}/qr.svg': {
         get: op('getCertificateQr', 'The QR code: a verification URL carrying a compact JWS (ES256)', { tags: ['certificates'], parameters: pathParameters(S.numberParams), responses: { '200': { description: 'SVG', content: { 'image/svg+xml': {} } } } }),
       },

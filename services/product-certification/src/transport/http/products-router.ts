@@ -23,30 +23,30 @@ export function productsRouter(deps: ProductCertificationDeps, idempotency: Idem
   router.post('/v1/products', accessGuard(ACCESS.registerProduct), idempotent(idempotency), async (req, res) => {
     const { businessId, ...details } = parse(registerProductBody, req.body);
     const product = await registerProduct(deps, { principal: req.principal, businessId, details });
-    res.location(`/v1/products/${product.id}`).status(201).json(productView(product));
+    res.location(`/v1/products/${product.id}`).status(201).json(productView(product, req.principal));
   });
 
   router.get('/v1/products', accessGuard(ACCESS.listProducts), async (req, res) => {
     const query = parse(listProductsQuery, req.query, 'query');
     const page = await listProducts(deps, { principal: req.principal, ...query, pageSize: query.pageSize ?? 20 });
-    res.json({ items: page.items.map(productView), nextPageToken: page.nextPageToken });
+    res.json({ items: page.items.map((p) => productView(p, req.principal)), nextPageToken: page.nextPageToken });
   });
 
   router.get('/v1/products/:id', accessGuard(ACCESS.getProduct), async (req, res) => {
-    res.json(productView(await getProduct(deps, { principal: req.principal, id: idOf(req.params) })));
+    res.json(productView(await getProduct(deps, { principal: req.principal, id: idOf(req.params) }), req.principal));
   });
 
   router.patch('/v1/products/:id', accessGuard(ACCESS.updateProduct), async (req, res) => {
     const id = idOf(req.params);
-    res.json(productView(await updateProduct(deps, { principal: req.principal, id, patch: parse(updateProductBody, req.body) })));
+    res.json(productView(await updateProduct(deps, { principal: req.principal, id, patch: parse(updateProductBody, req.body) }), req.principal));
   });
 
   router.post('/v1/products/:id\\:list', accessGuard(ACCESS.listProduct), async (req, res) => {
-    res.json(productView(await listProduct(deps, { principal: req.principal, id: idOf(req.params) })));
+    res.json(productView(await listProduct(deps, { principal: req.principal, id: idOf(req.params) }), req.principal));
   });
 
   router.post('/v1/products/:id\\:withdraw', accessGuard(ACCESS.withdrawProduct), async (req, res) => {
-    res.json(productView(await withdrawProduct(deps, { principal: req.principal, id: idOf(req.params) })));
+    res.json(productView(await withdrawProduct(deps, { principal: req.principal, id: idOf(req.params) }), req.principal));
   });
 
   // The raw document is the body; its declared type is Content-Type, checked against the content.

@@ -2,7 +2,7 @@
 // domain holds (its constants), so the document says what the server refuses. The domain still checks its
 // rules (GTIN check digit, score maxima per criterion, which moves are allowed); a rule zod cannot show is
 // described in the document's text.
-import { MAX_PAGE_SIZE, pageTokenSchema, requireOneOf } from '@hangviet/service-kit';
+import { MAX_PAGE_SIZE, pageTokenSchema, plausibleDate, requireOneOf } from '@hangviet/service-kit';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, DECISION_NUMBER, FIRST_ROUND_YEAR, lastRoundYear, MAX_ROUNDS_PER_YEAR } from '../../domain/application';
 import { CERTIFICATE_STATUSES, SCHEMES } from '../../domain/certificate';
@@ -29,12 +29,8 @@ const certificateNumber = z
     format: 'certificate-number',
     description: 'SCHEME-YEAR-SEQUENCE-CHECK, e.g. OCOP-2026-000123-7; the last digit is an ISO 7064 MOD 11,10 check digit over year and sequence (422 CERTIFICATE_NUMBER_INVALID when it does not hold)',
   });
-/** A calendar day (or an instant) of the years the platform records: 2000–2100. */
-const date = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
-  .refine((s) => /^(20\d\d|2100)-/.test(s), { message: 'a date of the years 2000–2100', params: { code: 'OUT_OF_RANGE' } })
-  .meta({ pattern: '^(20[0-9]{2}|2100)-' })
-  .transform((s) => new Date(s));
+/** A calendar day (or an instant) of the years the platform records: the platform's one rule (service-kit `dates.ts`). */
+const date = plausibleDate();
 const percent = z.number().int().min(0).max(100);
 const origin = z.strictObject({ localPercent: percent, domesticPercent: percent, importedPercent: percent }).meta({ description: 'Whole percents summing to 100' });
 const details = {

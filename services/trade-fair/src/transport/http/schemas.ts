@@ -1,5 +1,6 @@
 // Request shapes (zod) and response views. Shapes only; the rules are the domain's.
 import { pageTokenSchema } from '@hangviet/service-kit';
+import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit/dates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
 import { z } from 'zod';
 import type { BoothApplicationState } from '../../domain/booth-application';
@@ -28,14 +29,14 @@ export const venueBody = z.object({
   booths: z.array(booth).max(5000).optional(),
 }).strict();
 
-const day = z.string().max(10);
+const day = plausibleDay();
 export const fairBody = z.object({
   name: z.string().max(1000),
   kind: z.enum(FAIR_KINDS),
   venueId: z.string().min(1).max(100),
   days: z.object({ setUpDay: day, openingDay: day, closingDay: day, tearDownDay: day, openTime: z.string().max(5).default('08:00'), closeTime: z.string().max(5).default('22:00'), setUpTime: z.string().max(5).optional() }).strict(),
-  applicationOpenTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  applicationCloseTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  applicationOpenTime: plausibleDateTime(),
+  applicationCloseTime: plausibleDateTime(),
   boothFeeVnd: z.number().int(),
   rules: z.object({
     eligibility: z.enum(['OPEN', 'PROVINCE_ONLY']).default('OPEN'),
