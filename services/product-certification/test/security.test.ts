@@ -16,7 +16,7 @@ beforeAll(async () => {
   h = await startHarness('certification_security');
   staff = await h.token({ role: 'staff', subject: 'staff-sec' });
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
-  await h.eventually(() => h.deps.businesses.find(business), (b) => b?.status === 'ACTIVE');
+  await h.eventually(() => h.deps.businesses.stored(business), (b) => b?.status === 'ACTIVE');
 }, 120_000);
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe('finding 12: evidence file names are not public', () => {
   it("a listed product's documents are shown to the public without their file names", async () => {
     const owned = randomUUID();
     await h.publishBusiness(BusinessApproved, { id: owned, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-    await h.eventually(() => h.deps.businesses.find(owned), (b) => b?.status === 'ACTIVE');
+    await h.eventually(() => h.deps.businesses.stored(owned), (b) => b?.status === 'ACTIVE');
     const owner = await h.token({ role: 'enterprise', businessId: owned, subject: `owner-${owned}` });
     const product = await expectOk(await h.http.post('/v1/products').set(bearer(owner)).send({ businessId: owned, name: 'Mật ong U Minh', group: 'FOOD' }), 201);
     const id = product.body.id as string;
