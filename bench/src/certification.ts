@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { claimsOf } from '@hangviet/product-certification/dist/application/certificates';
+import { claimsOf } from '@hangviet/product-certification/dist/application/verify-certificate';
 import { configSchema } from '@hangviet/product-certification/dist/config';
 import { Certificate, addMonths } from '@hangviet/product-certification/dist/domain/certificate';
 import { formatCertificateNumber } from '@hangviet/product-certification/dist/domain/certificate-number';
