@@ -81,6 +81,8 @@ export function platformServices(root = repositoryRoot) {
         start: s.command.slice(1),
         database: defaultDatabase(s.dir, s.folder),
         public: PUBLIC_SERVICES.has(s.folder),
+        // What the gateway routes to it (services/gateway/src/routing/declared-services.ts reads the same block).
+        routes: pkg.hangviet?.routes ?? [],
         resources: RESOURCES[s.folder] ?? RESOURCES.default,
       };
     })

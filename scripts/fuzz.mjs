@@ -2,8 +2,12 @@
 // new service is fuzzed as soon as it serves one. The services run as `npm start` runs them, on shifted ports
 // with scratch databases and topics of their own, and are stopped (their databases dropped) at the end. Each
 // service is fuzzed as staff, an enterprise and a partner, within FUZZ_SECONDS in total (default 180).
-// Verdict: no 5xx (not_a_server_error) and no response outside its documented schema
-// (response_schema_conformance, status_code_conformance, content_type_conformance).
+// Verdict: no 5xx (not_a_server_error), no response outside its documented schema
+// (response_schema_conformance, status_code_conformance, content_type_conformance), and no document looser
+// than its server (schemathesis' validation_mismatch warning fails the run: scripts/fuzz/schemathesis.toml;
+// the formats JSON Schema cannot spell, such as check digits, are taught to it in scripts/fuzz/hangviet_formats.py).
+// Services in LOOSE_DOCUMENTS below only show that warning. FUZZ_ONLY=<folder>[,<folder>] fuzzes only those
+// services (while working on one).
 // Reads KAFKA_BROKERS and MONGO_URL like the tests (the infrastructure is brought up when they are unset).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +19,11 @@ const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_cod
 const budgetSeconds = Number(process.env.FUZZ_SECONDS ?? 180);
 const firstPortOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
 const runId = `${process.pid}`;
+const only = (process.env.FUZZ_ONLY ?? '').split(',').filter(Boolean);
+const fuzzConfig = join(root, 'scripts', 'fuzz');
+// Documents not yet as strict as their servers on every operation (issue 19): their "schema validation
+// mismatch" warnings are shown, not failed. Remove a service once its run shows none.
+const LOOSE_DOCUMENTS = new Set(['business-registry', 'notification', 'product-certification', 'trade-fair']);
 
 let infra;
 let supervisor;
@@ -29,8 +38,9 @@ async function openApiOf(s) {
   }
 }
 
-function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir) {
+function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir, strict) {
   const args = [
+    '--config-file', join(fuzzConfig, strict ? 'schemathesis.toml' : 'schemathesis-report-only.toml'),
     'run', schemaUrl,
     '--url', baseUrl,
     '--checks', CHECKS.join(','),
@@ -41,16 +51,18 @@ function schemathesis(bin, schemaUrl, baseUrl, token, seconds, reportDir) {
     '--seed', process.env.FUZZ_SEED ?? '1',
     '--suppress-health-check', 'all',
     '--generation-database', 'none',
-    '--report', 'junit',
+    '--report', 'junit,har', // the HAR keeps every request and answer: what a warning or failure was about
     '--report-dir', reportDir,
     '--no-color',
     '-H', `Authorization: Bearer ${token}`,
   ];
   return new Promise((resolve) => {
     // Run from the report folder: schemathesis leaves its own .schemathesis/ state where it runs.
-    const child = spawn(join(bin, 'st'), args, { cwd: reportDir, stdio: 'inherit', env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } });
-    // The budget is a bound, not a hope: past it (plus a margin to report) the run is stopped and fails.
-    const timer = setTimeout(() => child.kill('SIGTERM'), (seconds + 30) * 1000);
+    const env = { ...process.env, SCHEMATHESIS_TELEMETRY: 'false', SCHEMATHESIS_HOOKS: 'hangviet_formats', PYTHONPATH: [fuzzConfig, process.env.PYTHONPATH].filter(Boolean).join(':') };
+    const child = spawn(join(bin, 'st'), args, { cwd: reportDir, stdio: 'inherit', env });
+    // The budget is a bound, not a hope: past it (plus a margin to load the document and report, which on a
+    // loaded 2-core machine took over 30 s) the run is stopped and fails.
+    const timer = setTimeout(() => child.kill('SIGTERM'), (seconds + 90) * 1000);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       resolve(signal ? 1 : (code ?? 1));
@@ -87,6 +99,7 @@ async function main() {
 
   const targets = [];
   for (const s of list) {
+    if (only.length && !only.includes(s.folder)) continue;
     const schema = await openApiOf(s);
     if (schema) targets.push({ ...s, schema });
     else say(`fuzz: ${s.name} serves no /v1/openapi.json: skipped`);
@@ -107,7 +120,7 @@ async function main() {
     say(`fuzz: ${t.name} as ${role} (${Math.floor(perRun)} s)`);
     const reportDir = join(reports, `${t.folder}-${role}`);
     mkdirSync(reportDir, { recursive: true });
-    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, reportDir);
+    const code = await schemathesis(bin, t.schema, `http://127.0.0.1:${t.httpPort}`, token, perRun, reportDir, !LOOSE_DOCUMENTS.has(t.folder));
     if (code !== 0) failures.push(`${t.name} as ${role}`);
   }
   if (failures.length) {

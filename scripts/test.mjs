@@ -1,7 +1,7 @@
 // `npm test`: install, check the contracts, build, type-check and lint, bring up Kafka and the
 // database, run every workspace's tests in one jest run, then the fuzzing of every service's
-// OpenAPI (scripts/fuzz.mjs) and the failure test (scripts/chaos.mjs), one test each, stop what it started,
-// and close with "N passed, N failed".
+// OpenAPI (scripts/fuzz.mjs) and the failure test (scripts/chaos.mjs), then every benchmark at its smoke size
+// (scripts/bench.mjs --smoke), one test each, stop what it started, and close with "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +79,17 @@ async function main() {
         failedChecks += 1;
         say(`scripts/${checks[i][2]} failed (exit ${status})`);
       }
+    }
+    // Every benchmark once at its smoke size (seconds each; full sizes stay behind `npm run bench:*`), so one that
+    // stops working fails the run instead of rotting unseen: one check for all. After the failure test, not beside
+    // it: benchmarks load the machine flat out, and the failure test's bounds follow the load it measures.
+    say('every benchmark at its smoke size (scripts/bench.mjs --smoke)…');
+    const bench = spawn(process.execPath, [join(root, 'scripts', 'bench.mjs'), '--smoke'], { cwd: root, stdio: 'inherit', env: process.env });
+    const benchStatus = await steps.time('benchmarks at smoke size', () => new Promise((resolve) => bench.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)))));
+    summary[benchStatus === 0 ? 'passed' : 'failed'] += 1;
+    if (benchStatus !== 0) {
+      failedChecks += 1;
+      say(`scripts/bench.mjs --smoke failed (exit ${benchStatus})`);
     }
   }
   return code || (failedChecks ? 1 : 0);

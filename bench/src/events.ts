@@ -28,13 +28,13 @@ import { requireEnv } from '@hangviet/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import pino from 'pino';
-import { atFixedRate, nowMs, summarize, withConcurrency, type LatencySummary } from './stats';
+import { atFixedRate, nowMs, summarize, withConcurrency, type LatencySummary, sized } from './stats';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
-const AGGREGATES = Number(process.env.BENCH_AGGREGATES ?? 100);
-const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? sized(5000, 200));
+const AGGREGATES = Number(process.env.BENCH_AGGREGATES ?? sized(100, 20));
+const WRITERS = Number(process.env.BENCH_WRITERS ?? sized(50, 10));
 const FIXED_RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? sized(10, 2));
 /** Which paths to run, in this order (the dual-write baseline must run for the default rate). */
 const PATHS = (process.env.BENCH_PATHS || 'dual-write,outbox,raw').split(',').map((p) => p.trim());
 

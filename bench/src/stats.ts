@@ -64,3 +64,11 @@ export function printTable(title: string, rows: Record<string, string | number>[
   console.log(`\n${title}`);
   console.table(rows);
 }
+
+/**
+ * BENCH_SMOKE=1 (`node scripts/bench.mjs <name> --smoke`, which `npm test` runs for every benchmark): each
+ * benchmark runs its phases once at a size of seconds, to prove it still works; explicit BENCH_* variables still win.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+/** The default of a size: the full one, or the smoke one under BENCH_SMOKE=1. */
+export const sized = (full: number, smoke: number): number => (SMOKE ? smoke : full);

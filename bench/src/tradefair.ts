@@ -23,18 +23,18 @@ import { generateGrid } from '@hangviet/trade-fair/dist/domain/booth';
 import { service } from '@hangviet/trade-fair/dist/service';
 import express from 'express';
 import { MongoClient } from 'mongodb';
-import { atFixedRate, formatMs, nowMs, printTable, summarize } from './stats';
+import { atFixedRate, formatMs, nowMs, printTable, summarize, sized } from './stats';
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name] || fallback);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} expects a positive number`);
   return v;
 };
-const APPLICATIONS = num('BENCH_APPLICATIONS', 2000);
-const BOOTHS = num('BENCH_BOOTHS', 500);
-const REPEAT = num('BENCH_REPEAT', 5);
+const APPLICATIONS = num('BENCH_APPLICATIONS', sized(2000, 20));
+const BOOTHS = num('BENCH_BOOTHS', sized(500, 50));
+const REPEAT = num('BENCH_REPEAT', sized(5, 1));
 const RATE = num('BENCH_RATE', 100);
-const SECONDS = num('BENCH_SECONDS', 10);
+const SECONDS = num('BENCH_SECONDS', sized(10, 2));
 const DB = 'bench_tradefair';
 
 function candidates(n: number): AllocationCandidate[] {
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const ids = Array.from({ length: need }, () => randomUUID());
     for (let i = 0; i < need; i += 1000) {
       const slice = ids.slice(i, i + 1000);
-      await db.collection<{ _id: string }>('known_businesses').insertMany(slice.map((id, j) => ({ _id: id, name: `Cơ sở ${i + j}`, status: 'ACTIVE', provinceCode: j % 2 ? '86' : '79', version: 1, updateTime: new Date() })));
+      await db.collection<{ _id: string }>('known_businesses').insertMany(slice.map((id, j) => ({ _id: id, name: `Cơ sở ${i + j}`, status: 'ACTIVE', provinceCode: j % 2 ? '86' : '79', ownerSubject: `o-${id}`, version: 1, updateTime: new Date() })));
       await db.collection<{ _id: string }>('known_products').insertMany(slice.map((id) => ({ _id: `p-${id}`, businessId: id, name: 'Kẹo dừa', status: 'LISTED', version: 1 })));
     }
     const venue = await call('/v1/venues', { name: 'Trung tâm Hội chợ Triển lãm', address: { provinceCode: '86', wardCode: '28756' } });

@@ -63,6 +63,16 @@ describe.each(services.map((s) => [s.folder, s]))('services/%s/Dockerfile', (_na
   });
 });
 
+it("gives the gateway's image its routing table: the manifest of every service that declares routes", () => {
+  const gateway = services.find((s) => s.public);
+  const routed = services.filter((s) => s !== gateway && s.routes.length > 0);
+  expect(routed.length).toBeGreaterThan(0);
+  const copies = parseDockerfile(readFileSync(join(root, 'services', gateway.folder, 'Dockerfile'), 'utf8'))
+    .instructions.filter((i) => i.keyword === 'COPY' && i.args.startsWith('services/'))
+    .map((i) => i.args);
+  expect(copies).toEqual(routed.map((s) => `services/${s.folder}/package.json ./services/${s.folder}/package.json`));
+});
+
 it('passes hadolint, and hadolint reports a Dockerfile that breaks its rules (so the check can fail)', () => {
   const files = services.map((s) => join(root, 'services', s.folder, 'Dockerfile'));
   const clean = lintDockerfiles(files);

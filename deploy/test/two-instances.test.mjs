@@ -16,7 +16,8 @@ import { testScope } from '@hangviet/testing';
 import { generateTaxCode } from '@hangviet/vn';
 import { AssignerProtocol } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { alive, portFree, services } from '../../scripts/lib.mjs';
+import { alive, services } from '../../scripts/lib.mjs';
+import { freeOffsets, until } from './support.mjs';
 
 jest.setTimeout(300_000);
 
@@ -33,34 +34,12 @@ let receiver;
 let mongo;
 let admin;
 
-async function until(what, check, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
 async function status(url) {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(2000) })).status;
   } catch {
     return 0;
   }
-}
-
-/** Two offsets under which every service's ports are free now. */
-async function freeOffsets() {
-  const found = [];
-  while (found.length < 2) {
-    const offset = 2000 + 100 * Math.floor(Math.random() * 120);
-    if (found.includes(offset)) continue;
-    const ports = services({ portOffset: offset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean));
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) found.push(offset);
-  }
-  return found;
 }
 
 function start(s, label) {
@@ -176,7 +155,7 @@ afterAll(async () => {
 });
 
 it('two instances of every service share the work; killing one loses and doubles nothing', async () => {
-  const [offsetA, offsetB] = await freeOffsets();
+  const [offsetA, offsetB] = await freeOffsets(2);
   const list = (offset) => services({ portOffset: offset, databasePrefix, mongoUrl: process.env.MONGO_URL });
   const folders = list(offsetA).map((s) => s.folder);
   expect(folders).toEqual(expect.arrayContaining(['business-registry', 'notification']));

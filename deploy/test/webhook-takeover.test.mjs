@@ -16,14 +16,14 @@ import { BusinessApproved } from '@hangviet/events/catalog';
 import { mintDevToken } from '@hangviet/service-kit';
 import { testScope } from '@hangviet/testing';
 import { MongoClient } from 'mongodb';
-import { alive, portFree, services } from '../../scripts/lib.mjs';
+import { alive, services } from '../../scripts/lib.mjs';
+import { freeOffsets, until } from './support.mjs';
 
 jest.setTimeout(240_000);
 
 const scope = testScope('webhook_takeover');
 const EVENTS = 30;
 const RESPONSE_DELAY_MS = 3000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const keys = mkdtempSync(join(tmpdir(), 'hangviet-takeover-keys-'));
 const instances = [];
 
@@ -51,25 +51,6 @@ const receiver = createServer((req, res) => {
     });
   });
 });
-
-async function until(what, check, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-async function freeOffset(taken) {
-  for (;;) {
-    const offset = 2000 + 100 * Math.floor(Math.random() * 120);
-    if (taken.includes(offset)) continue;
-    const ports = services({ portOffset: offset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean));
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return offset;
-  }
-}
 
 function startNotification(offset) {
   const s = services({ portOffset: offset, databasePrefix: `${scope.databaseName}_` }).find((x) => x.folder === 'notification');
@@ -106,7 +87,7 @@ async function ready(instance) {
     } catch {
       return false;
     }
-  }, 180_000);
+  }, 180_000, 100);
 }
 
 beforeAll(async () => {
@@ -125,8 +106,7 @@ afterAll(async () => {
 });
 
 it('delivers every webhook within 30 s when the instance holding their claims in flight is SIGKILLed', async () => {
-  const first = await freeOffset([]);
-  const [a, b] = [startNotification(first), startNotification(await freeOffset([first]))];
+  const [a, b] = (await freeOffsets(2)).map(startNotification);
   await Promise.all([ready(a), ready(b)]);
 
   const partner = await mintDevToken({ role: 'partner', partnerId: 'takeover', audience: 'hangviet' }, keys);
@@ -167,11 +147,11 @@ it('delivers every webhook within 30 s when the instance holding their claims in
   }
 
   // Attempts in flight (the partner holds each for RESPONSE_DELAY_MS), then instance A dies with its claims held.
-  await until('attempts in flight at the partner', () => inFlight >= Math.min(10, EVENTS), 120_000);
+  await until('attempts in flight at the partner', () => inFlight >= Math.min(10, EVENTS), 120_000, 100);
   const killedAt = Date.now();
   process.kill(-a.child.pid, 'SIGKILL');
 
-  await until('every event delivered after the kill', () => subjects.every((s) => completed.some((c) => c.subject === s)), 120_000);
+  await until('every event delivered after the kill', () => subjects.every((s) => completed.some((c) => c.subject === s)), 120_000, 100);
   const tookMs = Date.now() - killedAt;
   const byId = new Map();
   for (const c of completed) byId.set(c.id, (byId.get(c.id) ?? 0) + 1);

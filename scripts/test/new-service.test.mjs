@@ -241,6 +241,7 @@ describe('a generated service', () => {
     const files = report.testResults.map((r) => ({ file: r.name.slice(join(copy, 'services', name).length + 1), status: r.status }));
     expect(files.sort((a, b) => a.file.localeCompare(b.file))).toEqual([
       { file: 'src/domain/stall.test.ts', status: 'passed' },
+      { file: 'src/transport/http/openapi.test.ts', status: 'passed' },
       { file: 'test/stalls.test.ts', status: 'passed' },
     ]);
     expect({ failed: report.numFailedTests, pending: report.numPendingTests }).toEqual({ failed: 0, pending: 0 });

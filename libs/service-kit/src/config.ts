@@ -50,8 +50,17 @@ export const baseConfigSchema = z.object({
   RATE_LIMIT_PER_CLIENT: z.coerce.number({ error: 'expected a whole number ≥ 0' }).int().min(0).default(1200),
   RATE_LIMIT_PER_PRINCIPAL: z.coerce.number({ error: 'expected a whole number ≥ 0' }).int().min(0).default(600),
   RATE_LIMIT_WINDOW_MS: positiveInt('expected a positive number of milliseconds').default(60_000),
-  /** express's `trust proxy` (e.g. `loopback` or a hop count) so the client address is the forwarded one behind the gateway. */
-  TRUST_PROXY: z.string().optional(),
+  /**
+   * The proxies whose X-Forwarded-* headers are believed, listed explicitly (express's `trust proxy` as
+   * addresses, subnets or `loopback`/`linklocal`/`uniquelocal`, comma-separated); unset: none, the socket's
+   * address is the client. `true` (anyone) is refused: a client could then name any address it likes (a hop count likewise trusts whoever connects).
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => !/^\s*(true|\*|\d+)\s*$/i.test(v), { error: 'expected the trusted proxies listed (addresses, subnets, loopback), not "true" or a hop count' })
+    .optional(),
+  /** Serves /metrics on this separate port (an internal listener) instead of the public one. */
+  METRICS_PORT: port().optional(),
   /** This service's token for its gRPC calls to others (role `service`); unset in development: minted from the dev key. */
   SERVICE_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]+$/, { error: 'expected a JWT' }).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive number of milliseconds').default(10_000),

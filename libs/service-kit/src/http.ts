@@ -35,6 +35,8 @@ export interface HttpAppOptions {
   rateLimits?: { store: RateLimitStore; perClient: number; perPrincipal: number; windowMs: number };
   /** express's `trust proxy` setting (the gateway in front forwards the client's address). */
   trustProxy?: string;
+  /** false: no /metrics on this app (served on an internal listener instead, or not at all). */
+  serveMetrics?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -51,7 +53,8 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
   app[LOGGER] = opts.logger;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  if (opts.trustProxy) app.set('trust proxy', /^\d+$/.test(opts.trustProxy) ? Number(opts.trustProxy) : opts.trustProxy);
+  // Only the listed proxies' X-Forwarded-* count (TRUST_PROXY); by default none, and req.ip is the socket's.
+  if (opts.trustProxy) app.set('trust proxy', opts.trustProxy.split(',').map((s) => s.trim()).filter(Boolean));
 
   const register = opts.metricsRegistry ?? new Registry();
   register.setDefaultLabels({ service: opts.service });
@@ -102,9 +105,11 @@ export function createHttpApp(opts: HttpAppOptions): express.Express {
     const report = await opts.readiness.check();
     res.status(report.ok ? 200 : 503).json({ status: report.ok ? 'ok' : 'unavailable', checks: report.checks });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(register.contentType).send(await register.metrics());
-  });
+  if (opts.serveMetrics !== false) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(register.contentType).send(await register.metrics());
+    });
+  }
 
   const limits = opts.rateLimits;
   if (limits) app.use(rateLimit(limits.store, [perClientIp(limits.perClient, limits.windowMs)]));

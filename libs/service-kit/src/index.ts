@@ -1,7 +1,27 @@
 export * from './errors';
 export * from './validation';
+export * from './dates';
 export * from './paging';
-export { problemResponse, routeSignatures, withPlatformResponses } from './openapi';
+export {
+  PROBLEM_SCHEMA,
+  SECURITY,
+  accessDocumentation,
+  jsonResponse,
+  jsonSchemaOf,
+  openApiDocument,
+  openApiRouter,
+  pathParameters,
+  problemResponse,
+  queryParameters,
+  ref,
+  requestBody,
+  routeSignatures,
+  withPlatformResponses,
+  type DocumentInfo,
+  type Json,
+} from './openapi';
+export { pageTokenSchema, requireOneOf } from './json-schema-rules';
+export { accessGuard, accessOf, authorize, defineAccess, type Access, type AccessRule, type Roles } from './access';
 export * from './config';
 export * from './logging';
 export * from './auth';

@@ -26,23 +26,43 @@ const MESSAGES = {
   LONE_SURROGATE: 'The text contains an unpaired UTF-16 surrogate.',
 } as const;
 
-/** One field error per unsafe string (keys included), named by its dotted JSON path like parse() does. */
+/** Deepest nesting of arrays and objects a JSON body or query may have; no API shape here comes close. */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * One field error per unsafe string (keys included), named by its dotted JSON path like parse() does.
+ * Iterative (an explicit stack), so a body of 5,000 nested arrays cannot overflow the call stack; a value
+ * nested deeper than MAX_INPUT_DEPTH is one error (`NESTED_TOO_DEEPLY`) and is not walked further.
+ */
 export function unsafeTextErrors(value: unknown, path: string[] = [], out: FieldError[] = [], root = 'body'): FieldError[] {
-  if (out.length >= 20) return out;
-  const field = () => (path.length ? path.join('.') : root);
-  if (typeof value === 'string') {
-    const reason = unsafeTextReason(value);
-    if (reason) out.push({ field: field(), code: reason, message: MESSAGES[reason] });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unsafeTextErrors(item, [...path, String(i)], out, root));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const reason = unsafeTextReason(key);
-      if (reason) out.push({ field: [...path, key].join('.'), code: reason, message: `Field name: ${MESSAGES[reason]}` });
-      else unsafeTextErrors(item, [...path, key], out, root);
+  const stack: { value: unknown; path: string[] }[] = [{ value, path }];
+  while (stack.length > 0 && out.length < 20) {
+    const next = stack.pop()!;
+    const field = () => (next.path.length ? next.path.join('.') : root);
+    if (typeof next.value === 'string') {
+      const reason = unsafeTextReason(next.value);
+      if (reason) out.push({ field: field(), code: reason, message: MESSAGES[reason] });
+      continue;
     }
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.path.length - path.length >= MAX_INPUT_DEPTH) {
+      out.push({ field: field(), code: 'NESTED_TOO_DEEPLY', message: `Values may be nested at most ${MAX_INPUT_DEPTH} levels deep.` });
+      continue;
+    }
+    // Pushed in reverse so errors come out in document order.
+    const children: { value: unknown; path: string[] }[] = [];
+    if (Array.isArray(next.value)) {
+      next.value.forEach((item, i) => children.push({ value: item, path: [...next.path, String(i)] }));
+    } else {
+      for (const [key, item] of Object.entries(next.value as Record<string, unknown>)) {
+        const reason = unsafeTextReason(key);
+        if (reason) out.push({ field: [...next.path, key].join('.'), code: reason, message: `Field name: ${MESSAGES[reason]}` });
+        else children.push({ value: item, path: [...next.path, key] });
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return out;
+  return out.slice(0, 20);
 }
 
 /** A path that is not valid percent-encoded UTF-8 (`/v1/businesses/%E0%A4%A`) names no resource: 400. */

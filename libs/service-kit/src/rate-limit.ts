@@ -10,6 +10,13 @@ import { isDuplicateKey } from './mongo-errors';
 export interface RateLimitStore {
   /** Counts one hit of key in the current window of windowMs; returns the count so far and when the window ends. */
   hit(rule: string, key: string, windowMs: number, now?: Date): Promise<{ count: number; resetAt: Date }>;
+  /** The count of key in the current window, without counting a hit. */
+  count(rule: string, key: string, windowMs: number, now?: Date): Promise<number>;
+  /**
+   * Forgets key's current window, but only while its count is at most `ifAtMost`: a sign-in that succeeds
+   * clears its own attempts, never a lock that concurrent failures have reached meanwhile.
+   */
+  release(rule: string, key: string, windowMs: number, ifAtMost: number, now?: Date): Promise<boolean>;
   /** Deletes windows that have ended; returns how many. */
   sweep(now?: Date): Promise<number>;
 }
@@ -25,13 +32,17 @@ export function createRateLimitStore(db: Db, collectionName = 'rate_limits'): Ra
   let indexed: Promise<unknown> | undefined;
   const ensureIndexes = () => (indexed ??= collection.createIndex({ expiresAt: 1 }, { name: 'expiresAt_1' }));
 
+  const windowOf = (rule: string, key: string, windowMs: number, now: Date) => {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    return { id: `${rule}\u0000${key}\u0000${start}`, resetAt: new Date(start + windowMs) };
+  };
+
   async function hit(rule: string, key: string, windowMs: number, now = new Date(), attempt = 0): Promise<{ count: number; resetAt: Date }> {
     await ensureIndexes();
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    const resetAt = new Date(start + windowMs);
+    const { id, resetAt } = windowOf(rule, key, windowMs, now);
     try {
       const doc = await collection.findOneAndUpdate(
-        { _id: `${rule}\u0000${key}\u0000${start}` },
+        { _id: id },
         { $inc: { count: 1 }, $setOnInsert: { expiresAt: resetAt } },
         { upsert: true, returnDocument: 'after' },
       );
@@ -45,6 +56,13 @@ export function createRateLimitStore(db: Db, collectionName = 'rate_limits'): Ra
 
   return {
     hit: (rule, key, windowMs, now) => hit(rule, key, windowMs, now),
+    async count(rule, key, windowMs, now = new Date()) {
+      const doc = await collection.findOne({ _id: windowOf(rule, key, windowMs, now).id });
+      return doc?.count ?? 0;
+    },
+    async release(rule, key, windowMs, ifAtMost, now = new Date()) {
+      return (await collection.deleteOne({ _id: windowOf(rule, key, windowMs, now).id, count: { $lte: ifAtMost } })).deletedCount === 1;
+    },
     async sweep(now = new Date()) {
       await ensureIndexes();
       return (await collection.deleteMany({ expiresAt: { $lte: now } })).deletedCount;

@@ -62,6 +62,8 @@ export interface TestBusiness {
   version: number;
   name?: string;
   provinceCode?: string;
+  /** The registry's owner decides who may act for the business; `owner-<id>` (the default enterprise token's subject) unless named. */
+  ownerSubject?: string;
 }
 
 export interface ServiceHarness<C, R> {
@@ -161,6 +163,7 @@ export async function startServiceHarness<S extends z.ZodObject, R>(
       version: String(business.version),
       tradeName: business.name ?? `Cơ sở ${business.id.slice(0, 6)}`,
       address: { provinceCode: business.provinceCode ?? '86' },
+      ownerSubject: business.ownerSubject ?? `owner-${business.id}`,
     });
     await publish(event, business.id, event.codec.fromJSON({ business: BusinessSnapshot.toJSON(snapshot), ...extra }), { time });
   }
@@ -179,7 +182,7 @@ export async function startServiceHarness<S extends z.ZodObject, R>(
       admin: await token({ role: 'admin', subject: 'admin-1' }),
       partner: await token({ role: 'partner', partnerId: 'portal', subject: 'partner-1' }),
       service: await token({ role: 'service', service: 'test-service' }),
-      enterprise: (businessId, subject = `owner-of-${businessId}`) => token({ role: 'enterprise', businessId, subject }),
+      enterprise: (businessId, subject = `owner-${businessId}`) => token({ role: 'enterprise', businessId, subject }),
     },
     producer,
     received,

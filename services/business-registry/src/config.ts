@@ -15,6 +15,8 @@ export const configSchema = baseConfigSchema.extend({
   /** Seed the demo directory when the database is empty. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(5000),
+  /** How often the directory entries a crashed write left behind are rewritten (a scheduled job, one instance at a time). */
+  DIRECTORY_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(60_000),
   /** How often expired Idempotency-Key records are deleted (a scheduled job, one instance at a time). */
   IDEMPOTENCY_SWEEP_INTERVAL_MS: positiveInt('expected a positive number of milliseconds').default(600_000),
   /** Registrations one enterprise account may submit per day (issue 12: tax-code squatting); 0 turns it off. */

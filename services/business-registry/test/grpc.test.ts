@@ -136,3 +136,31 @@ describe('ListBusinesses', () => {
     expect(token.errors).toEqual([expect.objectContaining({ code: 'PAGE_TOKEN_MISMATCH' })]);
   });
 });
+
+describe('FindBusinessByOwner (issue 20, finding 1)', () => {
+  it("follows a staff transfer: the business is the rightful account's, no longer the squatter's, and services see its owner", async () => {
+    const id = `squat-${Date.now().toString(36)}`;
+    const squatter = await h.tokens.enterprise(id, `squatter-${id}`);
+    const registered = await h.http.post('/v1/businesses').set(bearer(squatter)).send(registration({ legalName: 'Công ty TNHH Bị Chiếm Tên' }));
+    expect(registered.status).toBe(201);
+    expect(await callUnary(client, client.findBusinessByOwner, { ownerSubject: `squatter-${id}` })).toMatchObject({ business: { id, ownerSubject: `squatter-${id}` } });
+
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await h.http.put(`/v1/businesses/${id}/evidence`).set(bearer(squatter)).set('Content-Type', 'application/pdf').send(pdf).expect(200);
+    await h.http.post(`/v1/businesses/${id}:transfer`).set(bearer(h.tokens.staff)).send({ toSubject: `rightful-${id}`, reason: 'Giấy chứng nhận ĐKKD' }).expect(200);
+    await h.http.post(`/v1/businesses/${id}:approve`).set(bearer(h.tokens.staff)).send({}).expect(200);
+
+    const found = await callUnary(client, client.findBusinessByOwner, { ownerSubject: `rightful-${id}` });
+    expect(found.business).toMatchObject({ id, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, ownerSubject: `rightful-${id}` });
+    expect(await failure(callUnary(client, client.findBusinessByOwner, { ownerSubject: `squatter-${id}` }))).toMatchObject({ code: grpc.status.NOT_FOUND, reason: 'BUSINESS_NOT_FOUND' });
+    // Another service (this client's service token) learns the owner from GetBusiness too.
+    expect((await callUnary(client, client.getBusiness, { id })).business?.ownerSubject).toBe(`rightful-${id}`);
+  });
+
+  it('answers only services and staff; INVALID_ARGUMENT for an empty subject', async () => {
+    const enterprise = new grpc.Metadata();
+    enterprise.set('authorization', `Bearer ${await h.tokens.enterprise('b-1')}`);
+    expect(await failure(callUnary(client, client.findBusinessByOwner, { ownerSubject: 'owner-of-b-1' }, enterprise))).toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+    expect(await failure(callUnary(client, client.findBusinessByOwner, { ownerSubject: '' }, staffMetadata()))).toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+  });
+});

@@ -116,10 +116,14 @@ describe('an enterprise and the centre in the console', () => {
     await tax.fill(taxCode);
     await owner.getByText('Mã số thuế hợp lệ, chưa được đăng ký.').waitFor();
     await owner.getByLabel('Tên doanh nghiệp').fill(legalName);
-    await owner.getByLabel('Mã tỉnh/thành (2 số)').fill('86');
-    await owner.getByLabel('Mã phường/xã (5 số)').fill('28903');
+    // Province, ward and industry only by the pickers: names typed without diacritics, options picked.
+    await owner.getByRole('combobox', { name: 'Tỉnh/thành' }).fill('vinh long');
+    await owner.getByRole('option', { name: /^Vĩnh Long/ }).click();
+    await owner.getByRole('combobox', { name: 'Phường/xã' }).fill('mo cay');
+    await owner.getByRole('option', { name: /^Xã Mỏ Cày · 28903/ }).click();
     await owner.getByLabel('Số nhà, đường').fill('12 Quốc lộ 60');
-    await owner.getByLabel('Mã ngành VSIC chính').fill('1073');
+    await owner.getByRole('combobox', { name: 'Ngành nghề chính (VSIC)' }).pressSequentially('keo');
+    await owner.getByRole('option', { name: /Sản xuất ca cao, sôcôla và mứt kẹo · VSIC 2018 · 1073/ }).click();
     // The certificate is required: without it nothing is sent; a file that is no PDF/PNG/JPEG is refused.
     await owner.getByRole('button', { name: 'Gửi hồ sơ' }).click();
     const certificate = owner.getByLabel('Giấy chứng nhận đăng ký doanh nghiệp');
@@ -147,6 +151,8 @@ describe('an enterprise and the centre in the console', () => {
     await staff.waitForURL(`${stack.url}/staff/reviews`);
     const card = staff.locator('.card', { hasText: legalName });
     await card.waitFor();
+    // The certificate is checked once its card is on screen (not one HEAD per registration on load).
+    await card.scrollIntoViewIfNeeded();
     await card.getByText('Có giấy chứng nhận đăng ký').waitFor();
     await check(staff, 'staff-reviews');
     // Opened from an object URL of what staff fetched with their token: the very bytes uploaded.
@@ -205,12 +211,19 @@ describe('an enterprise and the centre in the console', () => {
     await staff.getByRole('button', { name: 'Đăng nhập' }).last().click();
     await signIn(staff, stack.staff.email, stack.staff.password);
     await staff.waitForURL(`${stack.url}/staff/applications`);
-    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Xác nhận của xã' }).click();
-    await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
+    const reviewCard = staff.locator('.card', { hasText: product });
+    await reviewCard.getByRole('button', { name: 'Ghi kết quả xem xét của xã' }).click();
+    // The reviewing commune is proposed from the business's ward; each finding is chosen.
+    // (proposed once the business has loaded: waited for, not read at once)
+    await staff.waitForFunction(() => (document.querySelector('input[name="reviewer"]') as HTMLInputElement | null)?.value === 'UBND Xã Mỏ Cày');
+    for (const finding of ['Nguồn gốc nguyên liệu tại địa phương', 'Sử dụng lao động địa phương', 'Nguồn gốc ý tưởng sản phẩm tại địa phương']) {
+      await reviewCard.getByRole('group', { name: finding }).getByLabel('Đạt', { exact: true }).check();
+    }
+    await reviewCard.getByRole('button', { name: 'Ghi nhận và chuyển Hội đồng tỉnh' }).click();
+    await reviewCard.waitFor({ state: 'detached' });
     await staff.getByLabel('Trạng thái').selectOption('COMMUNE_REVIEWED');
     await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Chấm điểm' }).click();
-    const doc = await (await fetch(`${stack.url}/docs/product-certification/openapi.json`)).json();
-    const criteria: { code: string; max: number; title: { vi: string } }[] = doc.components.schemas.OcopCriteria.examples[0];
+    const criteria: { code: string; max: number; title: { vi: string } }[] = (await (await fetch(`${stack.url}/v1/ocop-criteria`)).json()).items;
     expect(criteria.length).toBeGreaterThan(0);
     // Three quarters of every maximum, in half points: a total between 70 and 90, four stars.
     let total = 0;
@@ -229,7 +242,7 @@ describe('an enterprise and the centre in the console', () => {
     await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
     await staff.getByLabel('Trạng thái').selectOption('PROVINCIAL_SCORED');
     await staff.locator('.card', { hasText: product }).getByLabel('Số quyết định').fill(`${1000 + Math.floor(Math.random() * 8999)}/QĐ-UBND`);
-    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Ra quyết định' }).click();
+    await staff.locator('.card', { hasText: product }).getByRole('button', { name: 'Ghi nhận quyết định' }).click();
     await staff.locator('.card', { hasText: product }).waitFor({ state: 'detached' });
 
     await owner.reload();

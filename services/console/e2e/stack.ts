@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDevKeys } from '@hangviet/service-kit';
+import { ensureDevKeys, mintDevToken, type DevTokenClaims } from '@hangviet/service-kit';
 import { testScope } from '@hangviet/testing';
 import { startMailSink, type MailSink } from '@hangviet/mail-sink';
 
@@ -17,8 +17,17 @@ export interface Stack {
   url: string;
   staff: { email: string; password: string };
   mail: MailSink;
+  /** The certification service's QR signing key (a private JWK): the tests sign a certificate's QR token as the service does. */
+  qrKeyFile: string;
   stop(): Promise<void>;
   logs(): string;
+  /** A token signed with this run's identity key, for setting up what the journey does not click through. */
+  token(claims: DevTokenClaims): Promise<string>;
+}
+
+export interface StackOptions {
+  /** Extra environment per service, e.g. a short webhook retry schedule. */
+  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway', Record<string, string>>>;
 }
 
 function freePort(): Promise<number> {
@@ -33,7 +42,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitReady(url: string, child: ChildProcess, name: string, log: () => string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  // 3 minutes: npm test runs every workspace's tests at once on two cores, and a cold start then takes long.
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     try {
       const res = await fetch(url);
@@ -43,10 +53,10 @@ async function waitReady(url: string, child: ChildProcess, name: string, log: ()
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${name} was not ready at ${url} after 60 s:\n${log().slice(-3000)}`);
+  throw new Error(`${name} was not ready at ${url} after 180 s:\n${log().slice(-3000)}`);
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const scope = testScope('e2e');
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
@@ -139,7 +149,7 @@ export async function startStack(): Promise<Stack> {
   };
   try {
     const start = (spec: (typeof specs)[number]) => {
-      const env = { ...process.env, ...common, ...Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, String(v)])) };
+      const env = { ...process.env, ...common, ...Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, String(v)])), ...options.env?.[spec.name as keyof NonNullable<StackOptions['env']>] };
       const child = spawn(process.execPath, ['dist/main.js'], { cwd: join(repo, 'services', spec.name), env, stdio: ['ignore', 'pipe', 'pipe'] });
       const collect = (chunk: Buffer) => (output = (output + `[${spec.name}] ${chunk.toString()}`).slice(-100_000));
       child.stdout!.on('data', collect);
@@ -157,5 +167,6 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { url, staff, mail, stop, logs: () => output };
+  const token = (claims: DevTokenClaims) => mintDevToken({ issuer: `${url}/oidc`, ...claims }, keys);
+  return { url, staff, mail, qrKeyFile: join(keys, 'qr', 'private.jwk'), stop, logs: () => output, token };
 }

@@ -1,75 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
 import { Link } from './components';
 import { setLanguage } from './i18n';
-import { matchRoute } from './lib/routes';
-import { currentSession, isStaff, signOut, startSignIn } from './lib/session';
-import { useLocation } from './navigation';
-import { BusinessPage } from './pages/business';
-import { CallbackPage } from './pages/callback';
-import { DirectoryPage } from './pages/directory';
-import { InboxPage } from './pages/inbox';
-import { MyBusinessPage } from './pages/my-business';
-import { PreferencesPage } from './pages/preferences';
-import { RegisterBusinessPage } from './pages/register-business';
-import { ResetPasswordPage } from './pages/reset-password';
-import { SignInPage } from './pages/signin';
-import { SignUpPage } from './pages/signup';
-import { StaffReviewsPage } from './pages/staff-reviews';
-import { VerifyEmailPage } from './pages/verify-email';
-import { VerifyCertificatePage } from './pages/verify-certificate';
-import { FairsPage } from './pages/fairs';
-import { ProductsPage } from './pages/products';
-import { StaffApplicationsPage } from './pages/staff-applications';
+import './nav-strings';
+import { currentSession, isPartner, isStaff, signOut, startSignIn } from './lib/session';
 
-function Page({ pathname, search }: { pathname: string; search: string }) {
+export function NotFound() {
   const { t } = useTranslation();
-  const { name, params } = matchRoute(pathname);
-  switch (name) {
-    case 'directory':
-      return <DirectoryPage search={search} />;
-    case 'business':
-      return <BusinessPage id={params.id!} />;
-    case 'signup':
-      return <SignUpPage />;
-    case 'signin':
-      return <SignInPage uid={params.uid!} search={search} />;
-    case 'callback':
-      return <CallbackPage search={search} />;
-    case 'verifyEmail':
-      return <VerifyEmailPage search={search} />;
-    case 'resetPassword':
-      return <ResetPasswordPage search={search} />;
-    case 'register':
-      return <RegisterBusinessPage />;
-    case 'myBusiness':
-      return <MyBusinessPage />;
-    case 'inbox':
-      return <InboxPage />;
-    case 'preferences':
-      return <PreferencesPage />;
-    case 'staffReviews':
-      return <StaffReviewsPage />;
-    case 'verifyCertificate':
-      return <VerifyCertificatePage search={search} />;
-    case 'fairs':
-      return <FairsPage />;
-    case 'products':
-      return <ProductsPage />;
-    case 'staffApplications':
-      return <StaffApplicationsPage />;
-    default:
-      return (
-        <section>
-          <h1>{t('common.notFound')}</h1>
-          <Link href="/">{t('common.back')}</Link>
-        </section>
-      );
-  }
+  return (
+    <section>
+      <h1>{t('common.notFound')}</h1>
+      <Link href="/">{t('common.back')}</Link>
+    </section>
+  );
 }
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const loc = useLocation();
+  useLocation(); // the header re-reads the session on every navigation
   const session = currentSession();
   return (
     <>
@@ -109,11 +57,31 @@ export function App() {
                 <li>
                   <Link href="/staff/applications">{t('nav.applications')}</Link>
                 </li>
+                <li>
+                  <Link href="/staff/fairs">{t('nav.staffFairs')}</Link>
+                </li>
+                <li>
+                  <Link href="/staff/venues">{t('nav.venues')}</Link>
+                </li>
+                <li>
+                  <Link href="/staff/reports">{t('nav.queues')}</Link>
+                </li>
+                <li>
+                  <Link href="/staff/partners">{t('nav.partners')}</Link>
+                </li>
               </>
             )}
-            <li>
-              <a href="/docs">{t('nav.docs')}</a>
-            </li>
+            {isPartner(session) && (
+              <li>
+                <Link href="/partner">{t('nav.partner')}</Link>
+              </li>
+            )}
+            {/* The API documentation is for staff and partners' developers, not the public menu. */}
+            {(isStaff(session) || isPartner(session)) && (
+              <li>
+                <a href="/docs">{t('nav.docs')}</a>
+              </li>
+            )}
             {session ? (
               <li>
                 <button type="button" className="link" onClick={signOut}>
@@ -144,7 +112,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page pathname={loc.pathname} search={loc.search} />
+        <Outlet />
       </main>
       <footer>
         <p>{t('app.tagline')}</p>

@@ -1,6 +1,6 @@
 import type { AnchorHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './lib/api';
+import { problemSummary } from './lib/problems';
 import { navigate } from './navigation';
 
 export function Link({ href, children, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children: ReactNode }) {
@@ -19,18 +19,24 @@ export function Link({ href, children, ...rest }: AnchorHTMLAttributes<HTMLAncho
   );
 }
 
-export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const detail = error instanceof ApiError ? `${error.problem.detail} (${error.problem.code})` : String((error as Error).message ?? error);
+/** A failed call in the reader's language (the one map in lib/problems): what no field of the form shows. */
+export function ErrorNote({ error, shownFields }: { error: unknown; shownFields?: readonly string[] }) {
+  const { i18n } = useTranslation();
+  const lines = problemSummary(error, i18n.language === 'en' ? 'en' : 'vi', shownFields);
+  if (lines.length === 0) return null;
   return (
-    <p role="alert" className="error">
-      {t('common.error', { detail })}
-    </p>
+    <div role="alert" className="error">
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export type StatusKind = 'business' | 'certificate' | 'product' | 'fair';
+
+/** A status in words, by the kind of record it belongs to (a business's SUSPENDED is not a certificate's). */
+export function StatusBadge({ status, kind = 'business' }: { status: string; kind?: StatusKind }) {
   const { t } = useTranslation();
-  return <span className={`status status-${status.toLowerCase()}`}>{t(`status.${status}`, status)}</span>;
+  return <span className={`status status-${status.toLowerCase()}`}>{t(`statusOf.${kind}.${status}`, t(`status.${status}`, status))}</span>;
 }

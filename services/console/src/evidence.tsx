@@ -40,6 +40,9 @@ export function EvidenceInput({
   onChange: (file: File | null) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const [chosen, setChosen] = useState<string>();
+  // The browser's own file button speaks the browser's language ("Choose File"): it is hidden behind a
+  // button of ours, and the input stays the labelled, focusable control.
   return (
     <div className="file-field">
       <label htmlFor={id}>
@@ -49,17 +52,30 @@ export function EvidenceInput({
           </>
         )}
       </label>
-      <input
-        id={id}
-        name="evidence"
-        type="file"
-        accept={EVIDENCE_ACCEPT}
-        required
-        aria-required="true"
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
-      />
+      <div className="file-picker">
+        <input
+          id={id}
+          name="evidence"
+          type="file"
+          className="file-input"
+          accept={EVIDENCE_ACCEPT}
+          required
+          aria-required="true"
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-chosen ${id}-hint ${id}-error` : `${id}-chosen ${id}-hint`}
+          onChange={(e) => {
+            const file = e.target.files?.[0] ?? null;
+            setChosen(file?.name);
+            onChange(file);
+          }}
+        />
+        <span className="file-button" aria-hidden="true">
+          {t('file.choose')}
+        </span>
+        <span id={`${id}-chosen`} className="file-name">
+          {chosen ? t('file.chosen', { name: chosen }) : t('file.none')}
+        </span>
+      </div>
       <span id={`${id}-hint`} className="hint-inline muted">
         {t('evidence.hint', { max: MB(EVIDENCE_MAX_BYTES, i18n.language) })}
       </span>

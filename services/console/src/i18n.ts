@@ -1,11 +1,12 @@
 // Vietnamese first, English by the switch in the header (remembered in localStorage).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { enTexts, viTexts } from './texts';
 
 const vi = {
   app: { title: 'Hàng Việt', tagline: 'Người Việt Nam ưu tiên dùng hàng Việt Nam', skip: 'Bỏ qua đến nội dung', language: 'Ngôn ngữ', nav: 'Điều hướng chính' },
   nav: { directory: 'Danh bạ', signIn: 'Đăng nhập', signUp: 'Đăng ký', signOut: 'Đăng xuất', my: 'Doanh nghiệp của tôi', inbox: 'Hộp thư', preferences: 'Tùy chọn thông báo', reviews: 'Duyệt hồ sơ', docs: 'Tài liệu API', fairs: 'Hội chợ', products: 'Sản phẩm', applications: 'Hồ sơ OCOP' },
-  directory: { heading: 'Danh bạ doanh nghiệp', search: 'Tìm theo tên', province: 'Tỉnh/thành (mã)', industry: 'Ngành (VSIC)', type: 'Loại hình', any: 'Tất cả', submit: 'Tìm', none: 'Không tìm thấy doanh nghiệp nào.', more: 'Xem thêm', results: 'Kết quả' },
+  directory: { heading: 'Danh bạ doanh nghiệp', search: 'Tìm theo tên', province: 'Tỉnh/thành', industry: 'Ngành nghề (VSIC)', type: 'Loại hình', any: 'Tất cả', submit: 'Tìm', none: 'Không tìm thấy doanh nghiệp nào.', more: 'Xem thêm', results: 'Kết quả' },
   type: { COMPANY: 'Công ty', COOPERATIVE: 'Hợp tác xã', HOUSEHOLD: 'Hộ kinh doanh', BRANCH: 'Chi nhánh' },
   status: { PENDING_REVIEW: 'Chờ duyệt', ACTIVE: 'Đang hoạt động', REJECTED: 'Bị từ chối', SUSPENDED: 'Tạm ngừng', DISSOLVED: 'Đã giải thể' },
   business: { taxCode: 'Mã số thuế', address: 'Địa chỉ', industries: 'Ngành nghề', contact: 'Liên hệ', badges: 'Chứng nhận', noBadges: 'Chưa có chứng nhận.', status: 'Trạng thái', notFound: 'Không tìm thấy doanh nghiệp.' },
@@ -14,7 +15,7 @@ const vi = {
   verify: { heading: 'Xác nhận e-mail', working: 'Đang xác nhận…', done: 'Đã xác nhận e-mail. Bạn có thể đăng nhập.', failed: 'Liên kết không hợp lệ hoặc đã hết hạn.' },
   reset: { heading: 'Đặt lại mật khẩu', email: 'E-mail', request: 'Gửi liên kết', sent: 'Nếu e-mail có tài khoản, chúng tôi đã gửi liên kết đặt lại.', password: 'Mật khẩu mới', submit: 'Đặt mật khẩu', done: 'Đã đặt mật khẩu mới. Hãy đăng nhập.' },
   callback: { working: 'Đang hoàn tất đăng nhập…' },
-  register: { heading: 'Đăng ký doanh nghiệp', taxCode: 'Mã số thuế', type: 'Loại hình', legalName: 'Tên doanh nghiệp', tradeName: 'Tên giao dịch', provinceCode: 'Mã tỉnh/thành (2 số)', wardCode: 'Mã phường/xã (5 số)', street: 'Số nhà, đường', industry: 'Mã ngành VSIC chính', email: 'E-mail liên hệ', phone: 'Điện thoại', submit: 'Gửi hồ sơ', hint: { empty: 'Nhập 10 chữ số (hoặc 13 với chi nhánh).', typing: 'Đang nhập…', format: 'Mã số thuế chỉ gồm 10 hoặc 13 chữ số.', checking: 'Đang kiểm tra…', free: 'Mã số thuế hợp lệ, chưa được đăng ký.', taken: 'Mã số thuế này đã được đăng ký.', invalid: 'Mã số thuế không hợp lệ (sai số kiểm tra).' }, errors: { taxCode: 'Kiểm tra lại mã số thuế.', required: 'Bắt buộc.', industry: 'Một chữ cái hoặc 2–5 chữ số.' }, done: 'Đã gửi hồ sơ. Trung tâm sẽ xem xét và báo cho bạn.' },
+  register: { heading: 'Đăng ký doanh nghiệp', taxCode: 'Mã số thuế', type: 'Loại hình', legalName: 'Tên doanh nghiệp', tradeName: 'Tên giao dịch', provinceCode: 'Mã tỉnh/thành (2 số)', wardCode: 'Mã phường/xã (5 số)', street: 'Số nhà, đường', industry: 'Ngành nghề chính (VSIC)', email: 'E-mail liên hệ', phone: 'Điện thoại', submit: 'Gửi hồ sơ', hint: { empty: 'Nhập 10 chữ số (hoặc 13 với chi nhánh).', typing: 'Đang nhập…', format: 'Mã số thuế chỉ gồm 10 hoặc 13 chữ số.', checking: 'Đang kiểm tra…', free: 'Mã số thuế hợp lệ, chưa được đăng ký.', taken: 'Mã số thuế này đã được đăng ký.', invalid: 'Mã số thuế không hợp lệ (sai số kiểm tra).' }, errors: { taxCode: 'Kiểm tra lại mã số thuế.', required: 'Bắt buộc.', industry: 'Chọn ngành nghề trong danh sách.' }, done: 'Đã gửi hồ sơ. Trung tâm sẽ xem xét và báo cho bạn.' },
   evidence: {
     label: 'Giấy chứng nhận đăng ký doanh nghiệp',
     hint: 'Bản quét hoặc ảnh chụp: tệp PDF, PNG hoặc JPEG, tối đa {{max}} MB. Trung tâm chỉ duyệt hồ sơ có giấy này.',
@@ -47,11 +48,10 @@ const vi = {
   my: { heading: 'Doanh nghiệp của tôi', none: 'Bạn chưa đăng ký doanh nghiệp.', register: 'Đăng ký doanh nghiệp', review: 'Hồ sơ đang chờ Trung tâm duyệt.', active: 'Doanh nghiệp đã được duyệt và hiển thị trong danh bạ.', rejected: 'Hồ sơ bị từ chối: {{reason}}' },
   inbox: { heading: 'Hộp thư', empty: 'Chưa có thư nào.', markRead: 'Đánh dấu đã đọc', unread: 'Chưa đọc' },
   prefs: { heading: 'Tùy chọn thông báo', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Hộp thư trên trang', locale: 'Ngôn ngữ thư', save: 'Lưu', saved: 'Đã lưu.' },
-  reviews: { heading: 'Hồ sơ chờ duyệt', empty: 'Không có hồ sơ nào chờ duyệt.', approve: 'Duyệt', reject: 'Từ chối', reason: 'Lý do từ chối', approved: 'Đã duyệt {{name}}.', rejected: 'Đã từ chối {{name}}.', filter: 'Lọc theo tỉnh (mã)' },
-  verifyCert: { heading: 'Xác minh giấy chứng nhận', genuine: 'Giấy chứng nhận hợp lệ', notValid: 'Giấy chứng nhận không còn hiệu lực ({{status}})', refused: 'Mã QR không hợp lệ hoặc đã bị sửa: đây không phải giấy chứng nhận thật.', number: 'Số', scheme: 'Chương trình', business: 'Doanh nghiệp', product: 'Sản phẩm', validUntil: 'Hiệu lực đến' },
+  reviews: { heading: 'Hồ sơ chờ duyệt', empty: 'Không có hồ sơ nào chờ duyệt.', approve: 'Duyệt', reject: 'Từ chối', reason: 'Lý do từ chối', approved: 'Đã duyệt {{name}}.', rejected: 'Đã từ chối {{name}}.', filter: 'Lọc theo tỉnh/thành' },
   products: { heading: 'Sản phẩm', name: 'Tên sản phẩm', group: 'Nhóm sản phẩm', register: 'Thêm sản phẩm', apply: 'Đăng ký đánh giá OCOP', applications: 'Hồ sơ chứng nhận', noApplications: 'Chưa có hồ sơ.', certificates: 'Giấy chứng nhận', noCertificates: 'Chưa có giấy chứng nhận.', pdf: 'Tải PDF', qr: 'Mã QR', groups: { FOOD: 'Thực phẩm', BEVERAGE: 'Đồ uống', HERBAL: 'Thảo dược', HANDICRAFT: 'Thủ công mỹ nghệ', ORNAMENTAL: 'Sinh vật cảnh', TOURISM_SERVICE: 'Dịch vụ du lịch' } },
   applicationStatus: { SUBMITTED: 'Đã nộp', COMMUNE_REVIEWED: 'Xã đã xem xét', PROVINCIAL_SCORED: 'Tỉnh đã chấm điểm', NATIONAL_PENDING: 'Chờ Trung ương', DECIDED: 'Đã có quyết định', REJECTED: 'Bị từ chối', WITHDRAWN: 'Đã rút' },
-  applications: { heading: 'Hồ sơ OCOP', status: 'Trạng thái', empty: 'Không có hồ sơ.', communeOk: 'Xác nhận của xã', score: 'Chấm điểm', decide: 'Ra quyết định', decisionNumber: 'Số quyết định' },
+  applications: { heading: 'Hồ sơ OCOP', status: 'Trạng thái', empty: 'Không có hồ sơ.', communeOk: 'Ghi kết quả xem xét của xã', score: 'Chấm điểm', decide: 'Ra quyết định', decisionNumber: 'Số quyết định' },
   score: { caption: 'Phiếu chấm điểm: {{product}}', criterion: 'Tiêu chí', max: 'Tối đa', points: 'điểm', pointsHeader: 'Điểm', total: 'Tổng', noStars: 'chưa đạt hạng sao', scorer: 'Người chấm', submit: 'Lưu phiếu chấm' },
   fairs: { heading: 'Lịch hội chợ', ics: 'Thêm vào lịch (.ics)', none: 'Chưa có hội chợ nào.' },
   common: { loading: 'Đang tải…', error: 'Có lỗi: {{detail}}', signInFirst: 'Hãy đăng nhập để tiếp tục.', notFound: 'Không có trang này.', back: 'Về danh bạ', required: 'bắt buộc' },
@@ -62,7 +62,7 @@ type Resources = typeof vi;
 const en: Resources = {
   app: { title: 'Hàng Việt', tagline: 'Vietnamese people prioritise Vietnamese goods', skip: 'Skip to content', language: 'Language', nav: 'Main navigation' },
   nav: { directory: 'Directory', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', my: 'My business', inbox: 'Inbox', preferences: 'Notification preferences', reviews: 'Review queue', docs: 'API docs', fairs: 'Fairs', products: 'Products', applications: 'OCOP applications' },
-  directory: { heading: 'Business directory', search: 'Search by name', province: 'Province (code)', industry: 'Industry (VSIC)', type: 'Type', any: 'Any', submit: 'Search', none: 'No business found.', more: 'Show more', results: 'Results' },
+  directory: { heading: 'Business directory', search: 'Search by name', province: 'Province', industry: 'Industry (VSIC)', type: 'Type', any: 'Any', submit: 'Search', none: 'No business found.', more: 'Show more', results: 'Results' },
   type: { COMPANY: 'Company', COOPERATIVE: 'Cooperative', HOUSEHOLD: 'Household business', BRANCH: 'Branch' },
   status: { PENDING_REVIEW: 'Pending review', ACTIVE: 'Active', REJECTED: 'Rejected', SUSPENDED: 'Suspended', DISSOLVED: 'Dissolved' },
   business: { taxCode: 'Tax code', address: 'Address', industries: 'Industries', contact: 'Contact', badges: 'Certifications', noBadges: 'No certification yet.', status: 'Status', notFound: 'Business not found.' },
@@ -71,7 +71,7 @@ const en: Resources = {
   verify: { heading: 'Confirm e-mail', working: 'Confirming…', done: 'E-mail confirmed. You can sign in.', failed: 'The link is not valid or has expired.' },
   reset: { heading: 'Reset password', email: 'E-mail', request: 'Send link', sent: 'If the address has an account, we sent a reset link.', password: 'New password', submit: 'Set password', done: 'Password changed. Sign in.' },
   callback: { working: 'Finishing sign-in…' },
-  register: { heading: 'Register your business', taxCode: 'Tax code', type: 'Type', legalName: 'Legal name', tradeName: 'Trade name', provinceCode: 'Province code (2 digits)', wardCode: 'Ward code (5 digits)', street: 'Street address', industry: 'Main VSIC industry code', email: 'Contact e-mail', phone: 'Phone', submit: 'Submit registration', hint: { empty: 'Type 10 digits (13 for a branch).', typing: 'Typing…', format: 'A tax code has 10 or 13 digits only.', checking: 'Checking…', free: 'Valid tax code, not registered yet.', taken: 'This tax code is already registered.', invalid: 'Not a valid tax code (check digit).' }, errors: { taxCode: 'Check the tax code.', required: 'Required.', industry: 'A letter or 2–5 digits.' }, done: 'Registration sent. The centre will review it and let you know.' },
+  register: { heading: 'Register your business', taxCode: 'Tax code', type: 'Type', legalName: 'Legal name', tradeName: 'Trade name', provinceCode: 'Province code (2 digits)', wardCode: 'Ward code (5 digits)', street: 'Street address', industry: 'Main industry (VSIC)', email: 'Contact e-mail', phone: 'Phone', submit: 'Submit registration', hint: { empty: 'Type 10 digits (13 for a branch).', typing: 'Typing…', format: 'A tax code has 10 or 13 digits only.', checking: 'Checking…', free: 'Valid tax code, not registered yet.', taken: 'This tax code is already registered.', invalid: 'Not a valid tax code (check digit).' }, errors: { taxCode: 'Check the tax code.', required: 'Required.', industry: 'Choose the industry from the list.' }, done: 'Registration sent. The centre will review it and let you know.' },
   evidence: {
     label: 'Business registration certificate',
     hint: 'A scan or photo: a PDF, PNG or JPEG file, at most {{max}} MB. The centre approves a registration only with it.',
@@ -104,11 +104,10 @@ const en: Resources = {
   my: { heading: 'My business', none: 'You have not registered a business yet.', register: 'Register a business', review: 'Your registration awaits the centre’s review.', active: 'Your business is approved and listed in the directory.', rejected: 'Registration rejected: {{reason}}' },
   inbox: { heading: 'Inbox', empty: 'No messages yet.', markRead: 'Mark as read', unread: 'Unread' },
   prefs: { heading: 'Notification preferences', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', inbox: 'Inbox on the site', locale: 'Message language', save: 'Save', saved: 'Saved.' },
-  reviews: { heading: 'Registrations to review', empty: 'Nothing waits for review.', approve: 'Approve', reject: 'Reject', reason: 'Reason for rejection', approved: 'Approved {{name}}.', rejected: 'Rejected {{name}}.', filter: 'Filter by province (code)' },
-  verifyCert: { heading: 'Verify a certificate', genuine: 'Genuine certificate', notValid: 'The certificate is no longer valid ({{status}})', refused: 'The QR code is not valid or was altered: this is not a genuine certificate.', number: 'Number', scheme: 'Scheme', business: 'Business', product: 'Product', validUntil: 'Valid until' },
+  reviews: { heading: 'Registrations to review', empty: 'Nothing waits for review.', approve: 'Approve', reject: 'Reject', reason: 'Reason for rejection', approved: 'Approved {{name}}.', rejected: 'Rejected {{name}}.', filter: 'Filter by province' },
   products: { heading: 'Products', name: 'Product name', group: 'Product group', register: 'Add product', apply: 'Apply for OCOP', applications: 'Applications', noApplications: 'No application yet.', certificates: 'Certificates', noCertificates: 'No certificate yet.', pdf: 'Download PDF', qr: 'QR code', groups: { FOOD: 'Food', BEVERAGE: 'Beverage', HERBAL: 'Herbal', HANDICRAFT: 'Handicraft', ORNAMENTAL: 'Ornamental', TOURISM_SERVICE: 'Tourism service' } },
   applicationStatus: { SUBMITTED: 'Submitted', COMMUNE_REVIEWED: 'Reviewed by the commune', PROVINCIAL_SCORED: 'Scored by the province', NATIONAL_PENDING: 'Awaiting the central level', DECIDED: 'Decided', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' },
-  applications: { heading: 'OCOP applications', status: 'Status', empty: 'No application.', communeOk: 'Commune review passed', score: 'Score', decide: 'Decide', decisionNumber: 'Decision number' },
+  applications: { heading: 'OCOP applications', status: 'Status', empty: 'No application.', communeOk: 'Record the commune review', score: 'Score', decide: 'Decide', decisionNumber: 'Decision number' },
   score: { caption: 'Score sheet: {{product}}', criterion: 'Criterion', max: 'Max', points: 'points', pointsHeader: 'Points', total: 'Total', noStars: 'no star rating', scorer: 'Scorer', submit: 'Save the score sheet' },
   fairs: { heading: 'Fair calendar', ics: 'Add to calendar (.ics)', none: 'No fair yet.' },
   common: { loading: 'Loading…', error: 'Error: {{detail}}', signInFirst: 'Sign in to continue.', notFound: 'No such page.', back: 'Back to the directory', required: 'required' },
@@ -117,7 +116,7 @@ const en: Resources = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('hangviet.lang') : null;
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...viTexts } }, en: { translation: { ...en, ...enTexts } } },
   lng: saved === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

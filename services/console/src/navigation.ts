@@ -1,22 +1,13 @@
-// In-app navigation without a router library: pushState plus one event the app listens to.
-import { useEffect, useState } from 'react';
+// In-app navigation through the router library (react-router): pages call `navigate(to)`; the router
+// instance registers itself here so this module does not import the page tree.
+type Navigator = (to: string) => void;
+let navigator: Navigator = (to) => location.assign(to);
 
-export function navigate(to: string): void {
-  history.pushState(null, '', to);
-  window.dispatchEvent(new Event('hangviet:navigate'));
-  window.scrollTo(0, 0);
+export function setNavigator(fn: Navigator): void {
+  navigator = fn;
 }
 
-export function useLocation(): { pathname: string; search: string } {
-  const [loc, setLoc] = useState({ pathname: location.pathname, search: location.search });
-  useEffect(() => {
-    const update = () => setLoc({ pathname: location.pathname, search: location.search });
-    window.addEventListener('popstate', update);
-    window.addEventListener('hangviet:navigate', update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener('hangviet:navigate', update);
-    };
-  }, []);
-  return loc;
+export function navigate(to: string): void {
+  navigator(to);
+  window.scrollTo(0, 0);
 }

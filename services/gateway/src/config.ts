@@ -48,9 +48,20 @@ export const configSchema = baseConfigSchema.extend({
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .default(['dev-only-cookie-key-change-me']),
-  /** Failed sign-ins in a row before an account is locked, and for how long. */
+  /** Sign-in attempts per account and client address before that client is locked out of it, and the window (the longest lock). */
   IDENTITY_LOCKOUT_ATTEMPTS: positiveInt().default(5),
   IDENTITY_LOCKOUT_MS: positiveInt().default(15 * 60_000),
+  /** Failures on one account (every address) / from one address (every account) per window before checks are delayed, doubling up to the ceiling. */
+  IDENTITY_BACKOFF_ACCOUNT_AFTER: positiveInt().default(10),
+  IDENTITY_BACKOFF_ADDRESS_AFTER: positiveInt().default(20),
+  IDENTITY_BACKOFF_MAX_MS: positiveInt().default(8_000),
+  /** Sign-in form posts per client address per minute (argon2 is costly: a flood stops here). */
+  IDENTITY_SIGNIN_PER_CLIENT: positiveInt().default(30),
+  /** Mails one address may receive, and sign-ups / reset requests per client address and per endpoint in all, per IDENTITY_MAIL_WINDOW_MS. */
+  IDENTITY_MAIL_PER_ADDRESS: positiveInt().default(5),
+  IDENTITY_MAIL_ENDPOINT_PER_CLIENT: positiveInt().default(10),
+  IDENTITY_MAIL_ENDPOINT_TOTAL: positiveInt().default(1000),
+  IDENTITY_MAIL_WINDOW_MS: positiveInt().default(3600_000),
   /** Where verification and reset mail goes (dev: the mail sink). */
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('hangviet <no-reply@hangviet.local>'),
@@ -59,6 +70,9 @@ export const configSchema = baseConfigSchema.extend({
     z.array(z.object({ email: z.email(), password: z.string().min(8), name: z.string().default(''), roles: z.array(z.enum(['staff', 'admin'])) })),
     'expected a JSON array of {email,password,roles}',
   ).default([]),
+  /** The business registry's gRPC address: at each token issuance the identity asks which business the account owns. */
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** When another OIDC provider issues the tokens: its issuer and where the console signs in. */
   OIDC_CLIENT_ID: z.string().default('hangviet-console'),
 });

@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { consoleRouter } from './console-router';
 import { docsRouter } from './docs/docs-router';
+import { responseCompression } from './edge/compression';
 import { corsPolicy, securityHeaders } from './edge/security';
 import { identity } from './identity';
 import { oidcRecordsSweep } from './identity/oidc-adapter';
@@ -20,6 +21,8 @@ export const gateway = (seams: { servicesDir?: string } = {}) =>
     name: SERVICE_NAME,
     database: DEFAULT_DATABASE,
     config: configSchema,
+    // The public origin serves no /metrics: operators scrape METRICS_PORT, an internal listener.
+    metricsOnHttpPort: false,
     async compose(host) {
       const config = host.config;
       const services = declaredServices({ portOffset: config.HANGVIET_PORT_OFFSET, overrides: config.UPSTREAMS }, seams.servicesDir);
@@ -47,6 +50,7 @@ export const gateway = (seams: { servicesDir?: string } = {}) =>
         }),
       );
       host.http(
+        responseCompression(),
         securityHeaders(),
         corsPolicy([new URL(config.PUBLIC_URL).origin, ...config.CORS_ORIGINS]),
         wellKnown,

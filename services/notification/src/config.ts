@@ -51,6 +51,9 @@ export const configSchema = baseConfigSchema.extend({
   HTTP_PORT: port().default(8084),
   GRPC_PORT: port().default(50054),
   CONSUMER_GROUP: z.string().min(1).default('notification'),
+  /** The business registry's gRPC address: who owns a business this service's copy cannot answer for (inbox, preferences). */
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   /** Topics to consume instead of every topic in the event catalogue (tests use prefixed topics). */
   EVENT_TOPICS: optionalList,
   /** Prepended to every topic this service publishes to (its operational events): lets tests and shared clusters isolate. */

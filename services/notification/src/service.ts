@@ -5,9 +5,11 @@ import { EventStreamServiceService } from '@hangviet/contracts/hangviet/notifica
 import { consumers, eventBus, eventTypes, outboxRelay, type EventType } from '@hangviet/events';
 import { WebhookAttemptFailing } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
+import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { defineService } from '@hangviet/service-kit';
 import type { DeliveryDeps, NotificationDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, notificationPolicy, SERVICE_NAME } from './config';
+import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { platformEventsConsumer } from './consumers/platform-events.consumer';
 import { createChannelSenders } from './infrastructure/channels';
 import { createModels, ensureIndexes, type NotificationModels, type WebhookEndpointDoc } from './infrastructure/models';
@@ -68,16 +70,23 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       host.onStop('smtp', async () => senders.email.close?.());
       const delivery: DeliveryDeps = { ...stores, ...notificationPolicy(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders };
 
+      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
+      host.onStop('registry client', async () => registry.close());
+      const knownBusinesses = new MongoKnownBusinessStore(host.db);
+      await knownBusinesses.ensureIndexes();
+      const businesses = new KnownBusinesses(knownBusinesses, registry);
+
       const loops = { pollIntervalMs: config.WORKER_POLL_INTERVAL, logger };
       const webhookJob = await host.add(webhookDeliveryJob(delivery, { ...loops, concurrency: config.WEBHOOK_CONCURRENCY }));
       const deliveryJob = await host.add(notificationDeliveryJob(delivery, { ...loops, concurrency: Math.max(1, Math.ceil(config.WORKER_CONCURRENCY / 4)) }));
       const retention = eventLogRetentionJob(delivery, { retentionMs: config.EVENT_LOG_RETENTION, intervalMs: config.EVENT_LOG_SWEEP_INTERVAL });
-      await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL), rateLimitSweep(host.rateLimits)] }));
+      await host.add(createScheduler({ db: host.db, logger, metrics: host.metrics, jobs: [retention, forgetDissolvedBusinessesJob(businesses, { now: delivery.now }), idempotencyKeysSweep(host.idempotency, config.IDEMPOTENCY_SWEEP_INTERVAL), rateLimitSweep(host.rateLimits)] }));
       await host.add(dueEntriesBackfill(delivery.webhooks, logger));
 
       const partnerGrants = createPartnerGrants(host.db);
       const deps: NotificationDeps = {
         ...delivery,
+        businesses,
         guard,
         maxEndpointsPerOwner: config.WEBHOOK_ENDPOINTS_PER_OWNER,
         partnerGrants,
@@ -88,6 +97,7 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       };
       const platformEvents = platformEventsConsumer(deps, { group: config.CONSUMER_GROUP, ...(overrides.extraEventTypes ? { extraTypes: overrides.extraEventTypes } : {}) });
       await host.add(consumers(bus, [platformEvents], { topics: config.EVENT_TOPICS }));
+      await host.add(consumers(bus, [businessStatusConsumer(businesses, { group: `${config.CONSUMER_GROUP}.business-status` })]));
 
       host.http(openApiRouter(), notificationRouter(deps, host.idempotency));
       const streamOptions = { pollIntervalMs: Math.min(config.WORKER_POLL_INTERVAL, 250), gapWaitMs: config.EVENT_LOG_GAP_WAIT };

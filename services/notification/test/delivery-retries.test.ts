@@ -20,6 +20,7 @@ afterAll(async () => {
 
 async function optInToSms(businessId: string, phone: string) {
   const owner = await h.token({ role: 'enterprise', businessId });
+  await h.knowBusiness(businessId);
   const res = await api(h.base, 'PATCH', `/v1/businesses/${businessId}/notification-preferences`, owner, {
     phone,
     channels: { sms: true, email: false },

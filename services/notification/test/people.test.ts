@@ -83,6 +83,7 @@ describe('inbox and preferences', () => {
   it('keeps an inbox per business that only that business (and staff) can read, with read marks', async () => {
     const owner = await h.token({ role: 'enterprise', businessId: 'biz-inbox' });
     const stranger = await h.token({ role: 'enterprise', businessId: 'biz-other' });
+    await Promise.all([h.knowBusiness('biz-inbox'), h.knowBusiness('biz-other')]);
     await h.publish(BusinessApproved, 'biz-inbox', approvedEvent('biz-inbox', { email: 'inbox@gom.vn', locale: 'en' }));
 
     const inbox = await eventually(async () => {
@@ -105,6 +106,7 @@ describe('inbox and preferences', () => {
 
   it('follows the preferences: language override and e-mail off', async () => {
     const owner = await h.token({ role: 'enterprise', businessId: 'biz-prefs' });
+    await h.knowBusiness('biz-prefs');
     const bad = await api(h.base, 'PATCH', '/v1/businesses/biz-prefs/notification-preferences', owner, {
       phone: '0912345678',
       smsQuietHours: { start: '25:00', end: '07:00' },
@@ -135,6 +137,7 @@ describe('inbox and preferences', () => {
 
   it('sends SMS and Zalo ZNS to a business that opted in with a phone number', async () => {
     const owner = await h.token({ role: 'enterprise', businessId: 'biz-sms' });
+    await h.knowBusiness('biz-sms');
     const prefs = await api(h.base, 'PATCH', '/v1/businesses/biz-sms/notification-preferences', owner, {
       phone: '+84912345678',
       channels: { sms: true, zalo: true, email: false },
@@ -154,6 +157,7 @@ describe('inbox and preferences', () => {
 
   it('holds an SMS during the recipient quiet hours (Vietnam time) but not the other channels', async () => {
     const owner = await h.token({ role: 'enterprise', businessId: 'biz-quiet' });
+    await h.knowBusiness('biz-quiet');
     const now = vietnamMinutesOfDay(new Date());
     // A window from an hour ago to an hour from now, in Vietnam.
     await api(h.base, 'PATCH', '/v1/businesses/biz-quiet/notification-preferences', owner, {
@@ -167,5 +171,30 @@ describe('inbox and preferences', () => {
     expect(held).toMatchObject({ status: 'pending', attemptCount: 0 });
     expect(held!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
     expect(sms.received.some((r) => JSON.parse(r.body).to === '+84987654321')).toBe(false);
+  });
+});
+
+describe('a transferred business (issue 20, finding 1)', () => {
+  it("refuses the squatter's old token on the inbox and the preferences once the registry names the rightful owner, and lets the owner in", async () => {
+    const id = 'biz-squatted';
+    const squatter = await h.token({ role: 'enterprise', businessId: id, subject: `squatter-${id}` });
+    const rightful = await h.token({ role: 'enterprise', businessId: id, subject: `rightful-${id}` });
+    // As the registry tells it: registered by the squatter, transferred by staff and approved for the owner.
+    await h.publish(BusinessRegistered, id, BusinessRegistered.codec.fromJSON({ business: { id, taxCode: '0108888888', legalName: 'Công ty Bị Chiếm Tên', ownerSubject: `squatter-${id}`, version: '1' } }));
+    await h.publish(BusinessApproved, id, BusinessApproved.codec.fromJSON({
+      business: { id, taxCode: '0108888888', legalName: 'Công ty Bị Chiếm Tên', contactEmail: 'chu@that.vn', status: 'BUSINESS_STATUS_ACTIVE', ownerSubject: `rightful-${id}`, version: '3' },
+    }));
+    await eventually(async () => (await h.parts.deps.businesses.stored(id))?.ownerSubject === `rightful-${id}`, 'the approval in the copy');
+
+    const inbox = await api(h.base, 'GET', '/v1/inbox', squatter);
+    expect({ status: inbox.status, code: inbox.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    expect((await api(h.base, 'GET', `/v1/inbox?businessId=${id}`, squatter)).status).toBe(403);
+    const off = await api(h.base, 'PATCH', `/v1/businesses/${id}/notification-preferences`, squatter, { channels: { email: false } });
+    expect({ status: off.status, code: off.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    expect((await api(h.base, 'GET', `/v1/businesses/${id}/notification-preferences`, squatter)).status).toBe(403);
+
+    expect((await api(h.base, 'GET', '/v1/inbox', rightful)).status).toBe(200);
+    const prefs = await api(h.base, 'GET', `/v1/businesses/${id}/notification-preferences`, rightful);
+    expect(prefs.body).toMatchObject({ recipient: `business:${id}`, channels: { email: true } });
   });
 });

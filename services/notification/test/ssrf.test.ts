@@ -63,12 +63,12 @@ describe('SSRF guard', () => {
   it('requires https when configured', async () => {
     const strict = await startNotification('notification_https', { WEBHOOK_REQUIRE_HTTPS: 'true' }, { resolveAll });
     try {
-      const token = await strict.token('partner');
+      const token = strict.tokens.partner;
       const res = await api(strict.base, 'POST', '/v1/webhook-endpoints', token, { url: 'http://partner.test/hooks', eventTypes: ['*'] });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ errors: [{ field: 'url', code: 'URL_SCHEME_NOT_ALLOWED' }] });
     } finally {
-      await strict.close();
+      await strict.stop();
     }
   });
 });

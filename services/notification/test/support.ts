@@ -21,6 +21,8 @@ export async function startNotification(label: string, env: Record<string, strin
       NODE_ENV: 'test',
       CONSUMER_GROUP: scope.group('notification'),
       SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+      // Nothing listens here: a business unknown to the copy is unknown (the gRPC fallback is tested with the registry).
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
       WORKER_POLL_INTERVAL: '100ms',
       WORKER_CONCURRENCY: '4',
       ...env,
@@ -29,6 +31,10 @@ export async function startNotification(label: string, env: Record<string, strin
   return {
     ...h,
     mail,
+    /** Records an ACTIVE business and its owner in the service's copy of the directory, as its approval event would (default owner: the dev token's subject). */
+    async knowBusiness(businessId: string, ownerSubject = `dev-enterprise-${businessId}`) {
+      await h.parts.deps.businesses.record({ id: businessId, name: businessId, status: 'ACTIVE', provinceCode: '86', ownerSubject, version: 2, updateTime: new Date() });
+    },
     async stop() {
       // The database is dropped after the workers stopped, so none of them recreates a collection afterwards.
       await h.stop();
@@ -49,6 +55,7 @@ export function approvedEvent(businessId: string, opts: { email?: string; locale
       contactEmail: opts.email ?? 'lienhe@gombattrang.vn',
       preferredLocale: opts.locale ?? 'vi',
       status: 'BUSINESS_STATUS_ACTIVE',
+      ownerSubject: `dev-enterprise-${businessId}`,
       version: '2',
     },
     actorSubject: 'staff-1',
@@ -58,7 +65,7 @@ export function approvedEvent(businessId: string, opts: { email?: string; locale
 
 export function registeredEvent(businessId: string) {
   return BusinessRegistered.codec.fromJSON({
-    business: { id: businessId, taxCode: '0109999999', legalName: 'HTX Chè Tân Cương', contactEmail: 'htx@chetancuong.vn', preferredLocale: 'vi', version: '1' },
+    business: { id: businessId, taxCode: '0109999999', legalName: 'HTX Chè Tân Cương', contactEmail: 'htx@chetancuong.vn', preferredLocale: 'vi', ownerSubject: `dev-enterprise-${businessId}`, version: '1' },
     actorSubject: 'owner-1',
   });
 }

@@ -3,6 +3,7 @@
 import { CertificateIssued, ProductRegistered, ReportReceived, ApplicationSubmitted } from '@hangviet/events/catalog';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
+import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { defineService } from '@hangviet/service-kit';
 import type { ProductCertificationDeps, RateLimiter } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
@@ -11,12 +12,12 @@ import { sniffContentType } from './domain/content-type';
 import { DatabaseDocumentStorage } from './infrastructure/document-storage';
 import { collections, createIndexes } from './infrastructure/models';
 import { createQrSigner } from './infrastructure/qr-signer';
-import { GrpcRegistryClient } from './infrastructure/registry-client';
-import { MongoApplicationRepository, MongoBusinessDirectory, MongoCertificateRepository, MongoProductRepository, MongoReportRepository } from './infrastructure/repositories';
-import { certificateExpiryJob, forgetOldBusinessesJob, issueMissingCertificatesJob, seedDemoDataJob } from './jobs/certification.jobs';
+import { MongoApplicationRepository, MongoCertificateRepository, MongoProductRepository, MongoReportRepository } from './infrastructure/repositories';
+import { certificateExpiryJob, issueMissingCertificatesJob, seedDemoDataJob } from './jobs/certification.jobs';
 import { productCertificationService as grpcService } from './transport/grpc/product-certification-service';
 import { applicationsRouter } from './transport/http/applications-router';
 import { certificatesRouter } from './transport/http/certificates-router';
+import { ocopCriteriaRouter } from './transport/http/ocop-criteria-router';
 import { openApiRouter } from './transport/http/openapi';
 import { productsRouter } from './transport/http/products-router';
 import { reportsRouter } from './transport/http/reports-router';
@@ -37,7 +38,9 @@ export const productCertificationService = defineService({
       const part = await host.add(outboxRelay(bus, collection));
       return (id: string) => part.publish(id);
     };
-    const registry = new GrpcRegistryClient(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
+    const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
+    const knownBusinesses = new MongoKnownBusinessStore(db);
+    await knownBusinesses.ensureIndexes();
     host.onStop('registry client', async () => registry.close());
     // Reports count in the host's shared rate-limit windows (libs/service-kit rate-limit.ts), swept by rateLimitSweep.
     const reportLimiter: RateLimiter = {
@@ -48,7 +51,7 @@ export const productCertificationService = defineService({
       applications: new MongoApplicationRepository(c, await relay(c.applications)),
       certificates: new MongoCertificateRepository(c, await relay(c.certificates)),
       reports: new MongoReportRepository(c, await relay(c.reports)),
-      businesses: new MongoBusinessDirectory(c),
+      businesses: new KnownBusinesses(knownBusinesses, registry),
       registry,
       documents: new DatabaseDocumentStorage(c),
       sniff: async (bytes) => sniffContentType(bytes),
@@ -67,7 +70,7 @@ export const productCertificationService = defineService({
         jobs: [
           certificateExpiryJob(deps, config.CERTIFICATE_EXPIRY_CRON),
           issueMissingCertificatesJob(deps),
-          forgetOldBusinessesJob(deps),
+          forgetDissolvedBusinessesJob(deps.businesses, { now: deps.now }),
           rateLimitSweep(host.rateLimits),
           idempotencyKeysSweep(host.idempotency),
           ...(config.SEED_DEMO_DATA ? [seedDemoDataJob(deps)] : []),
@@ -75,7 +78,7 @@ export const productCertificationService = defineService({
       }),
     );
 
-    host.http(productsRouter(deps, host.idempotency), applicationsRouter(deps, host.idempotency), certificatesRouter(deps), reportsRouter(deps), openApiRouter());
+    host.http(productsRouter(deps, host.idempotency), applicationsRouter(deps, host.idempotency), certificatesRouter(deps), reportsRouter(deps), ocopCriteriaRouter(), openApiRouter(deps.now));
     host.grpc(grpcService(deps));
     return deps;
   },

@@ -21,11 +21,11 @@ let ids: { productId: string; applicationId: string; number: string; reportId: s
 beforeAll(async () => {
   h = await startCertification('cert-authz');
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-  await eventually(async () => { const b = await h.parts.businesses.find(business); return (b?.status === 'ACTIVE') && b; }, 'b?.status === \'ACTIVE\'');
+  await eventually(async () => { const b = await h.parts.businesses.stored(business); return b?.status === 'ACTIVE' && b; }, "the business is ACTIVE in the copy");
   tokens.anonymous = undefined;
   tokens.partner = await h.token({ role: 'partner', partnerId: 'portal', subject: 'partner-1' });
   tokens.otherEnterprise = await h.token({ role: 'enterprise', businessId: randomUUID(), subject: 'stranger' });
-  tokens.owner = await h.token({ role: 'enterprise', businessId: business, subject: 'owner' });
+  tokens.owner = await h.token({ role: 'enterprise', businessId: business, subject: `owner-${business}` });
   tokens.staff = await h.token({ role: 'staff', subject: 'staff-1' });
   tokens.admin = await h.token({ role: 'admin', subject: 'admin-1' });
   const { productId, applicationId } = await productAndApplication(h, business);

@@ -6,7 +6,8 @@ import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/busines
 import { BusinessApproved } from '@hangviet/events/catalog';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { advanceCertificates, verificationUrl } from '../src/application/certificates';
+import { advanceCertificates } from '../src/application/advance-certificates';
+import { verificationUrl } from '../src/application/verify-certificate';
 import { bearer, eventually } from '@hangviet/service-testing';
 import { startCertification, type Harness } from './support/start-certification';
 import { decide, expectOk, productAndApplication, reviewAndScore, sheetOf } from './support/ocop';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await h.listen('hangviet.certification.certificate');
   await h.listen('hangviet.certification.application');
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
-  await eventually(async () => { const b = await h.parts.businesses.find(business); return (b?.status === 'ACTIVE') && b; }, 'b?.status === \'ACTIVE\'');
+  await eventually(async () => { const b = await h.parts.businesses.stored(business); return b?.status === 'ACTIVE' && b; }, "the business is ACTIVE in the copy");
 }, 120_000);
 
 afterAll(async () => {

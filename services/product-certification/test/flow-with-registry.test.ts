@@ -27,11 +27,14 @@ afterAll(async () => {
   await registry?.stop();
 }, 60_000);
 
-/** A business registered by its owner and approved by staff in the registry. */
-async function activeBusiness(): Promise<string> {
+/**
+ * A business registered by its owner and approved by staff in the registry; with `transferTo`, registered by
+ * `squatter-<id>` and transferred by staff to that subject before the approval (issue 20, finding 1).
+ */
+async function activeBusiness(opts: { transferTo?: string } = {}): Promise<string> {
   const { generateTaxCode } = await import('@hangviet/vn');
   const id = randomUUID();
-  const owner = await registry.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` });
+  const owner = await registry.token({ role: 'enterprise', businessId: id, subject: opts.transferTo ? `squatter-${id}` : `owner-${id}` });
   const staff = await registry.token({ role: 'staff', subject: 'registry-staff' });
   await expectOk(
     await registry.http
@@ -50,6 +53,9 @@ async function activeBusiness(): Promise<string> {
   );
   // Staff approve a self-registration only with its registration certificate attached (issue 12).
   await expectOk(await registry.http.put(`/v1/businesses/${id}/evidence`).set(bearer(owner)).set('Content-Type', 'application/pdf').send(REGISTRATION_CERTIFICATE));
+  if (opts.transferTo) {
+    await expectOk(await registry.http.post(`/v1/businesses/${id}:transfer`).set(bearer(staff)).send({ toSubject: opts.transferTo, reason: 'Giấy chứng nhận ĐKKD đứng tên chủ thật' }));
+  }
   await expectOk(await registry.http.post(`/v1/businesses/${id}:approve`).set(bearer(staff)).send({}));
   return id;
 }
@@ -91,7 +97,7 @@ describe('with the registry', () => {
     await expectOk(await registry.http.post(`/v1/businesses/${businessId}:suspend`).set(bearer(staff)).send({ reason: 'Kiểm tra an toàn thực phẩm' }));
     for (const n of numbers) await eventually(async () => { const s = await certStatus(n); return (s === 'SUSPENDED') && s; }, 's === \'SUSPENDED\'');
     // A suspended business cannot apply or add products.
-    const owner = await h.token({ role: 'enterprise', businessId, subject: 'o' });
+    const owner = await h.token({ role: 'enterprise', businessId, subject: `owner-${businessId}` });
     const refused = await h.http.post('/v1/products').set(bearer(owner)).send({ businessId, name: 'Bánh tráng', group: 'FOOD' });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toMatchObject({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' });
@@ -102,6 +108,8 @@ describe('with the registry', () => {
     await expectOk(await registry.http.post(`/v1/businesses/${businessId}:dissolve`).set(bearer(staff)).send({ reason: 'Giải thể' }));
     for (const n of numbers) await eventually(async () => { const s = await certStatus(n); return (s === 'REVOKED') && s; }, 's === \'REVOKED\'');
     const types = (n: string) => h.received.filter((e) => e.subject === n).map((e) => e.type.replace('hangviet.certification.certificate.', ''));
+    // The status is read over REST as soon as it is written; the event reaches this listener through Kafka a little later.
+    for (const n of numbers) await eventually(async () => { const t = await types(n); return t.includes('revoked.v1') && t; }, 't.includes("revoked.v1")');
     for (const n of numbers) expect(types(n)).toEqual(['issued.v1', 'suspended.v1', 'restored.v1', 'revoked.v1']);
     // And the profile shows no badge of a revoked certificate.
     const profile = await eventually(async () => { const b = await (await registry.http.get(`/v1/businesses/${businessId}`).set(bearer(staff))).body; return (Array.isArray(b.badges) && b.badges.length === 0) && b; }, 'Array.isArray(b.badges) && b.badges.length === 0');
@@ -119,5 +127,31 @@ describe('with the registry', () => {
       expect.objectContaining({ scheme: 'OCOP', stars: 4, productName: 'Kẹo dừa sáp Thanh Long', status: 'VALID' }),
       expect.objectContaining({ scheme: 'HVNCLC', stars: 0 }),
     ]);
+  });
+
+  it('a squatter whose registration staff transferred and approved is refused with its old token; the rightful owner is not (issue 20, finding 1)', async () => {
+    const rightfulSubject = `rightful-${randomUUID()}`;
+    const businessId = await activeBusiness({ transferTo: rightfulSubject });
+    // The copy hears of the approval (owner and all) from the registry's event.
+    await eventually(async () => { const b = await h.parts.businesses.stored(businessId); return b?.status === 'ACTIVE' && b.ownerSubject === rightfulSubject && b; }, 'b?.status === "ACTIVE" && b.ownerSubject === rightfulSubject');
+    const squatter = await h.token({ role: 'enterprise', businessId, subject: `squatter-${businessId}` });
+    const rightful = await h.token({ role: 'enterprise', businessId, subject: rightfulSubject });
+    const product = { businessId, name: 'Kẹo dừa sáp', group: 'FOOD', rawMaterialOrigin: { localPercent: 80, domesticPercent: 20, importedPercent: 0 } };
+
+    const squatted = await h.http.post('/v1/products').set(bearer(squatter)).send(product);
+    expect({ status: squatted.status, code: squatted.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    const own = await expectOk(await h.http.post('/v1/products').set(bearer(rightful)).send(product), 201);
+    const listing = await h.http.post(`/v1/products/${own.body.id}:list`).set(bearer(squatter)).send({});
+    expect({ status: listing.status, code: listing.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    const ocop = { productId: own.body.id, scheme: 'OCOP', round: { year: 2026, number: 1 } };
+    const applied = await h.http.post('/v1/certification-applications').set(bearer(squatter)).send(ocop);
+    expect({ status: applied.status, code: applied.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    expect((await h.http.get(`/v1/products/${own.body.id}`).set(bearer(squatter))).status).toBe(404);
+
+    await expectOk(await h.http.post(`/v1/products/${own.body.id}:list`).set(bearer(rightful)).send({}));
+    const application = await expectOk(await h.http.post('/v1/certification-applications').set(bearer(rightful)).send(ocop), 201);
+    const theirs = await h.http.get('/v1/certification-applications').set(bearer(squatter));
+    expect(theirs.body.items).toEqual([]);
+    expect((await h.http.get(`/v1/certification-applications/${application.body.id}`).set(bearer(squatter))).status).toBe(404);
   });
 });

@@ -2,17 +2,16 @@
 // reads the config, opens the database, serves HTTP and gRPC and stops everything in reverse.
 import { hostname } from 'node:os';
 import { ProductCertificationServiceClient } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
-import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
+import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
 import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { certificationConsumer } from './consumers/certification.consumer';
-import { MongoBusinessDirectory } from './infrastructure/business-directory';
 import { allocationLease, MongoAllocationRuns, MongoBoothHolds } from './infrastructure/mongo-allocation';
 import { MongoApplicationRepository } from './infrastructure/mongo-applications';
 import { MongoFairRepository } from './infrastructure/mongo-fairs';
@@ -20,7 +19,6 @@ import { MongoVenueCalendar, MongoVenueRepository } from './infrastructure/mongo
 import { collections, createIndexes } from './infrastructure/models';
 import { ProjectedCertifications } from './infrastructure/product-certifications';
 import { fairCalendarJob } from './jobs/fair-calendar.job';
-import { forgetDissolvedBusinessesJob } from './jobs/forget-dissolved-businesses.job';
 import { lapseOffersJob } from './jobs/lapse-offers.job';
 import { releaseStaleDayClaimsJob } from './jobs/release-stale-day-claims.job';
 import { resumeAllocationRunsJob } from './jobs/resume-allocation-runs.job';
@@ -29,6 +27,7 @@ import { applicationsRouter } from './transport/http/applications-router';
 import { fairsRouter } from './transport/http/fairs-router';
 import { openApiRouter } from './transport/http/openapi';
 import { venuesRouter } from './transport/http/venues-router';
+import { floorPlanRouter } from './transport/http/floor-plan-router';
 
 export interface TradeFairSeams {
   now?: () => Date;
@@ -48,8 +47,10 @@ export const service = (seams: TradeFairSeams = {}) =>
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
       // Batches as large as a bulk write of an allocation run: its events go out in a few cycles.
       const applicationRelay = await host.add(outboxRelay(bus, c.applications, { batchSize: config.ALLOCATION_APPLY_BATCH }));
-      const registry = host.grpcClient(BusinessDirectoryServiceClient, config.BUSINESS_REGISTRY_GRPC_ADDRESS, { deadlineMs: config.REGISTRY_DEADLINE_MS, idempotentMethods: ['GetBusiness'] });
+      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
       host.onStop('registry-client', async () => registry.close());
+      const knownBusinesses = new MongoKnownBusinessStore(db);
+      await knownBusinesses.ensureIndexes();
       const certification = host.grpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
         deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
       });
@@ -65,7 +66,7 @@ export const service = (seams: TradeFairSeams = {}) =>
         holds: new MongoBoothHolds(c),
         runs: new MongoAllocationRuns(c),
         allocationLease: allocationLease(db, `${hostname()}:${process.pid}`, config.ALLOCATION_LEASE_MS),
-        businesses: new MongoBusinessDirectory(c, registry),
+        businesses: new KnownBusinesses(knownBusinesses, registry),
         certification: certifications,
         certifications,
         settings: { offerHoldMs: config.OFFER_HOLD_MS, applyBatch: config.ALLOCATION_APPLY_BATCH },
@@ -82,11 +83,12 @@ export const service = (seams: TradeFairSeams = {}) =>
           jobs: [
             lapseOffersJob(deps, config.OFFER_SWEEP_EVERY), fairCalendarJob(deps, config.FAIR_CALENDAR_EVERY),
             resumeAllocationRunsJob(deps, config.ALLOCATION_RESUME_EVERY), releaseStaleDayClaimsJob(deps, config.DAY_CLAIM_SWEEP_EVERY, config.DAY_CLAIM_GRACE_MS),
-            forgetDissolvedBusinessesJob(deps), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits),
+            forgetDissolvedBusinessesJob(deps.businesses, { now: deps.now }), idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits),
           ],
         }),
       );
       host.http(venuesRouter(deps, host.idempotency));
+      host.http(floorPlanRouter(deps));
       host.http(fairsRouter(deps, host.idempotency));
       host.http(applicationsRouter(deps, host.idempotency));
       host.http(openApiRouter());

@@ -2,9 +2,11 @@
 // from: no token is 401, a role not listed is 403 ROLE_REQUIRED and writes nothing; a listed role gets past
 // the guard (its answer is then about the request: 404, 422…). An enterprise touches only its own business.
 import { randomUUID } from 'node:crypto';
+import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
+import { BusinessApproved, BusinessRegistered } from '@hangviet/events/catalog';
 import type { Role } from '@hangviet/service-kit';
 import { ROUTES } from '../src/transport/http/openapi';
-import { bearer } from '@hangviet/service-testing';
+import { bearer, eventually } from '@hangviet/service-testing';
 import { activeBusinesses, createVenue, openFair, apply, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
@@ -58,4 +60,27 @@ it('an enterprise applies only for its own business, and withdraws only its own 
   expect({ status: steal.status, code: steal.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
   const list = await h.http.get(`/v1/fairs/${fairId}/applications`).set(bearer(mine!.token));
   expect(list.body.items).toEqual([]);
+});
+
+it('a squatter whose registration staff transferred to the rightful owner is refused with its old token; the owner is not (issue 20, finding 1)', async () => {
+  const fairId = (await openFair(h, venueId)).id;
+  const id = randomUUID();
+  // As the registry tells it: registered by the squatter, transferred (no event) and approved for the owner.
+  await h.publishBusiness(BusinessRegistered, { id, status: BusinessStatus.BUSINESS_STATUS_PENDING_REVIEW, version: 1, ownerSubject: `squatter-${id}` });
+  await h.publishBusiness(BusinessApproved, { id, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3, ownerSubject: `rightful-${id}` });
+  const productId = randomUUID();
+  await h.parts.certifications.recordProduct({ id: productId, businessId: id, name: 'Kẹo dừa' });
+  await eventually(async () => { const b = await h.parts.businesses.stored(id); return b?.status === 'ACTIVE' && b; }, 'b?.status === "ACTIVE"');
+  const squatter = { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `squatter-${id}` }) };
+  const rightful = { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `rightful-${id}` }) };
+
+  const squatted = await apply(h, fairId, squatter);
+  expect({ status: squatted.status, code: squatted.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+  const feed = await h.http.get(`/v1/businesses/${id}/fairs.ics`).set(bearer(squatter.token));
+  expect(feed.status).toBe(403);
+  const own = await apply(h, fairId, rightful);
+  expect(own.status).toBe(201);
+  const steal = await h.http.post(`/v1/fairs/${fairId}/applications/${own.body.id}:withdraw`).set(bearer(squatter.token)).send();
+  expect({ status: steal.status, code: steal.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+  expect((await h.http.get(`/v1/businesses/${id}/fairs.ics`).set(bearer(rightful.token))).status).toBe(200);
 });

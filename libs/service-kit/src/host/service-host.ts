@@ -4,7 +4,7 @@
 // (each started as it is added) → HTTP and gRPC servers (last, so traffic arrives once all is up),
 // with one shutdown stack, run in reverse within SHUTDOWN_TIMEOUT_MS: servers stop taking work first,
 // the database closes last. main.ts runs it with runMain(); tests start it in-process with startService().
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler, Router } from 'express';
 import type mongoose from 'mongoose';
@@ -75,6 +75,11 @@ export interface ServiceDefinition<S extends z.ZodObject, R> {
   grpcDrainMs?: number;
   /** JSON body limit (default 100kb). */
   bodyLimit?: string;
+  /**
+   * false: /metrics is never served on the HTTP port (the public origin); only on METRICS_PORT when set.
+   * Default true: served on the HTTP port unless METRICS_PORT moves it to its own listener.
+   */
+  metricsOnHttpPort?: boolean;
   /** Adds the service's parts, routes and gRPC services; what it returns is handed to the caller (tests). */
   compose(host: ServiceHost<z.infer<S>>): Promise<R>;
 }
@@ -101,6 +106,8 @@ export interface RunningService<C, R> {
   httpPort: number;
   /** 0 when the service has no gRPC services. */
   grpcPort: number;
+  /** The internal /metrics listener's port; 0 when METRICS_PORT is unset. */
+  metricsPort: number;
   host: ServiceHost<C>;
   /** What compose returned. */
   parts: R;
@@ -175,6 +182,7 @@ export async function startService<S extends z.ZodObject, R>(
       rateLimits: { store: host.rateLimits, perClient: base.RATE_LIMIT_PER_CLIENT, perPrincipal: base.RATE_LIMIT_PER_PRINCIPAL, windowMs: base.RATE_LIMIT_WINDOW_MS },
       ...(base.TRUST_PROXY ? { trustProxy: base.TRUST_PROXY } : {}),
       ...(definition.bodyLimit ? { bodyLimit: definition.bodyLimit } : {}),
+      serveMetrics: base.METRICS_PORT === undefined && definition.metricsOnHttpPort !== false,
     });
     for (const handler of routes) app.use(handler);
     finishHttpApp(app);
@@ -184,6 +192,12 @@ export async function startService<S extends z.ZodObject, R>(
       const server = app.listen(base.HTTP_PORT, listenHost, done);
     });
     lifecycle.onShutdown('http', () => closeHttp(http));
+    let metricsPort = 0;
+    if (base.METRICS_PORT !== undefined) {
+      const metrics = await listenMetrics(host.metrics, base.METRICS_PORT, listenHost);
+      lifecycle.onShutdown('metrics', () => closeHttp(metrics));
+      metricsPort = (metrics.address() as AddressInfo).port;
+    }
 
     let grpcPort = 0;
     if (grpcServices.length > 0) {
@@ -193,12 +207,30 @@ export async function startService<S extends z.ZodObject, R>(
     }
     const httpPort = (http.address() as AddressInfo).port;
     logger.info({ httpPort, grpcPort }, `${definition.name} listening`);
-    return { httpPort, grpcPort, host, parts, stop };
+    return { httpPort, grpcPort, metricsPort, host, parts, stop };
   } catch (err) {
     // In-process: undo what started; under runService its start-failure path runs the same stack.
     await stop();
     throw err;
   }
+}
+
+/** /metrics alone on its own port: an internal listener the public origin does not route to. */
+function listenMetrics(register: Registry, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    register.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': register.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
 }
 
 function closeHttp(http: Server): Promise<void> {

@@ -1,6 +1,6 @@
 // Who may do what with a business. Staff (and admins) decide; an enterprise user touches only
 // the business it owns; partners and the public read the ACTIVE directory without personal data.
-import { isStaff, requireRole, type Principal } from '@hangviet/service-kit';
+import { isStaff, type Principal } from '@hangviet/service-kit';
 import { forbidden, notFound, unauthenticated } from '@hangviet/service-kit/errors';
 import type { Business, BusinessState } from '../domain/business';
 
@@ -33,10 +33,6 @@ export function requireVisible(p: Principal | undefined, business: Business | un
   if (!business) throw businessNotFound(id);
   if (business.status !== 'ACTIVE' && !canSeeEverything(p, business.state)) throw businessNotFound(id);
   return business;
-}
-
-export function requireStaff(p: Principal | undefined): Principal {
-  return requireRole(p, 'admin', 'staff');
 }
 
 export function requireEditor(p: Principal | undefined, business: Business): Principal {

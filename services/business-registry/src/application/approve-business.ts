@@ -1,6 +1,7 @@
 import type { Principal } from '@hangviet/service-kit';
 import { failedPrecondition } from '@hangviet/service-kit/errors';
 import type { Business } from '../domain/business';
+import { ACCESS } from './access-rules';
 import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
@@ -20,7 +21,7 @@ export async function approveBusiness(
   if (current?.state.ownerSubject !== undefined && current.status === 'PENDING_REVIEW' && !(await deps.evidence.has(id))) {
     throw failedPrecondition('EVIDENCE_MISSING', `Business ${id} has no registration certificate attached; ask the applicant for it.`, { businessId: id });
   }
-  return modifyBusinessAsStaff(deps, principal, id, expectedVersion, (business, actor, now) =>
+  return modifyBusinessAsStaff(deps, ACCESS.approveBusiness, principal, id, expectedVersion, (business, actor, now) =>
     business.approve(actor, now),
   );
 }

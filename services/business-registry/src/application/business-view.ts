@@ -1,5 +1,5 @@
 // The business as a caller may see it: the representative's personal data and the owner's
-// subject only for staff and the owner. Timestamps are named `createTime`/`updateTime` (AIP-142),
+// subject only for staff and the owner (the owner's subject also for other services). Timestamps are named `createTime`/`updateTime` (AIP-142),
 // as in the gRPC contract and everywhere else on the platform.
 import { isStaff, type Principal } from '@hangviet/service-kit';
 import type { BusinessState } from '../domain/business';
@@ -26,7 +26,8 @@ export function viewOf(state: Readonly<BusinessState>, p: Principal | undefined)
   }
   if (canSeeEverything(p, state)) {
     if (representative !== undefined) view.representative = representative;
-    if (ownerSubject !== undefined) view.ownerSubject = ownerSubject;
   }
+  // Other services decide who may act for the business from its owner (issue 20, finding 1).
+  if (ownerSubject !== undefined && (canSeeEverything(p, state) || isService(p))) view.ownerSubject = ownerSubject;
   return view;
 }

@@ -1,5 +1,6 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
+import { ACCESS } from './access-rules';
 import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
@@ -11,7 +12,7 @@ export function dissolveBusiness(
   reason?: string,
   expectedVersion?: number,
 ): Promise<Business> {
-  return modifyBusinessAsStaff(deps, principal, id, expectedVersion, (business, actor, now) =>
+  return modifyBusinessAsStaff(deps, ACCESS.dissolveBusiness, principal, id, expectedVersion, (business, actor, now) =>
     business.dissolve(reason ?? '', actor, now),
   );
 }

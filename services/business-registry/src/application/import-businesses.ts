@@ -1,7 +1,8 @@
 // Bulk registration from the spreadsheets centres already keep (CSV, English or Vietnamese
 // headers). Each row is registered like POST /v1/businesses; a tax code already in the directory
 // is reported as a duplicate, so running the same file again creates nothing twice.
-import { requireRole, toFieldErrors, type Principal } from '@hangviet/service-kit';
+import { authorize, toFieldErrors, type Principal } from '@hangviet/service-kit';
+import { ACCESS } from './access-rules';
 import { AppError, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { foldVietnamese, parseTaxCode } from '@hangviet/vn';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -156,7 +157,7 @@ function rowErrors(err: unknown): FieldError[] {
 }
 
 export async function importBusinesses(deps: RegistryDeps, principal: Principal | undefined, csv: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const staff = requireRole(principal, 'admin', 'staff');
+  const staff = authorize(principal, ACCESS.importBusinesses);
   const { rows, lines } = readCsv(csv);
   const report: ImportRowReport[] = [];
   // One query for every tax code of the file instead of one per row; rows registered by this run

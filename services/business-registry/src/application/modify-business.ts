@@ -1,9 +1,9 @@
 // Load → authorise → check If-Match → change → save, with optimistic concurrency. Without an
 // expected version a lost race is retried on fresh state; with one, it is the client's conflict.
-import type { Principal } from '@hangviet/service-kit';
+import { authorize, type AccessRule, type Principal, type Roles } from '@hangviet/service-kit';
 import { AppError, preconditionFailed } from '@hangviet/service-kit/errors';
 import type { Business } from '../domain/business';
-import { businessNotFound, requireStaff } from './access';
+import { businessNotFound } from './access';
 import type { RegistryDeps } from './ports';
 
 const ATTEMPTS = 3;
@@ -52,12 +52,14 @@ export async function modifyBusiness(deps: RegistryDeps, req: ModifyBusinessRequ
  */
 export async function modifyBusinessAsStaff(
   deps: RegistryDeps,
+  /** The action's rule in the access table (staff roles). */
+  rule: AccessRule<Roles>,
   principal: Principal | undefined,
   id: string,
   expectedVersion: number | undefined,
   change: (business: Business, actor: { subject: string }, now: Date) => void,
 ): Promise<Business> {
-  const actor = { subject: requireStaff(principal).subject };
+  const actor = { subject: authorize(principal, rule).subject };
   return modifyBusiness(deps, {
     id,
     principal,

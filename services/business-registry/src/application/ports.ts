@@ -29,6 +29,8 @@ export interface BusinessRepository {
   findByIds(ids: string[]): Promise<Business[]>;
   findByTaxCode(taxCode: string): Promise<Business | undefined>;
   findByOwner(subject: string): Promise<Business | undefined>;
+  /** Every business the subject owns (at most 100): an account can own several after a staff transfer. */
+  findAllByOwner(subject: string): Promise<Business[]>;
   /** Which of these tax codes are taken, and by which business id: one query for a whole import. */
   findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>>;
   /**

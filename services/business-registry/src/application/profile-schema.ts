@@ -1,6 +1,7 @@
 // The shape of a business profile as clients send it (REST JSON bodies and CSV rows alike).
 // Shape only: reference checks (province, ward, VSIC code, phone, tax code) are in profile-input.ts.
 import { LOCALES } from '@hangviet/vn/locale';
+import { plausibleDay } from '@hangviet/service-kit/dates';
 import { z } from 'zod';
 import { BUSINESS_TYPES, EMPLOYEE_RANGES } from '../domain/business';
 
@@ -8,13 +9,8 @@ const str = (max: number) => z.string().trim().min(1).max(max);
 const optionalStr = (max: number) => z.string().trim().max(max).optional();
 const code = (digits: number, what: string) => z.string().trim().regex(new RegExp(`^\\d{${digits}}$`), `${what} must have ${digits} digits`);
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-    params: { code: 'INVALID_DATE' },
-  });
+// The platform's one rule for dates (service-kit): a calendar day in a plausible year.
+const isoDate = plausibleDay();
 
 export const addressSchema = z.strictObject({
   provinceCode: code(2, 'provinceCode'),

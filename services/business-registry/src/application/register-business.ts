@@ -1,4 +1,5 @@
-import { isStaff, requireRole, type Principal } from '@hangviet/service-kit';
+import { authorize, isStaff, type Principal } from '@hangviet/service-kit';
+import { ACCESS } from './access-rules';
 import { AppError, conflict, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { Business } from '../domain/business';
 import type { RegistryDeps } from './ports';
@@ -49,7 +50,7 @@ export function prepareRegistration(body: RegisterBusinessBody): { taxCode: stri
  * A tax code is held by one record at a time; a rejected or withdrawn registration has released it.
  */
 export async function registerBusiness(deps: RegistryDeps, principal: Principal | undefined, body: RegisterBusinessBody): Promise<Business> {
-  const p = requireRole(principal, 'admin', 'staff', 'enterprise');
+  const p = authorize(principal, ACCESS.registerBusiness);
   const registeringOwn = !isStaff(p);
   const { taxCode, profile } = prepareRegistration(body);
   if (registeringOwn) {

@@ -1,10 +1,11 @@
 // Attaching and reading the registration certificate of a self-registration (domain/evidence.ts). Stored apart
 // from the business: a few MB never travel with directory reads or events.
 import { createHash } from 'node:crypto';
-import type { Principal } from '@hangviet/service-kit';
+import { authorize, type Principal } from '@hangviet/service-kit';
 import { failedPrecondition, forbidden, invalid, unsupportedMediaType } from '@hangviet/service-kit/errors';
 import { businessNotFound, canSeeEverything, requireEditor } from './access';
 import { EVIDENCE_MEDIA_TYPES, type EvidenceDocument, type EvidenceMediaType, type EvidenceSummary } from '../domain/evidence';
+import { ACCESS } from './access-rules';
 import type { RegistryDeps } from './ports';
 
 const MAGIC: Record<EvidenceMediaType, (b: Buffer) => boolean> = {
@@ -19,6 +20,7 @@ export async function attachEvidence(
   principal: Principal | undefined,
   cmd: { id: string; mediaType: string; content: Buffer },
 ): Promise<EvidenceSummary> {
+  authorize(principal, ACCESS.attachRegistrationEvidence);
   const business = await deps.businesses.findById(cmd.id);
   if (!business || !canSeeEverything(principal, business.state)) {
     if (principal && business) throw forbidden('NOT_OWNER', 'Only staff or the owner may attach evidence.', { businessId: cmd.id });

@@ -1,5 +1,6 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
+import { ACCESS } from './access-rules';
 import { modifyBusinessAsStaff } from './modify-business';
 import type { RegistryDeps } from './ports';
 
@@ -13,7 +14,7 @@ export interface TransferBusinessCommand {
 
 /** Staff resolve a disputed registration under review: it passes to the rightful account, audited. */
 export function transferBusiness(deps: RegistryDeps, principal: Principal | undefined, cmd: TransferBusinessCommand): Promise<Business> {
-  return modifyBusinessAsStaff(deps, principal, cmd.id, cmd.expectedVersion, (business, actor, now) =>
+  return modifyBusinessAsStaff(deps, ACCESS.transferBusiness, principal, cmd.id, cmd.expectedVersion, (business, actor, now) =>
     business.transferOwnership(cmd.toSubject, cmd.reason, actor, now),
   );
 }

@@ -1,4 +1,5 @@
-import type { Principal } from '@hangviet/service-kit';
+import { authorize, type Principal } from '@hangviet/service-kit';
+import { ACCESS } from './access-rules';
 import { forbidden } from '@hangviet/service-kit/errors';
 import type { Business } from '../domain/business';
 import { isOwner } from './access';
@@ -7,6 +8,7 @@ import type { RegistryDeps } from './ports';
 
 /** The applicant withdraws their registration under review: it ends and frees its tax code. Owner only. */
 export function withdrawBusiness(deps: RegistryDeps, principal: Principal | undefined, id: string, expectedVersion?: number): Promise<Business> {
+  authorize(principal, ACCESS.withdrawBusiness);
   return modifyBusiness(deps, {
     id,
     principal,

@@ -1,5 +1,6 @@
-// The `businesses` collection: one document per business holding its state, its search keys and
-// its pending events (outbox). Portable to FerretDB: plain, unique and compound indexes only.
+// The `businesses` collection: one document per business holding its state and its pending events
+// (outbox). The directory's search keys live beside it, in `directory_entries` (directory-entries.ts).
+// Portable to FerretDB: plain, unique and compound indexes only.
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { BusinessState } from '../domain/business';
 
@@ -7,12 +8,6 @@ export const BUSINESSES_COLLECTION = 'businesses';
 
 export interface BusinessDocument extends Omit<BusinessState, 'id'> {
   _id: string;
-  /** Folded words of the names and each word's prefixes: `$all` over an index, no `$text`. */
-  searchTokens: string[];
-  /** Folded legal name: the directory's sort key (with `_id` as the tie-breaker). */
-  sortName: string;
-  /** Every prefix (2–5 digits) of every industry code, for "industry starts with" filters. */
-  industryPrefixes: string[];
   /**
    * The tax code while this record holds it, else `<taxCode>~released~<id>`: its unique index lets a rejected
    * or withdrawn registration free the code without a partial index (FerretDB has none).
@@ -21,7 +16,14 @@ export interface BusinessDocument extends Omit<BusinessState, 'id'> {
   outbox?: unknown[];
   outboxPendingSince?: Date;
   outboxLease?: unknown;
+  /** Set by every write, cleared once the business's directory entry holds this version (see the sweep). */
+  directoryPendingSince?: Date;
 }
+
+/** Search keys the business documents carried before `directory_entries`: removed on their next write. */
+export const LEGACY_SEARCH_FIELDS = ['searchTokens', 'sortName', 'industryPrefixes'] as const;
+/** Their indexes, dropped at start (see migrateTaxCodeClaims). */
+const LEGACY_SEARCH_INDEXES = ['searchTokens', 'sortName_id', 'status_sortName_id', 'province_ward', 'industryPrefixes'];
 
 const addressSchema = new Schema(
   { provinceCode: String, provinceName: String, wardCode: String, wardName: String, street: String },
@@ -56,12 +58,10 @@ const businessSchema = new Schema<BusinessDocument>(
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
-    searchTokens: [String],
-    sortName: { type: String, required: true },
-    industryPrefixes: [String],
     outbox: [Schema.Types.Mixed],
     outboxPendingSince: Date,
     outboxLease: Schema.Types.Mixed,
+    directoryPendingSince: Date,
   },
   {
     collection: BUSINESSES_COLLECTION,
@@ -77,12 +77,8 @@ businessSchema.index({ taxCodeClaim: 1 }, { unique: true, name: 'taxCodeClaim_un
 businessSchema.index({ taxCode: 1 }, { name: 'taxCode' });
 /** The unique index on taxCode before codes could be freed (issue 12): dropped at start, see migrateTaxCodeClaims. */
 export const LEGACY_TAX_CODE_INDEX = 'taxCode_unique';
-businessSchema.index({ searchTokens: 1 }, { name: 'searchTokens' });
-businessSchema.index({ sortName: 1, _id: 1 }, { name: 'sortName_id' });
-businessSchema.index({ status: 1, sortName: 1, _id: 1 }, { name: 'status_sortName_id' });
-businessSchema.index({ 'address.provinceCode': 1, 'address.wardCode': 1 }, { name: 'province_ward' });
-businessSchema.index({ industryPrefixes: 1 }, { name: 'industryPrefixes' });
 businessSchema.index({ ownerSubject: 1 }, { name: 'ownerSubject' });
+businessSchema.index({ directoryPendingSince: 1 }, { name: 'directoryPendingSince' });
 
 export type BusinessModel = Model<BusinessDocument>;
 
@@ -97,6 +93,8 @@ export function businessModel(connection: Connection): BusinessModel {
 export async function migrateTaxCodeClaims(model: BusinessModel): Promise<void> {
   const indexes = await model.collection.indexes().catch(() => []);
   if (indexes.some((i) => i.name === LEGACY_TAX_CODE_INDEX)) await model.collection.dropIndex(LEGACY_TAX_CODE_INDEX);
+  // The search indexes moved to directory_entries with the search keys: each would cost every write.
+  for (const name of LEGACY_SEARCH_INDEXES) if (indexes.some((i) => i.name === name)) await model.collection.dropIndex(name);
   for await (const doc of model.collection.find({ taxCodeClaim: { $exists: false } }, { projection: { _id: 1, taxCode: 1, status: 1 } })) {
     const released = doc.status === 'REJECTED';
     await model.collection.updateOne(

@@ -4,55 +4,38 @@ import { randomUUID } from 'node:crypto';
 import { outboxUpdate } from '@hangviet/events';
 import { conflict } from '@hangviet/service-kit/errors';
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
-import { keyset, mapPage, type Page, type PageRequest } from '@hangviet/service-kit/paging';
-import { searchTokens } from '@hangviet/vn';
+import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { QueryFilter } from 'mongoose';
 import { Business, PROFILE_FIELDS, type BusinessState } from '../domain/business';
 import { duplicateTaxCode } from '../application/register-business';
 import type { BusinessRepository, SearchCriteria } from '../application/ports';
-import { sortNameOf } from '../application/sort-name';
 import { outboxEntriesOf } from './business-events';
-import type { BusinessDocument, BusinessModel } from './business-model';
+import { LEGACY_SEARCH_FIELDS, type BusinessDocument, type BusinessModel } from './business-model';
+import { directoryEntryOf, entryMatches, MongoDirectoryEntries } from './directory-entries';
 
-/** Fields a read never needs: search keys and the outbox stay in the database. */
-const READ_PROJECTION = { searchTokens: 0, sortName: 0, industryPrefixes: 0, taxCodeClaim: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+const DIRECTORY_BACKFILL = 'directory-entries-backfill';
 
-/** The directory order: folded legal name, then id. */
-const DIRECTORY_ORDER = keyset<{ _id: string; sortName: string }>([
-  { field: 'sortName', order: 'asc' },
-  { field: '_id', order: 'asc' },
-]);
-/** Search reads the sort key too: the next page starts after it. */
-const SEARCH_PROJECTION = { searchTokens: 0, industryPrefixes: 0, taxCodeClaim: 0, outbox: 0, outboxPendingSince: 0, outboxLease: 0 } as const;
+/** Fields a read never needs: the claim, the outbox and its marks stay in the database. */
+const READ_PROJECTION = {
+  taxCodeClaim: 0,
+  outbox: 0,
+  outboxPendingSince: 0,
+  outboxLease: 0,
+  directoryPendingSince: 0,
+  ...Object.fromEntries(LEGACY_SEARCH_FIELDS.map((f) => [f, 0])),
+} as const;
 
 const OPTIONAL_FIELDS = [...PROFILE_FIELDS.filter((f) => f !== 'legalName' && f !== 'address' && f !== 'industries' && f !== 'contact' && f !== 'preferredLocale'), 'statusReason', 'ownerSubject', 'taxCodeReleased', 'audit', 'pendingChange'] as const;
 
-function industryPrefixes(state: BusinessState): string[] {
-  const prefixes = new Set<string>();
-  for (const i of state.industries) {
-    for (let n = 2; n <= i.code.length; n += 1) prefixes.add(i.code.slice(0, n));
-    if (/^[A-Z]$/.test(i.code)) prefixes.add(i.code);
-  }
-  return [...prefixes];
-}
-
-/** The stored fields derived from the state (search keys), recomputed on every write. */
+/** The stored field derived from the state: the tax code this record holds (unique index). */
 export function taxCodeClaimOf(state: Pick<BusinessState, 'id' | 'taxCode' | 'taxCodeReleased'>): string {
   return state.taxCodeReleased ? `${state.taxCode}~released~${state.id}` : state.taxCode;
 }
 
-function derived(state: BusinessState): Pick<BusinessDocument, 'searchTokens' | 'sortName' | 'industryPrefixes' | 'taxCodeClaim'> {
-  return {
-    taxCodeClaim: taxCodeClaimOf(state),
-    searchTokens: searchTokens(state.legalName, state.tradeName, state.englishName),
-    sortName: sortNameOf(state),
-    industryPrefixes: industryPrefixes(state),
-  };
-}
-
-function toDocument(state: BusinessState): BusinessDocument {
+/** The document of a state; `directoryPendingSince` marks its directory entry as not yet written. */
+export function toDocument(state: BusinessState, now = new Date()): BusinessDocument {
   const { id, ...rest } = state;
-  return { _id: id, ...stripUndefined(rest), ...derived(state) } as BusinessDocument;
+  return { _id: id, ...stripUndefined(rest), taxCodeClaim: taxCodeClaimOf(state), directoryPendingSince: now } as BusinessDocument;
 }
 
 function stripUndefined<T extends object>(o: T): T {
@@ -60,20 +43,27 @@ function stripUndefined<T extends object>(o: T): T {
 }
 
 export function toState(doc: Record<string, unknown>): BusinessState {
-  const { _id, searchTokens: _t, sortName: _s, industryPrefixes: _p, taxCodeClaim: _c, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, ...rest } = doc;
+  const { _id, taxCodeClaim: _c, outbox: _o, outboxPendingSince: _ps, outboxLease: _l, directoryPendingSince: _d, ...rest } = doc;
+  for (const f of LEGACY_SEARCH_FIELDS) delete rest[f];
   return { id: String(_id), ...rest } as unknown as BusinessState;
 }
 
 export interface MongoBusinessRepositoryOptions {
   /** Awaited after each successful write: the outbox relay publishes the new events at once. */
   afterWrite?: (id: string) => Promise<void>;
+  /** The directory's search entries; by default the `directory_entries` collection of the model's database. */
+  directory?: MongoDirectoryEntries;
 }
 
 export class MongoBusinessRepository implements BusinessRepository {
+  readonly directory: MongoDirectoryEntries;
+
   constructor(
     private readonly model: BusinessModel,
     private readonly options: MongoBusinessRepositoryOptions = {},
-  ) {}
+  ) {
+    this.directory = options.directory ?? new MongoDirectoryEntries(model.db.db!);
+  }
 
   newId(): string {
     return randomUUID();
@@ -92,6 +82,7 @@ export class MongoBusinessRepository implements BusinessRepository {
       if (await this.findById(business.id)) throw conflict('ALREADY_OWNS_BUSINESS', `Business ${business.id} is already registered.`, { existingId: business.id });
       throw err;
     }
+    await this.writeDirectoryEntry(business.state);
     await this.options.afterWrite?.(business.id);
   }
 
@@ -99,7 +90,8 @@ export class MongoBusinessRepository implements BusinessRepository {
     const entries = outboxEntriesOf(business);
     const state = business.state;
     const { _id: _ignored, ...set } = toDocument(state);
-    const unset = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => state[f] === undefined).map((f) => [f, '']));
+    // Records written before the directory had its own collection lose their copies of the search keys.
+    const unset = Object.fromEntries([...OPTIONAL_FIELDS.filter((f) => state[f] === undefined), ...LEGACY_SEARCH_FIELDS].map((f) => [f, '']));
     const update = {
       $set: set,
       ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
@@ -109,7 +101,53 @@ export class MongoBusinessRepository implements BusinessRepository {
     if (result.matchedCount === 0) {
       throw conflict('CONCURRENT_UPDATE', `Business ${business.id} was changed by someone else meanwhile.`, { id: business.id });
     }
+    await this.writeDirectoryEntry(state);
     await this.options.afterWrite?.(business.id);
+  }
+
+  /**
+   * The directory entry of the version just written, then the business's mark cleared (only at that version:
+   * a newer write keeps its own). A crash before the clear leaves the mark for the sweep.
+   */
+  async writeDirectoryEntry(state: BusinessState): Promise<void> {
+    await this.directory.write(state);
+    await this.model.collection.updateOne({ _id: state.id, version: state.version } as never, { $unset: { directoryPendingSince: '' } });
+  }
+
+  /**
+   * The directory-entries sweep: rewrites the entries of businesses whose mark is older than `olderThan`
+   * (a write that crashed between the business and its entry). Returns how many it repaired.
+   */
+  async repairDirectoryEntries(olderThan: Date, limit = 500): Promise<number> {
+    const docs = await this.model.find({ directoryPendingSince: { $lt: olderThan } }, READ_PROJECTION).limit(limit).lean();
+    for (const doc of docs) await this.writeDirectoryEntry(toState(doc as unknown as Record<string, unknown>));
+    return docs.length;
+  }
+
+  /**
+   * Gives every business that has none its directory entry, once per database (databases written before the
+   * entries existed); a `registry_migrations` document records that it ran to the end. Idempotent: a crash
+   * part-way leaves no record, and the next start inserts only the entries still missing.
+   */
+  async backfillDirectoryEntries(batchSize = 1000): Promise<number> {
+    const migrations = this.model.db.db!.collection<{ _id: string; at: Date }>('registry_migrations');
+    if (await migrations.findOne({ _id: DIRECTORY_BACKFILL })) return 0;
+    let created = 0;
+    let batch: BusinessState[] = [];
+    const flush = async (): Promise<void> => {
+      const ids = batch.map((b) => b.id);
+      const present = new Set((await this.directory.collection.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((e) => e._id));
+      created += await this.directory.insertMissing(batch.filter((b) => !present.has(b.id)));
+      batch = [];
+    };
+    // One pass in the collection's own order: a sorted keyset walk would sort the rest of the collection per batch on FerretDB.
+    for await (const doc of this.model.collection.find({}, { projection: READ_PROJECTION, batchSize })) {
+      batch.push(toState(doc as unknown as Record<string, unknown>));
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await migrations.updateOne({ _id: DIRECTORY_BACKFILL }, { $set: { at: new Date() } }, { upsert: true });
+    return created;
   }
 
   private async findOne(filter: QueryFilter<BusinessDocument>): Promise<Business | undefined> {
@@ -130,6 +168,11 @@ export class MongoBusinessRepository implements BusinessRepository {
     return this.findOne({ ownerSubject: subject });
   }
 
+  async findAllByOwner(subject: string): Promise<Business[]> {
+    const docs = await this.model.find({ ownerSubject: subject }, READ_PROJECTION).limit(100).lean();
+    return docs.map((doc) => Business.fromState(toState(doc as unknown as Record<string, unknown>)));
+  }
+
   async findIdsByTaxCodes(taxCodes: string[]): Promise<Map<string, string>> {
     if (taxCodes.length === 0) return new Map();
     const docs = await this.model.find({ taxCodeClaim: { $in: [...new Set(taxCodes)] } }, { _id: 1, taxCode: 1 }).lean();
@@ -142,17 +185,21 @@ export class MongoBusinessRepository implements BusinessRepository {
     return docs.map((d) => Business.fromState(toState(d as unknown as Record<string, unknown>)));
   }
 
+  /**
+   * A page of the directory: the entries' page (token, filters, order and paging all answered there), then its
+   * businesses by id, in the entries' order. An entry whose version is not its business's (a write in flight,
+   * or one the sweep has yet to repair) is kept only if the business itself still meets the criteria.
+   */
   async search(criteria: SearchCriteria, request: PageRequest): Promise<Page<BusinessState>> {
-    const filter: QueryFilter<BusinessDocument> = { ...DIRECTORY_ORDER.after(request.pageToken, criteria) };
-    if (criteria.tokens.length > 0) filter.searchTokens = { $all: criteria.tokens };
-    if (criteria.statuses) filter.status = criteria.statuses.length === 1 ? criteria.statuses[0] : { $in: criteria.statuses };
-    if (criteria.provinceCode) filter['address.provinceCode'] = criteria.provinceCode;
-    if (criteria.wardCode) filter['address.wardCode'] = criteria.wardCode;
-    if (criteria.industryCode) filter.industryPrefixes = criteria.industryCode;
-    if (criteria.type) filter.type = criteria.type;
-    if (criteria.ids) filter._id = { $in: criteria.ids };
-    const docs = await this.model.find(filter, SEARCH_PROJECTION).sort(DIRECTORY_ORDER.sort).limit(DIRECTORY_ORDER.limit(request.pageSize)).lean();
-    const page = DIRECTORY_ORDER.page(docs as unknown as { _id: string; sortName: string }[], request.pageSize, criteria);
-    return mapPage(page, (d) => toState(d as unknown as Record<string, unknown>));
+    const page = await this.directory.page(criteria, request);
+    if (page.items.length === 0) return { items: [], nextPageToken: page.nextPageToken };
+    const docs = await this.model.find({ _id: { $in: page.items.map((e) => e._id) } }, READ_PROJECTION).lean();
+    const byId = new Map(docs.map((d) => [String(d._id), toState(d as unknown as Record<string, unknown>)]));
+    const items = page.items.flatMap((entry) => {
+      const state = byId.get(entry._id);
+      if (!state) return [];
+      return state.version === entry.version || entryMatches(directoryEntryOf(state), criteria) ? [state] : [];
+    });
+    return { items, nextPageToken: page.nextPageToken };
   }
 }

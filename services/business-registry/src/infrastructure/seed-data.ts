@@ -3,13 +3,14 @@
 // each gets its events like a real registration. Plus a fast bulk generator for benchmarks.
 import type { Logger } from '@hangviet/service-kit';
 import { isDuplicateKey } from '@hangviet/service-kit/mongo-errors';
-import { generateTaxCode, province, searchTokens, wards } from '@hangviet/vn';
+import { generateTaxCode, province, wards } from '@hangviet/vn';
 import { Business, type BusinessStatus, type BusinessType, type EmployeeRange } from '../domain/business';
 import type { RegistryDeps } from '../application/ports';
 import { prepareRegistration } from '../application/register-business';
 import type { RegisterBusinessBody } from '../application/profile-schema';
-import { sortNameOf } from '../application/sort-name';
 import type { BusinessDocument, BusinessModel } from './business-model';
+import { MongoDirectoryEntries } from './directory-entries';
+import { toState } from './mongo-business-repository';
 
 const SEED_ACTOR = { subject: 'seed' };
 
@@ -139,10 +140,11 @@ const BULK_INDUSTRIES = ['1073', '1079', '0128', '0150', '1075', '3290', '4632',
 
 /**
  * Inserts `count` synthetic ACTIVE businesses straight into the collection, in batches, without
- * events: benchmark data, not registrations. Tax codes use prefixes 90–99.
+ * events: benchmark data, not registrations, each with its directory entry. Tax codes use prefixes 90–99.
  */
 export async function seedBulkDirectory(model: BusinessModel, count: number, opts: { batchSize?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
   const batchSize = opts.batchSize ?? 2000;
+  const directory = new MongoDirectoryEntries(model.db.db!);
   const wardsByProvince = new Map(BULK_PLACES.map((p) => [p, wards(p)]));
   let inserted = 0;
   const now = new Date();
@@ -173,9 +175,6 @@ export async function seedBulkDirectory(model: BusinessModel, count: number, opt
         version: 1,
         createdAt: now,
         updatedAt: now,
-        searchTokens: searchTokens(name),
-        sortName: sortNameOf({ legalName: name }),
-        industryPrefixes: [code.slice(0, 2), code.slice(0, 3), code],
       });
     }
     try {
@@ -186,6 +185,8 @@ export async function seedBulkDirectory(model: BusinessModel, count: number, opt
       if (!isDuplicateKey(bulk)) throw err;
       inserted += bulk.result?.insertedCount ?? 0;
     }
+    // Entries after their businesses (a re-run inserts only the missing ones), as the repository writes them.
+    await directory.insertMissing(docs.map((d) => toState(d as unknown as Record<string, unknown>)));
     opts.onProgress?.(inserted);
   }
   return inserted;

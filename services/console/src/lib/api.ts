@@ -46,14 +46,16 @@ export interface Business {
   status: string;
   legalName: string;
   tradeName?: string;
-  address?: { provinceCode: string; wardCode: string; street: string };
-  industries: { edition: string; code: string; main?: boolean }[];
+  address?: { provinceCode: string; provinceName?: string; wardCode: string; wardName?: string; street: string };
+  industries: { edition: string; code: string; name?: string; main?: boolean }[];
   contact?: { email?: string; phone?: string };
   website?: string;
   description?: string;
-  badges?: { scheme: string; stars?: number; certificateNumber?: string }[];
+  /** Certificates in force, as the registry keeps them from the certification service's events. */
+  badges?: { number: string; scheme: string; stars?: number; status?: string; validUntil?: string; productId?: string; productName?: string }[];
   statusReason?: string;
   /** Staff and the owner: the owning account of a self-registration (staff-entered ones have none). */
   ownerSubject?: string;
+  createTime?: string;
   version?: number;
 }

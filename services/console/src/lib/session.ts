@@ -1,9 +1,11 @@
-// Sign-in with the platform's OpenID Connect provider: authorization code + PKCE (S256). The access
-// token (the platform JWT the services verify) lives in sessionStorage for this tab only.
+// Sign-in with the platform's OpenID Connect provider through oidc-client-ts (authorization code + PKCE S256,
+// state and nonce checks, discovery): the library does the protocol. The user (with the access token, the
+// platform JWT the services verify) lives in sessionStorage for this tab only; `currentSession()` reads it
+// synchronously so pages and `api()` can use it without waiting.
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 
 const CLIENT_ID = 'hangviet-console';
 const ISSUER_PATH = '/oidc';
-const KEY = 'hangviet.session';
 
 export interface Session {
   accessToken: string;
@@ -12,12 +14,32 @@ export interface Session {
   subject: string;
   roles: string[];
   businessId?: string;
+  partnerId?: string;
   name?: string;
   email?: string;
 }
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const random = (n = 32) => b64url(crypto.getRandomValues(new Uint8Array(n)));
+let manager: UserManager | undefined;
+/** Created on first use: the authority is this origin's /oidc. */
+export function userManager(): UserManager {
+  manager ??= new UserManager({
+    authority: `${location.origin}${ISSUER_PATH}`,
+    client_id: CLIENT_ID,
+    redirect_uri: `${location.origin}/auth/callback`,
+    post_logout_redirect_uri: `${location.origin}/`,
+    response_type: 'code',
+    scope: 'openid profile email api',
+    // The API's resource indicator: the access token is then the platform JWT for the services.
+    extraQueryParams: { resource: 'urn:hangviet:api' },
+    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    automaticSilentRenew: false,
+    loadUserInfo: false,
+  });
+  return manager;
+}
+
+const userKey = () => `oidc.user:${location.origin}${ISSUER_PATH}:${CLIENT_ID}`;
 
 /** The claims of a JWT (not verified: the services verify; the console only shows them). */
 export function claimsOf(jwt: string): Record<string, unknown> {
@@ -31,79 +53,52 @@ export function claimsOf(jwt: string): Record<string, unknown> {
   return JSON.parse(json) as Record<string, unknown>;
 }
 
+export function sessionOf(user: Pick<User, 'access_token' | 'id_token' | 'expires_at'>): Session {
+  const claims = claimsOf(user.access_token);
+  return {
+    accessToken: user.access_token,
+    idToken: user.id_token ?? '',
+    expiresAt: (user.expires_at ?? 0) * 1000,
+    subject: String(claims.sub),
+    roles: (claims.roles as string[] | undefined) ?? [],
+    ...(typeof claims.business_id === 'string' ? { businessId: claims.business_id } : {}),
+    ...(typeof claims.partner_id === 'string' ? { partnerId: claims.partner_id } : {}),
+    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+  };
+}
+
 export function currentSession(): Session | undefined {
-  const raw = sessionStorage.getItem(KEY);
+  const raw = sessionStorage.getItem(userKey());
   if (!raw) return undefined;
-  const session = JSON.parse(raw) as Session;
+  const session = sessionOf(JSON.parse(raw) as User);
   if (session.expiresAt < Date.now()) {
-    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(userKey());
     return undefined;
   }
   return session;
 }
 
 export async function startSignIn(returnTo = location.pathname + location.search): Promise<void> {
-  const verifier = random(48);
-  const state = random(16);
-  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  sessionStorage.setItem(`hangviet.pkce.${state}`, JSON.stringify({ verifier, returnTo }));
-  const params = new URLSearchParams({
-    client_id: CLIENT_ID,
-    response_type: 'code',
-    scope: 'openid profile email api',
-    redirect_uri: `${location.origin}/auth/callback`,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state,
-    resource: 'urn:hangviet:api',
-  });
-  location.assign(`${ISSUER_PATH}/auth?${params}`);
+  await userManager().signinRedirect({ state: { returnTo } });
 }
 
-/** On /auth/callback: trades the code for tokens; returns where to go next. */
+/** On /auth/callback: the library trades the code for tokens; returns where to go next. */
 export async function finishSignIn(search: string): Promise<string> {
   const query = new URLSearchParams(search);
   const error = query.get('error');
   if (error) throw new Error(query.get('error_description') ?? error);
-  const state = query.get('state') ?? '';
-  const saved = sessionStorage.getItem(`hangviet.pkce.${state}`);
-  if (!saved) throw new Error('The sign-in was started in another tab or has expired; sign in again.');
-  sessionStorage.removeItem(`hangviet.pkce.${state}`);
-  const { verifier, returnTo } = JSON.parse(saved) as { verifier: string; returnTo: string };
-  const response = await fetch(`${ISSUER_PATH}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: query.get('code') ?? '',
-      redirect_uri: `${location.origin}/auth/callback`,
-      client_id: CLIENT_ID,
-      code_verifier: verifier,
-    }),
-  });
-  if (!response.ok) throw new Error(`The sign-in could not be completed (${response.status}).`);
-  const tokens = (await response.json()) as { access_token: string; id_token: string; expires_in: number };
-  const claims = claimsOf(tokens.access_token);
-  const session: Session = {
-    accessToken: tokens.access_token,
-    idToken: tokens.id_token,
-    expiresAt: Date.now() + tokens.expires_in * 1000,
-    subject: String(claims.sub),
-    roles: (claims.roles as string[] | undefined) ?? [],
-    ...(typeof claims.business_id === 'string' ? { businessId: claims.business_id } : {}),
-    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
-    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
-  };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  const user = await userManager().signinRedirectCallback(`${location.origin}/auth/callback${search}`);
+  const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '/';
   return returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
 }
 
 export function signOut(): void {
   const session = currentSession();
-  sessionStorage.removeItem(KEY);
-  const params = new URLSearchParams({ client_id: CLIENT_ID, post_logout_redirect_uri: `${location.origin}/` });
-  if (session) params.set('id_token_hint', session.idToken);
-  location.assign(`${ISSUER_PATH}/session/end?${params}`);
+  void userManager().removeUser();
+  if (!session) return location.assign('/');
+  void userManager().signoutRedirect({ id_token_hint: session.idToken });
 }
 
 export const isStaff = (s?: Session) => !!s && (s.roles.includes('staff') || s.roles.includes('admin'));
+export const isPartner = (s?: Session) => !!s && s.roles.includes('partner');

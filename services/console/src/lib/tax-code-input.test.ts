@@ -23,3 +23,11 @@ describe('registrationProblems', () => {
     expect(registrationProblems({ ...good, legalName: ' ', wardCode: '4' }).map((p) => p.field)).toEqual(['legalName', 'wardCode']);
   });
 });
+
+describe('registration with an old address', () => {
+  const form = { taxCode: '0100233488', type: 'COMPANY', legalName: 'Công ty A', provinceCode: '', wardCode: '', street: '1 Đường A', industry: '1073' };
+  it('asks for the old province and ward instead of the new ones', () => {
+    expect(registrationProblems(form, { provinceName: 'Bến Tre', wardName: '' }).map((p) => p.field)).toEqual(['legacyWard']);
+    expect(registrationProblems(form).map((p) => p.field)).toEqual(['provinceCode', 'wardCode']);
+  });
+});

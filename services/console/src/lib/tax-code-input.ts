@@ -13,13 +13,21 @@ export function taxCodeHint(input: string, type: string): TaxCodeHint {
   return digits.length < Math.max(...lengths) ? 'typing' : 'format';
 }
 
-/** The form's own checks before sending; each a field and an i18n key. */
-export function registrationProblems(form: { taxCode: string; type: string; legalName: string; provinceCode: string; wardCode: string; street: string; industry: string }): { field: string; key: string }[] {
+/** The form's own checks before sending; each a field and an i18n key. With `legacy`, the old address replaces province and ward. */
+export function registrationProblems(
+  form: { taxCode: string; type: string; legalName: string; provinceCode: string; wardCode: string; street: string; industry: string },
+  legacy?: { provinceName: string; wardName: string },
+): { field: string; key: string }[] {
   const problems: { field: string; key: string }[] = [];
   if (taxCodeHint(form.taxCode, form.type) !== 'complete') problems.push({ field: 'taxCode', key: 'register.errors.taxCode' });
   if (!form.legalName.trim()) problems.push({ field: 'legalName', key: 'register.errors.required' });
-  if (!/^\d{2}$/.test(form.provinceCode)) problems.push({ field: 'provinceCode', key: 'register.errors.required' });
-  if (!/^\d{5}$/.test(form.wardCode)) problems.push({ field: 'wardCode', key: 'register.errors.required' });
+  if (legacy) {
+    if (!legacy.provinceName.trim()) problems.push({ field: 'legacyProvince', key: 'register.errors.required' });
+    if (!legacy.wardName.trim()) problems.push({ field: 'legacyWard', key: 'register.errors.required' });
+  } else {
+    if (!/^\d{2}$/.test(form.provinceCode)) problems.push({ field: 'provinceCode', key: 'register.errors.required' });
+    if (!/^\d{5}$/.test(form.wardCode)) problems.push({ field: 'wardCode', key: 'register.errors.required' });
+  }
   if (!form.street.trim()) problems.push({ field: 'street', key: 'register.errors.required' });
   if (!/^([A-Za-z]|\d{2,5})$/.test(form.industry)) problems.push({ field: 'industry', key: 'register.errors.industry' });
   return problems;

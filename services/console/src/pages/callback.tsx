@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
-import { finishSignIn } from '../lib/session';
+import { landingFor } from '../lib/landing';
+import { currentSession, finishSignIn } from '../lib/session';
 
 export function CallbackPage({ search }: { search: string }) {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function CallbackPage({ search }: { search: string }) {
     if (started.current) return;
     started.current = true;
     // A full load: the header re-reads the session.
-    finishSignIn(search).then((to) => location.replace(to), setError);
+    finishSignIn(search).then((to) => location.replace(landingFor(currentSession()?.roles ?? [], to)), setError);
   }, [search]);
   return error ? <ErrorNote error={error} /> : <p aria-live="polite">{t('callback.working')}</p>;
 }

@@ -1,10 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, ErrorNote, StatusBadge } from '../components';
+import { addressText, verifyHref } from '../components/business-facts';
+import { IndustryPicker, ProvincePicker } from '../components/pickers';
 import { api, type Business, type Page } from '../lib/api';
+import { naturalCompare } from '../lib/format';
 import { navigate } from '../navigation';
 
 const TYPES = ['COMPANY', 'COOPERATIVE', 'HOUSEHOLD', 'BRANCH'];
+const byName = (a: Business, b: Business) => naturalCompare(a.tradeName || a.legalName, b.tradeName || b.legalName);
 
 export function DirectoryPage({ search }: { search: string }) {
   const { t } = useTranslation();
@@ -17,7 +21,7 @@ export function DirectoryPage({ search }: { search: string }) {
     const query = new URLSearchParams(search);
     query.set('pageSize', '20');
     setError(undefined);
-    api<Page<Business>>(`/v1/businesses?${query}`).then(setPage, setError);
+    api<Page<Business>>(`/v1/businesses?${query}`).then((p) => setPage({ ...p, items: [...p.items].sort(byName) }), setError);
   }, [search]);
 
   const submit = (e: FormEvent) => {
@@ -30,25 +34,20 @@ export function DirectoryPage({ search }: { search: string }) {
     const query = new URLSearchParams(search);
     query.set('pageToken', page.nextPageToken);
     const next = await api<Page<Business>>(`/v1/businesses?${query}`).catch(setError);
-    if (next) setPage({ items: [...page.items, ...next.items], nextPageToken: next.nextPageToken });
+    // The next page goes below the shown ones (sorted within itself): nothing already read moves.
+    if (next) setPage({ items: [...page.items, ...[...next.items].sort(byName)], nextPageToken: next.nextPageToken });
   };
 
   return (
     <section>
       <h1>{t('directory.heading')}</h1>
       <form className="filters" onSubmit={submit} role="search">
-        <label>
+        <label className="filter-q">
           {t('directory.search')}
           <input type="search" name="q" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
         </label>
-        <label>
-          {t('directory.province')}
-          <input name="province" inputMode="numeric" maxLength={2} value={form.province} onChange={(e) => setForm({ ...form, province: e.target.value })} />
-        </label>
-        <label>
-          {t('directory.industry')}
-          <input name="industry" maxLength={5} value={form.industry} onChange={(e) => setForm({ ...form, industry: e.target.value })} />
-        </label>
+        <ProvincePicker label={t('directory.province')} value={form.province} onChange={(province) => setForm((f) => ({ ...f, province }))} />
+        <IndustryPicker label={t('directory.industry')} value={form.industry} onChange={(industry) => setForm((f) => ({ ...f, industry }))} />
         <label>
           {t('directory.type')}
           <select name="type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })}>
@@ -73,9 +72,21 @@ export function DirectoryPage({ search }: { search: string }) {
             </h3>
             <p className="muted">
               {t(`type.${b.type}`)} · {t('business.taxCode')} {b.taxCode}
+              {b.industries.find((i) => i.main)?.name ? ` · ${b.industries.find((i) => i.main)!.name}` : ''}
             </p>
             {b.status !== 'ACTIVE' && <StatusBadge status={b.status} />}
-            {b.address && <p>{b.address.street}</p>}
+            {b.address && <p>{addressText(b.address)}</p>}
+            {b.badges && b.badges.length > 0 && (
+              <p className="badge-line">
+                {b.badges.map((badge) => (
+                  <Link key={badge.number} href={verifyHref(badge.number)} className="chip">
+                    {t(`scheme.${badge.scheme}`, badge.scheme)}
+                    {badge.stars ? ` ${'★'.repeat(badge.stars)}` : ''}
+                    {badge.productName ? ` · ${badge.productName}` : ''} · {badge.number}
+                  </Link>
+                ))}
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
+import { formatDateTime } from '../lib/format';
 import { api, type Page } from '../lib/api';
 import { SignedIn } from './signed-in';
 
@@ -15,7 +16,7 @@ interface InboxMessage {
 }
 
 function Inbox() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState<Page<InboxMessage>>();
   const [error, setError] = useState<unknown>();
   const load = () => api<Page<InboxMessage>>('/v1/inbox?pageSize=50').then(setPage, setError);
@@ -34,10 +35,11 @@ function Inbox() {
           <li key={m.id} className={`card ${m.readTime ? '' : 'unread'}`}>
             <h2>{m.subject ?? m.title}</h2>
             <p className="muted">
-              {new Date(m.createTime).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}
+              {formatDateTime(m.createTime)}
               {!m.readTime && ` · ${t('inbox.unread')}`}
             </p>
-            <p>{m.body ?? m.text}</p>
+            {/* The message's own line breaks (paragraphs, "Trân trọng," above the centre's name) kept. */}
+            <p className="message-body">{m.body ?? m.text}</p>
             {!m.readTime && (
               <button type="button" onClick={() => void markRead(m.id)}>
                 {t('inbox.markRead')}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../components';
+import { ErrorNote, Link, StatusBadge } from '../components';
+import { verifyHref } from '../components/business-facts';
+import { formatDay, naturalCompare } from '../lib/format';
 import { api, type Page } from '../lib/api';
 import type { Session } from '../lib/session';
 import { SignedIn } from './signed-in';
@@ -45,7 +47,7 @@ function Products({ session }: { session: Session }) {
       api<Page<Application>>(`/v1/certification-applications?${q}`),
       api<Page<Certificate>>(`/v1/certificates?${q}`),
     ]).then(([p, a, c]) => {
-      setProducts(p.items);
+      setProducts([...p.items].sort((x, y) => naturalCompare(x.name, y.name)));
       setApplications(a.items);
       setCertificates(c.items);
     }, setError);
@@ -104,7 +106,7 @@ function Products({ session }: { session: Session }) {
           <li key={p.id} className="card">
             <h2>{p.name}</h2>
             <p className="muted">
-              {t(`products.groups.${p.group}`)} · {p.status}
+              {t(`products.groups.${p.group}`)} · <StatusBadge kind="product" status={p.status} />
             </p>
             {!applied.has(p.id) && (
               <button type="button" onClick={() => void apply(p)}>
@@ -136,7 +138,8 @@ function Products({ session }: { session: Session }) {
               {c.productName} — {c.scheme} {c.stars ? '★'.repeat(c.stars) : ''}
             </h3>
             <p className="muted">
-              {c.number} · {c.status} · {c.validUntil?.slice(0, 10)}
+              <Link href={verifyHref(c.number)}>{c.number}</Link> · <StatusBadge kind="certificate" status={c.status} />
+              {c.validUntil ? ` · ${t('check.validUntil')} ${formatDay(c.validUntil)}` : ''}
             </p>
             <p>
               <a href={`/v1/certificates/${encodeURIComponent(c.number)}/document.pdf`}>{t('products.pdf')}</a> ·{' '}

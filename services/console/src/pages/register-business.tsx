@@ -1,14 +1,32 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
+import { IndustryPicker, ProvincePicker, WardPicker } from '../components/pickers';
 import { EvidenceInput, problemText, useEvidenceProblemText } from '../evidence';
 import { api, ApiError, type Business } from '../lib/api';
 import { checkEvidenceFile, uploadEvidence } from '../lib/evidence';
+import { fieldProblem } from '../lib/problems';
 import { registrationProblems, taxCodeHint } from '../lib/tax-code-input';
 import { navigate } from '../navigation';
 import { SignedIn } from './signed-in';
 
 type Availability = 'checking' | 'free' | 'taken' | 'invalid' | undefined;
+
+/** The form's fields by the name the registry gives them in its errors. */
+const SERVER_FIELD: Record<string, string> = {
+  taxCode: 'taxCode',
+  type: 'type',
+  legalName: 'legalName',
+  tradeName: 'tradeName',
+  provinceCode: 'address.provinceCode',
+  wardCode: 'address.wardCode',
+  street: 'address.street',
+  industry: 'industries',
+  email: 'contact.email',
+  phone: 'contact.phone',
+  // The registry names the whole old address when it cannot map it; the ward is what to correct.
+  legacyWard: 'legacyAddress',
+};
 
 function useTaxCodeAvailability(taxCode: string, type: string): Availability {
   const [state, setState] = useState<Availability>();
@@ -31,8 +49,13 @@ function useTaxCodeAvailability(taxCode: string, type: string): Availability {
 }
 
 function Form() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [form, setForm] = useState({ taxCode: '', type: 'COMPANY', legalName: '', tradeName: '', provinceCode: '', wardCode: '', street: '', industry: '', email: '', phone: '' });
+  // An enterprise that knows only its address before the 2025 reform: the registry maps it to the new units.
+  const [legacyOn, setLegacyOn] = useState(false);
+  const [edition, setEdition] = useState<'2018' | '2025'>('2025');
+  const [legacy, setLegacy] = useState({ provinceName: '', districtName: '', wardName: '' });
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
   // The certificate: checked when chosen and on submit, uploaded right after the registration is created.
@@ -43,10 +66,10 @@ function Form() {
   const evidenceProblem = useEvidenceProblemText();
   const availability = useTaxCodeAvailability(form.taxCode, form.type);
   const hint = availability ?? taxCodeHint(form.taxCode, form.type);
-  const problems = registrationProblems(form);
+  const problems = registrationProblems(form, legacyOn ? legacy : undefined);
   const problemOf = (field: string) => {
-    const server = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.endsWith(`.${field}`)) : undefined;
-    if (server) return server.message;
+    const server = fieldProblem(error, SERVER_FIELD[field] ?? field, lang);
+    if (server) return server;
     const local = tried ? problems.find((p) => p.field === field) : undefined;
     return local ? t(local.key) : undefined;
   };
@@ -79,8 +102,10 @@ function Form() {
             type: form.type,
             legalName: form.legalName,
             ...(form.tradeName ? { tradeName: form.tradeName } : {}),
-            address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street },
-            industries: [{ edition: '2025', code: form.industry, main: true }],
+            ...(legacyOn
+              ? { legacyAddress: { provinceName: legacy.provinceName, ...(legacy.districtName ? { districtName: legacy.districtName } : {}), wardName: legacy.wardName, street: form.street } }
+              : { address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: form.street } }),
+            industries: [{ edition, code: form.industry, main: true }],
             ...(form.email || form.phone ? { contact: { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) } } : {}),
           },
         });
@@ -124,6 +149,27 @@ function Form() {
     );
   };
 
+  const legacyField = (key: keyof typeof legacy, name: string, label: string) => {
+    const problem = problemOf(name);
+    return (
+      <label>
+        {label}
+        <input
+          name={name}
+          value={legacy[key]}
+          aria-invalid={!!problem}
+          aria-describedby={problem ? `${name}-error` : undefined}
+          onChange={(e) => setLegacy({ ...legacy, [key]: e.target.value })}
+        />
+        {problem && (
+          <span id={`${name}-error`} className="field-error">
+            {problem}
+          </span>
+        )}
+      </label>
+    );
+  };
+
   return (
     <section className="narrow">
       <h1>{t('register.heading')}</h1>
@@ -146,10 +192,38 @@ function Form() {
           </p>
           {field('legalName', t('register.legalName'), { autoComplete: 'organization' })}
           {field('tradeName', t('register.tradeName'))}
-          {field('provinceCode', t('register.provinceCode'), { inputMode: 'numeric', maxLength: 2 })}
-          {field('wardCode', t('register.wardCode'), { inputMode: 'numeric', maxLength: 5 })}
+          <label className="check">
+            <input type="checkbox" checked={legacyOn} onChange={(e) => setLegacyOn(e.target.checked)} />
+            {t('pickers.legacyToggle')}
+          </label>
+          {legacyOn ? (
+            <fieldset className="plain legacy">
+              <p className="hint-inline muted">{t('pickers.legacyHint')}</p>
+              {legacyField('provinceName', 'legacyProvince', t('pickers.legacyProvince'))}
+              {legacyField('districtName', 'legacyDistrict', t('pickers.legacyDistrict'))}
+              {legacyField('wardName', 'legacyWard', t('pickers.legacyWard'))}
+            </fieldset>
+          ) : (
+            <>
+              <ProvincePicker
+                name="provinceCode"
+                value={form.provinceCode}
+                error={problemOf('provinceCode')}
+                onChange={(provinceCode) => setForm((f) => ({ ...f, provinceCode, wardCode: provinceCode === f.provinceCode ? f.wardCode : '' }))}
+              />
+              <WardPicker name="wardCode" provinceCode={form.provinceCode} value={form.wardCode} error={problemOf('wardCode')} onChange={(wardCode) => setForm((f) => ({ ...f, wardCode }))} />
+            </>
+          )}
           {field('street', t('register.street'), { autoComplete: 'street-address' })}
-          {field('industry', t('register.industry'), { maxLength: 5 })}
+          <IndustryPicker
+            label={t('register.industry')}
+            value={form.industry}
+            error={problemOf('industry')}
+            onChange={(industry, edition) => {
+              setForm((f) => ({ ...f, industry }));
+              setEdition(edition ?? '2025');
+            }}
+          />
           {field('email', t('register.email'), { type: 'email', autoComplete: 'email' })}
           {field('phone', t('register.phone'), { type: 'tel', autoComplete: 'tel' })}
         </fieldset>
@@ -159,7 +233,7 @@ function Form() {
           {createdId ? t('evidence.submitUpload') : t('register.submit')}
         </button>
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} shownFields={Object.values(SERVER_FIELD)} />
     </section>
   );
 }

@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
 import { api, ApiError } from '../lib/api';
+import { fieldProblem } from '../lib/problems';
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [sent, setSent] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -20,7 +22,7 @@ export function SignUpPage() {
   };
   if (sent) return <p role="status">{t('signup.sent', { email: sent })}</p>;
   const taken = error instanceof ApiError && error.problem.code === 'EMAIL_TAKEN';
-  const fieldError = (field: string) => (error instanceof ApiError ? error.problem.errors?.find((x) => x.field === field) : undefined);
+  const fieldError = (field: string) => fieldProblem(error, field, lang);
   return (
     <section className="narrow">
       <h1>{t('signup.heading')}</h1>
@@ -31,7 +33,21 @@ export function SignUpPage() {
         </label>
         <label>
           {t('signup.email')}
-          <input name="email" type="email" autoComplete="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-invalid={!!fieldError('email')}
+            aria-describedby={fieldError('email') ? 'email-error' : undefined}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+          {fieldError('email') && (
+            <span id="email-error" className="field-error">
+              {fieldError('email')}
+            </span>
+          )}
         </label>
         <label>
           {t('signup.password')}
@@ -42,13 +58,19 @@ export function SignUpPage() {
             required
             minLength={10}
             aria-invalid={!!fieldError('password')}
+            aria-describedby={fieldError('password') ? 'password-error' : undefined}
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
+          {fieldError('password') && (
+            <span id="password-error" className="field-error">
+              {fieldError('password')}
+            </span>
+          )}
         </label>
         <button type="submit">{t('signup.submit')}</button>
       </form>
-      {taken ? <p role="alert">{t('signup.taken')}</p> : <ErrorNote error={error} />}
+      {taken ? <p role="alert">{t('signup.taken')}</p> : <ErrorNote error={error} shownFields={['password', 'email']} />}
     </section>
   );
 }

@@ -1,38 +1,123 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../components';
+import { ErrorNote, Link } from '../components';
+import { verifyHref } from '../components/business-facts';
+import { DossierPanel, useBusiness, type ApplicationSummary } from '../components/dossier';
+import { Pager, usePaging } from '../components/pager';
 import { api, type Page } from '../lib/api';
+import { formatDay, naturalCompare, todayInVietnam } from '../lib/format';
+import { fieldProblem } from '../lib/problems';
 import { summarise, type Criterion } from '../lib/score-sheet';
 import { SignedIn } from './signed-in';
 
-interface Application {
-  id: string;
-  productName: string;
-  businessId: string;
-  status: string;
-  score?: { total: number; stars: number };
+type Application = ApplicationSummary;
+const FINDINGS = ['localRawMaterial', 'localLabour', 'localIdea'] as const;
+type Finding = (typeof FINDINGS)[number];
+
+/** The criteria as the certification service publishes them (GET /v1/ocop-criteria). */
+async function loadCriteria(): Promise<Criterion[]> {
+  return (await api<{ items: Criterion[] }>('/v1/ocop-criteria')).items;
 }
 
-/** The criteria as the certification service publishes them in its OpenAPI document. */
-async function loadCriteria(): Promise<Criterion[]> {
-  const doc = await api<{ components?: { schemas?: { OcopCriteria?: { examples?: Criterion[][] } } } }>('/docs/product-certification/openapi.json');
-  return doc.components?.schemas?.OcopCriteria?.examples?.[0] ?? [];
+const useLang = () => {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'vi';
+};
+
+async function act(application: Application, action: string, json: unknown): Promise<void> {
+  await api(`/v1/certification-applications/${encodeURIComponent(application.id)}:${action}`, { method: 'POST', json });
+}
+
+/**
+ * The commune/ward People's Committee's review (Decision 1489/QĐ-TTg): who reviewed, and the three findings
+ * it names, each met or not with a note. Nothing is preset: each finding is a choice the reviewer makes.
+ */
+function CommuneReviewForm({ application, wardName, onDone }: { application: Application; wardName?: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [reviewer, setReviewer] = useState('');
+  const [findings, setFindings] = useState<Partial<Record<Finding, boolean>>>({});
+  const [notes, setNotes] = useState<Partial<Record<Finding | 'general', string>>>({});
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  // The business's ward is the commune that reviews: proposed, still editable.
+  useEffect(() => {
+    if (wardName) setReviewer((r) => r || `UBND ${wardName}`);
+  }, [wardName]);
+  const complete = reviewer.trim() !== '' && FINDINGS.every((f) => findings[f] !== undefined);
+  const submit = async () => {
+    setError(undefined);
+    setBusy(true);
+    const lines = [
+      ...FINDINGS.filter((f) => notes[f]?.trim()).map((f) => `${t(`commune.${f}`)}: ${notes[f]!.trim()}`),
+      ...(notes.general?.trim() ? [notes.general.trim()] : []),
+    ];
+    try {
+      await act(application, 'reviewCommune', {
+        reviewer: reviewer.trim(),
+        localRawMaterial: findings.localRawMaterial,
+        localLabour: findings.localLabour,
+        localIdea: findings.localIdea,
+        ...(lines.length ? { note: lines.join('\n') } : {}),
+      });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reviewerProblem = fieldProblem(error, 'reviewer', lang);
+  return (
+    <form className="commune-form" onSubmit={(e) => (e.preventDefault(), void submit())} aria-busy={busy}>
+      <h3>{t('commune.heading', { product: application.productName })}</h3>
+      <label>
+        {t('commune.reviewer')}
+        <input name="reviewer" value={reviewer} aria-invalid={!!reviewerProblem} onChange={(e) => setReviewer(e.target.value)} />
+        {reviewerProblem && <span className="field-error">{reviewerProblem}</span>}
+      </label>
+      {FINDINGS.map((f) => (
+        <fieldset key={f} className="finding">
+          <legend>{t(`commune.${f}`)}</legend>
+          <div className="choices">
+            <label className="check">
+              <input type="radio" name={`${application.id}-${f}`} checked={findings[f] === true} onChange={() => setFindings({ ...findings, [f]: true })} />
+              {t('commune.yes')}
+            </label>
+            <label className="check">
+              <input type="radio" name={`${application.id}-${f}`} checked={findings[f] === false} onChange={() => setFindings({ ...findings, [f]: false })} />
+              {t('commune.no')}
+            </label>
+          </div>
+          <label>
+            {t('commune.note')}
+            <input value={notes[f] ?? ''} onChange={(e) => setNotes({ ...notes, [f]: e.target.value })} />
+          </label>
+        </fieldset>
+      ))}
+      <label>
+        {t('commune.generalNote')}
+        <textarea name="note" rows={2} value={notes.general ?? ''} onChange={(e) => setNotes({ ...notes, general: e.target.value })} />
+      </label>
+      <button type="submit" disabled={!complete || busy}>
+        {t('commune.submit')}
+      </button>
+      <ErrorNote error={error} shownFields={['reviewer']} />
+    </form>
+  );
 }
 
 function ScoreSheet({ application, criteria, onDone }: { application: Application; criteria: Criterion[]; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const [points, setPoints] = useState<Record<string, string>>({});
   const [scorer, setScorer] = useState('');
   const [error, setError] = useState<unknown>();
   const summary = summarise(criteria, points);
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const submit = async () => {
     setError(undefined);
     try {
-      await api(`/v1/certification-applications/${encodeURIComponent(application.id)}:score`, {
-        method: 'POST',
-        json: { scores: criteria.map((c) => ({ criterion: c.code, points: Number((points[c.code] ?? '').replace(',', '.')), scorer })) },
-      });
+      await act(application, 'score', { scores: criteria.map((c) => ({ criterion: c.code, points: Number((points[c.code] ?? '').replace(',', '.')), scorer })) });
       onDone();
     } catch (err) {
       setError(err);
@@ -85,85 +170,203 @@ function ScoreSheet({ application, criteria, onDone }: { application: Applicatio
   );
 }
 
-// Staff: certification applications by status; commune review, the score sheet, the decision.
-function Queue() {
+/**
+ * The decision: the province's for 3–4★ (PROVINCIAL_SCORED), or the central one recorded by staff for a
+ * total of 90 or more (NATIONAL_PENDING → 5★, issued by the Ministry). Errors stand at the field they name.
+ */
+function DecisionForm({ application, onDone }: { application: Application; onDone: (note: string) => void }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('SUBMITTED');
-  const [page, setPage] = useState<Page<Application>>();
-  const [criteria, setCriteria] = useState<Criterion[]>([]);
-  const [open, setOpen] = useState<string>();
-  const [decisions, setDecisions] = useState<Record<string, string>>({});
+  const lang = useLang();
+  const central = application.status === 'NATIONAL_PENDING';
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(todayInVietnam());
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
-  const load = useCallback(() => {
-    api<Page<Application>>(`/v1/certification-applications?status=${status}&pageSize=50`).then(setPage, setError);
-  }, [status]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    loadCriteria().then(setCriteria, setError);
-  }, []);
-  const act = async (a: Application, action: string, json: unknown) => {
+  const id = application.id;
+  const submit = async (kind: 'decide' | 'reject') => {
     setError(undefined);
     try {
-      await api(`/v1/certification-applications/${encodeURIComponent(a.id)}:${action}`, { method: 'POST', json });
-      load();
+      await act(application, kind, kind === 'decide' ? { decisionNumber: number.trim(), decisionDate: date } : { reason: reason.trim() });
+      onDone(kind === 'decide' ? t('decision.recorded', { number: number.trim(), product: application.productName }) : '');
     } catch (err) {
       setError(err);
     }
   };
+  const numberProblem = fieldProblem(error, 'decisionNumber', lang);
+  const dateProblem = fieldProblem(error, 'decisionDate', lang);
   return (
-    <section>
+    <div className="decision">
+      <h3>{central ? t('decision.central') : t('decision.provincial')}</h3>
+      {central && <p className="muted">{t('decision.centralNote')}</p>}
+      <div className="actions">
+        <label>
+          {t('decision.number')}
+          <input
+            name="decisionNumber"
+            placeholder={central ? '12/QĐ-BNNMT' : '5445/QĐ-UBND'}
+            value={number}
+            aria-invalid={!!numberProblem}
+            aria-describedby={numberProblem ? `${id}-number-error` : undefined}
+            onChange={(e) => setNumber(e.target.value)}
+          />
+          {numberProblem && (
+            <span id={`${id}-number-error`} className="field-error">
+              {numberProblem}
+            </span>
+          )}
+        </label>
+        <label>
+          {t('decision.date')}
+          <input
+            name="decisionDate"
+            type="date"
+            value={date}
+            max={todayInVietnam()}
+            aria-invalid={!!dateProblem}
+            aria-describedby={dateProblem ? `${id}-date-error` : undefined}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          {dateProblem && (
+            <span id={`${id}-date-error`} className="field-error">
+              {dateProblem}
+            </span>
+          )}
+        </label>
+        <button type="button" disabled={!number.trim() || !date} onClick={() => void submit('decide')}>
+          {t('decision.record')}
+        </button>
+      </div>
+      <div className="actions">
+        <label>
+          {t('decision.reason')}
+          <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button type="button" className="danger" disabled={!reason.trim()} onClick={() => void submit('reject')}>
+          {t('decision.reject')}
+        </button>
+      </div>
+      <ErrorNote error={error} shownFields={['decisionNumber', 'decisionDate']} />
+    </div>
+  );
+}
+
+function ApplicationCard({ application: a, criteria, open, setOpen, reload, tell }: { application: Application; criteria: Criterion[]; open: boolean; setOpen: (open: boolean) => void; reload: () => void; tell: (note: string) => void }) {
+  const { t } = useTranslation();
+  const business = useBusiness(a.businessId);
+  const done = () => {
+    setOpen(false);
+    reload();
+  };
+  const working = open && (a.status === 'SUBMITTED' || a.status === 'COMMUNE_REVIEWED');
+  return (
+    <li className={`card ${working ? 'working' : ''}`}>
+      <h2>{a.productName}</h2>
+      <p className="muted">
+        {t(`applicationStatus.${a.status}`, a.status)}
+        {business ? ` · ${business.legalName}` : ''}
+        {a.round ? ` · ${a.round.number}/${a.round.year}` : ''}
+        {a.score && ` · ${a.score.total} ${t('score.points')} · ${'★'.repeat(a.score.stars)}`}
+      </p>
+      {a.decision && (
+        <p>
+          {t('decision.number')}: {a.decision.number} · {formatDay(a.decision.date)}
+          {a.decision.certificateNumber && (
+            <>
+              {' · '}
+              <Link href={verifyHref(a.decision.certificateNumber)}>{a.decision.certificateNumber}</Link>
+            </>
+          )}
+        </p>
+      )}
+      {(a.status === 'SUBMITTED' || a.status === 'COMMUNE_REVIEWED') && !open && (
+        <button type="button" onClick={() => setOpen(true)}>
+          {a.status === 'SUBMITTED' ? t('applications.communeOk') : t('applications.score')}
+        </button>
+      )}
+      {working && (
+        <div className="beside">
+          <DossierPanel application={a} business={business} />
+          {a.status === 'SUBMITTED' ? (
+            <CommuneReviewForm application={a} wardName={business?.address?.wardName} onDone={done} />
+          ) : (
+            <ScoreSheet application={a} criteria={criteria} onDone={done} />
+          )}
+        </div>
+      )}
+      {(a.status === 'PROVINCIAL_SCORED' || a.status === 'NATIONAL_PENDING') && (
+        <DecisionForm
+          application={a}
+          onDone={(note) => {
+            if (note) tell(note);
+            reload();
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+// Staff: certification applications by status, paged; commune review and score sheet beside the dossier; decisions.
+function Queue() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState('SUBMITTED');
+  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
+  const calls = useRef(0);
+  const [page, setPage] = useState<Page<Application>>();
+  const [criteria, setCriteria] = useState<Criterion[]>([]);
+  const [open, setOpen] = useState<string>();
+  const [note, setNote] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const load = useCallback(() => {
+    const query = new URLSearchParams({ status, pageSize: String(pageSize) });
+    if (paging.token) query.set('pageToken', paging.token);
+    const call = ++calls.current;
+    api<Page<Application>>(`/v1/certification-applications?${query}`).then(
+      (p) => call === calls.current && setPage({ ...p, items: [...p.items].sort((x, y) => naturalCompare(x.productName, y.productName)) }),
+      (err: unknown) => call === calls.current && setError(err),
+    );
+  }, [status, pageSize, paging.token]);
+  useEffect(load, [load]);
+  const { reset } = paging;
+  useEffect(reset, [status, pageSize, reset]);
+  useEffect(() => {
+    loadCriteria().then(setCriteria, setError);
+  }, []);
+  return (
+    <section className="wide">
       <h1>{t('applications.heading')}</h1>
-      <label>
-        {t('applications.status')}
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
-          {['SUBMITTED', 'COMMUNE_REVIEWED', 'PROVINCIAL_SCORED', 'NATIONAL_PENDING', 'DECIDED', 'REJECTED'].map((s) => (
-            <option key={s} value={s}>
-              {t(`applicationStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="filters queue-filters">
+        <label>
+          {t('applications.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            {['SUBMITTED', 'COMMUNE_REVIEWED', 'PROVINCIAL_SCORED', 'NATIONAL_PENDING', 'DECIDED', 'REJECTED', 'WITHDRAWN'].map((s) => (
+              <option key={s} value={s}>
+                {t(`applicationStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.pageSize')}
+          <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
+            {[10, 20, 50].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {note && <p role="status">{note}</p>}
       <ErrorNote error={error} />
       {page && page.items.length === 0 && <p>{t('applications.empty')}</p>}
       <ul className="cards">
         {page?.items.map((a) => (
-          <li key={a.id} className="card">
-            <h2>{a.productName}</h2>
-            <p className="muted">
-              {t(`applicationStatus.${a.status}`)}
-              {a.score && ` · ${a.score.total} · ${'★'.repeat(a.score.stars)}`}
-            </p>
-            {a.status === 'SUBMITTED' && (
-              <button type="button" onClick={() => void act(a, 'reviewCommune', { reviewer: 'UBND xã', localRawMaterial: true, localLabour: true, localIdea: true })}>
-                {t('applications.communeOk')}
-              </button>
-            )}
-            {a.status === 'COMMUNE_REVIEWED' &&
-              (open === a.id ? (
-                <ScoreSheet application={a} criteria={criteria} onDone={() => (setOpen(undefined), load())} />
-              ) : (
-                <button type="button" onClick={() => setOpen(a.id)}>
-                  {t('applications.score')}
-                </button>
-              ))}
-            {a.status === 'PROVINCIAL_SCORED' && (
-              <div className="actions">
-                <label>
-                  {t('applications.decisionNumber')}
-                  <input placeholder="5445/QĐ-UBND" value={decisions[a.id] ?? ''} onChange={(e) => setDecisions({ ...decisions, [a.id]: e.target.value })} />
-                </label>
-                <button
-                  type="button"
-                  disabled={!decisions[a.id]?.trim()}
-                  onClick={() => void act(a, 'decide', { decisionNumber: decisions[a.id]!.trim(), decisionDate: new Date().toISOString().slice(0, 10) })}
-                >
-                  {t('applications.decide')}
-                </button>
-              </div>
-            )}
-          </li>
+          <ApplicationCard key={a.id} application={a} criteria={criteria} open={open === a.id} setOpen={(o) => setOpen(o ? a.id : undefined)} reload={load} tell={setNote} />
         ))}
       </ul>
+      <Pager paging={paging} nextPageToken={page?.nextPageToken} count={page?.items.length ?? 0} pageSize={pageSize} />
     </section>
   );
 }

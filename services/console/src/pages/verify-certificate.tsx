@@ -1,72 +1,192 @@
-import { useEffect, useRef, useState } from 'react';
+// The public certificate check, reached from a certificate's QR code (/verify?token=<signed token>), from a
+// badge (/verify?number=…), or by typing the number printed on a package. Made for a phone in a shop: the
+// verdict first, in plain words, then the facts to compare with the product in hand.
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../components';
+import { ErrorNote, Link, StatusBadge } from '../components';
 import { api, ApiError } from '../lib/api';
+import { daysUntil, formatDay } from '../lib/format';
+import { navigate } from '../navigation';
 
-interface Verification {
-  genuine: boolean;
+export interface PublicCertificate {
+  number: string;
+  scheme: string;
+  status: string;
+  businessId: string;
+  businessName: string;
+  productId?: string;
+  productName?: string;
+  stars?: number;
+  validFrom?: string;
+  validUntil?: string;
+  decisionNumber?: string;
+  decisionDate?: string;
+  issuer?: string;
   reason?: string;
-  status?: string;
-  certificate?: { number: string; scheme: string; stars?: number; productName?: string; businessName?: string; validUntil?: string; status: string };
 }
 
-// Reached from a certificate's QR code: /verify?token=<signed token>.
-export function VerifyCertificatePage({ search }: { search: string }) {
+type Outcome = { kind: 'forged' } | { kind: 'unknown'; number: string } | { kind: 'found'; certificate: PublicCertificate; byNumber: boolean };
+
+/** The verdict a person reads: in force (perhaps expiring), or why not. */
+export function verdictOf(c: Pick<PublicCertificate, 'status' | 'validUntil'>, now = new Date()): { tone: 'ok' | 'warn' | 'bad'; key: string; days?: number } {
+  const days = daysUntil(c.validUntil, now);
+  if (c.status === 'VALID' || c.status === 'EXPIRING') {
+    if (c.status === 'EXPIRING' || (days !== undefined && days <= 30)) return { tone: 'warn', key: 'expiring', days: Math.max(days ?? 0, 0) };
+    return { tone: 'ok', key: 'valid' };
+  }
+  if (c.status === 'EXPIRED') return { tone: 'bad', key: 'expired' };
+  if (c.status === 'SUSPENDED') return { tone: 'bad', key: 'suspended' };
+  return { tone: 'bad', key: 'revoked' };
+}
+
+function CertificateCard({ certificate: c, byNumber }: { certificate: PublicCertificate; byNumber: boolean }) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<Verification>();
-  const [error, setError] = useState<unknown>();
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    const token = new URLSearchParams(search).get('token') ?? '';
-    api<Verification>('/v1/certificates:verify', { method: 'POST', json: { token } }).then(setResult, setError);
-  }, [search]);
-  const c = result?.certificate;
-  const status = c?.status ?? result?.status;
+  const verdict = verdictOf(c);
   return (
-    <section className="narrow">
-      <h1>{t('verifyCert.heading')}</h1>
-      {!result && !error && <p aria-live="polite">{t('common.loading')}</p>}
-      {error instanceof ApiError && error.problem.status < 500 ? <p role="alert" className="error">{t('verifyCert.refused')}</p> : <ErrorNote error={error} />}
-      {result && !result.genuine && (
-        <p role="alert" className="error">
-          {t('verifyCert.refused')} ({result.reason})
+    <div role="status" className={`card verdict verdict-${verdict.tone}`}>
+      <h2>
+        <span aria-hidden="true">{verdict.tone === 'ok' ? '✓ ' : verdict.tone === 'warn' ? '! ' : '✗ '}</span>
+        {t(`check.${verdict.key}`, { days: verdict.days, date: formatDay(c.validUntil) })}
+      </h2>
+      {c.reason && (verdict.key === 'revoked' || verdict.key === 'suspended') && (
+        <p>
+          {t('check.reason')}: {c.reason}
         </p>
       )}
-      {result?.genuine && (
-        <div role="status" className={`card ${status === 'ACTIVE' ? 'ok' : 'warn'}`}>
-          <h2>{status === 'ACTIVE' ? t('verifyCert.genuine') : t('verifyCert.notValid', { status: status ?? '' })}</h2>
-          {c && (
-            <dl className="facts">
-              <dt>{t('verifyCert.number')}</dt>
-              <dd>{c.number}</dd>
-              <dt>{t('verifyCert.scheme')}</dt>
-              <dd>
-                {c.scheme} {c.stars ? '★'.repeat(c.stars) : ''}
-              </dd>
-              {c.businessName && (
-                <>
-                  <dt>{t('verifyCert.business')}</dt>
-                  <dd>{c.businessName}</dd>
-                </>
-              )}
-              {c.productName && (
-                <>
-                  <dt>{t('verifyCert.product')}</dt>
-                  <dd>{c.productName}</dd>
-                </>
-              )}
-              {c.validUntil && (
-                <>
-                  <dt>{t('verifyCert.validUntil')}</dt>
-                  <dd>{c.validUntil}</dd>
-                </>
-              )}
-            </dl>
-          )}
+      {byNumber && <p className="muted">{t('check.byNumber', { number: c.number })}</p>}
+      <dl className="facts">
+        <dt>{t('check.product')}</dt>
+        <dd>{c.productName ?? '—'}</dd>
+        <dt>{t('check.business')}</dt>
+        <dd>
+          <Link href={`/businesses/${encodeURIComponent(c.businessId)}`}>{c.businessName}</Link>
+        </dd>
+        <dt>{t('check.scheme')}</dt>
+        <dd>
+          {t(`scheme.${c.scheme}`, c.scheme)}
+          {c.stars ? ` ${'★'.repeat(c.stars)} (${t('check.stars', { count: c.stars })})` : ''}
+        </dd>
+        <dt>{t('check.number_')}</dt>
+        <dd>{c.number}</dd>
+        <dt>{t('check.status')}</dt>
+        <dd>
+          <StatusBadge kind="certificate" status={verdict.key === 'expiring' ? 'EXPIRING' : c.status} />
+        </dd>
+        {c.validFrom && (
+          <>
+            <dt>{t('check.validFrom')}</dt>
+            <dd>{formatDay(c.validFrom)}</dd>
+          </>
+        )}
+        {c.validUntil && (
+          <>
+            <dt>{t('check.validUntil')}</dt>
+            <dd>{formatDay(c.validUntil)}</dd>
+          </>
+        )}
+        {c.decisionNumber && (
+          <>
+            <dt>{t('check.decision')}</dt>
+            <dd>
+              {c.decisionNumber}
+              {c.decisionDate ? ` · ${formatDay(c.decisionDate)}` : ''}
+            </dd>
+          </>
+        )}
+        {c.issuer && (
+          <>
+            <dt>{t('check.issuer')}</dt>
+            <dd>{c.issuer}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+export function VerifyCertificatePage({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const params = new URLSearchParams(search);
+  const token = params.get('token') ?? '';
+  const number = (params.get('number') ?? '').trim();
+  const [typed, setTyped] = useState(number);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setOutcome(undefined);
+    setError(undefined);
+    if (!token && !number) return;
+    let live = true;
+    setBusy(true);
+    const done = (o: Outcome) => live && setOutcome(o);
+    const failed = (err: unknown) => {
+      if (!live) return;
+      // A token the service cannot read, or a number it does not know, is an answer, not a failure.
+      if (err instanceof ApiError && err.problem.status < 500) return setOutcome(token ? { kind: 'forged' } : { kind: 'unknown', number });
+      setError(err);
+    };
+    const call = token
+      ? api<{ genuine: boolean; certificate?: PublicCertificate }>('/v1/certificates:verify', { method: 'POST', json: { token } }).then((r) =>
+          done(r.genuine && r.certificate ? { kind: 'found', certificate: r.certificate, byNumber: false } : { kind: 'forged' }),
+        )
+      : api<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number.toUpperCase())}`).then((c) => done({ kind: 'found', certificate: c, byNumber: true }));
+    call.catch(failed).finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [token, number]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const value = typed.trim();
+    if (value) navigate(`/verify?${new URLSearchParams({ number: value })}`);
+  };
+
+  return (
+    <section className="narrow verify">
+      <h1>{t('check.heading')}</h1>
+      {busy && <p aria-live="polite">{t('check.checking')}</p>}
+      {outcome?.kind === 'forged' && (
+        <div role="alert" className="card verdict verdict-bad">
+          <h2>
+            <span aria-hidden="true">✗ </span>
+            {t('check.forged')}
+          </h2>
+          <p>{t('check.forgedAdvice')}</p>
         </div>
       )}
+      {outcome?.kind === 'unknown' && (
+        <div role="alert" className="card verdict verdict-bad">
+          <h2>
+            <span aria-hidden="true">✗ </span>
+            {t('check.unknownNumber', { number: outcome.number })}
+          </h2>
+          <p>{t('check.forgedAdvice')}</p>
+        </div>
+      )}
+      {outcome?.kind === 'found' && <CertificateCard certificate={outcome.certificate} byNumber={outcome.byNumber} />}
+      <ErrorNote error={error} />
+      <form onSubmit={submit} className="verify-form">
+        <p className="muted">{t('check.intro')}</p>
+        <label>
+          {t('check.number')}
+          <input
+            name="number"
+            value={typed}
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="number-hint"
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </label>
+        <span id="number-hint" className="hint-inline muted">
+          {t('check.numberHint')}
+        </span>
+        <button type="submit">{t('check.submit')}</button>
+      </form>
     </section>
   );
 }

@@ -8,12 +8,14 @@ export interface AccountDocument {
   name: string;
   passwordHash: string;
   emailVerified: boolean;
-  roles: ('enterprise' | 'staff' | 'admin')[];
+  roles: ('enterprise' | 'staff' | 'admin' | 'partner')[];
+  /** A partner organisation's user (invited by staff): the `partner_id` claim. */
+  partnerId?: string;
   /** Allocated at sign-up for an enterprise account; the registry registers the business under it. */
   businessId?: string;
   locale: 'vi' | 'en';
-  failedLogins: number;
-  lockedUntil?: Date;
+  /** When the password was last reset: sign-in attempts under the old one stop counting. */
+  passwordChangedAt?: Date;
   verifyTokenHash?: string;
   verifyExpires?: Date;
   resetTokenHash?: string;
@@ -31,9 +33,9 @@ const accountSchema = new Schema<AccountDocument>(
     emailVerified: { type: Boolean, default: false },
     roles: { type: [String], required: true },
     businessId: String,
+    partnerId: String,
     locale: { type: String, default: 'vi' },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
+    passwordChangedAt: Date,
     verifyTokenHash: String,
     verifyExpires: Date,
     resetTokenHash: String,

@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import type { Model } from 'mongoose';
 import type * as Oidc from 'oidc-provider' with { 'resolution-mode': 'import' };
-import { AppError, parse, roleGuard } from '@hangviet/service-kit';
+import { AppError, parse, rateLimit, roleGuard, type RateLimitRule } from '@hangviet/service-kit';
 import { z } from 'zod';
 import type { ApiKeyDocument } from './account-model';
 import { authenticate, requestPasswordReset, resetPassword, signUp, verifyEmail, type AccountsDeps } from './accounts';
@@ -25,8 +25,25 @@ const apiKeyBody = z.object({ partnerId: z.string().min(1).max(100), name: z.str
 
 export const apiKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export function identityRouter(deps: AccountsDeps & { provider: Oidc.default; apiKeys: Model<ApiKeyDocument> }): Router {
+export interface IdentityLimits {
+  signInPerClient: number;
+  mailEndpointPerClient: number;
+  mailEndpointTotal: number;
+  mailWindowMs: number;
+}
+
+const clientOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+export function identityRouter(deps: AccountsDeps & { provider: Oidc.default; apiKeys: Model<ApiKeyDocument>; limits: IdentityLimits }): Router {
   const router = Router();
+  const { limits } = deps;
+  // Endpoints that mail: per client address, and in all (a ceiling on the mail the identity sends).
+  const mailing = (endpoint: string) =>
+    rateLimit(deps.throttles, [
+      { name: `${endpoint}-per-client`, limit: limits.mailEndpointPerClient, windowMs: limits.mailWindowMs, key: clientOf },
+      { name: `${endpoint}-total`, limit: limits.mailEndpointTotal, windowMs: limits.mailWindowMs, key: () => 'all' },
+    ] satisfies RateLimitRule[]);
+  const signInFlood = rateLimit(deps.throttles, [{ name: 'signin-per-client', limit: limits.signInPerClient, windowMs: 60_000, key: clientOf }]);
 
   router.post('/signin/:uid/login', express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
     const uid = encodeURIComponent(String(req.params.uid));
@@ -34,9 +51,13 @@ export function identityRouter(deps: AccountsDeps & { provider: Oidc.default; ap
     if (!form.success) return res.redirect(303, `/signin/${uid}?error=CREDENTIALS_INVALID`);
     let accountId: string;
     try {
-      accountId = (await authenticate(deps, form.data.email, form.data.password))._id;
+      // The shared limiter throws its 429 (an async middleware): run it here so the form gets its redirect.
+      await new Promise<void>((resolve, reject) => {
+        Promise.resolve(signInFlood(req, res, (err?: unknown) => (err ? reject(err) : resolve()))).catch(reject);
+      });
+      accountId = (await authenticate(deps, form.data.email, form.data.password, clientOf(req)))._id;
     } catch (err) {
-      if (err instanceof AppError && err.kind === 'unauthenticated') {
+      if (err instanceof AppError && (err.kind === 'unauthenticated' || err.kind === 'too_many_requests')) {
         return res.redirect(303, `/signin/${uid}?error=${err.code}&email=${encodeURIComponent(form.data.email)}`);
       }
       throw err;
@@ -51,7 +72,7 @@ export function identityRouter(deps: AccountsDeps & { provider: Oidc.default; ap
     await deps.provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
   });
 
-  router.post('/identity/v1/accounts', async (req, res) => {
+  router.post('/identity/v1/accounts', mailing('signup'), async (req, res) => {
     const body = parse(signUpBody, req.body);
     const { id } = await signUp(deps, body);
     res.status(201).json({ id, email: body.email.trim().toLowerCase(), emailVerified: false });
@@ -60,7 +81,7 @@ export function identityRouter(deps: AccountsDeps & { provider: Oidc.default; ap
     await verifyEmail(deps, parse(tokenBody, req.body).token);
     res.status(204).end();
   });
-  router.post('/identity/v1/password-resets', async (req, res) => {
+  router.post('/identity/v1/password-resets', mailing('password-reset'), async (req, res) => {
     await requestPasswordReset(deps, parse(emailBody, req.body).email);
     res.status(202).json({ status: 'sent if the address has an account' });
   });

@@ -9,8 +9,10 @@ import { accountModel, apiKeyModel } from './account-model';
 import { seedAccounts, type AccountsDeps } from './accounts';
 import { apiKeyExchange } from './api-keys';
 import { identityRouter } from './identity-router';
+import { partnersRouter } from './partners';
 import { smtpMailer } from './mailer';
-import { ensureOidcIndexes } from './oidc-adapter';
+import { ensureOidcIndexes, revokeAccountRecords } from './oidc-adapter';
+import { grpcOwnershipDirectory, linkedBusinessId } from './business-link';
 import { createProvider } from './provider';
 
 export interface Identity {
@@ -33,10 +35,23 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
     accounts,
     mailer,
     publicUrl: config.PUBLIC_URL,
-    lockout: { attempts: config.IDENTITY_LOCKOUT_ATTEMPTS, lockMs: config.IDENTITY_LOCKOUT_MS },
+    lockout: {
+      attempts: config.IDENTITY_LOCKOUT_ATTEMPTS,
+      lockMs: config.IDENTITY_LOCKOUT_MS,
+      accountBackoffAfter: config.IDENTITY_BACKOFF_ACCOUNT_AFTER,
+      addressBackoffAfter: config.IDENTITY_BACKOFF_ADDRESS_AFTER,
+      backoffBaseMs: 250,
+      backoffMaxMs: config.IDENTITY_BACKOFF_MAX_MS,
+    },
     now: () => new Date(),
+    throttles: host.rateLimits,
+    mailLimit: { perAddress: config.IDENTITY_MAIL_PER_ADDRESS, windowMs: config.IDENTITY_MAIL_WINDOW_MS },
+    revokeSessions: (accountId) => revokeAccountRecords(host.db, accountId),
+    logger: host.logger,
   };
   await seedAccounts(deps, config.IDENTITY_SEED_ACCOUNTS);
+  const directory = grpcOwnershipDirectory(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
+  host.onStop('registry client', async () => directory.close());
   const provider = await createProvider({
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
@@ -46,18 +61,39 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
     cookieKeys: config.IDENTITY_COOKIE_KEYS,
     accounts,
     db: host.db,
+    businessOf: (account) => linkedBusinessId({ accounts, directory, logger: host.logger }, account),
   });
   const mount = issuerUrl.pathname.replace(/\/$/, '') || '/oidc';
   const callback = provider.callback();
   const oidc: RequestHandler = (req, res, next) => {
     if (req.path !== mount && !req.path.startsWith(`${mount}/`)) return next();
+    // The provider believes X-Forwarded-Host/-Proto/-For (its issuer's URLs, its client address) only
+    // from a proxy TRUST_PROXY lists; from anyone else they are dropped here.
+    const trusted = req.app.get('trust proxy fn') as (address: string | undefined, hop: number) => boolean;
+    if (!trusted(req.socket.remoteAddress, 0)) {
+      for (const name of Object.keys(req.headers)) if (name.startsWith('x-forwarded-') || name === 'forwarded') delete req.headers[name];
+    }
     // oidc-provider reads the path below its mount point, as express's app.use(mount, …) would give it.
     req.url = req.originalUrl.slice(mount.length) || '/';
     callback(req, res);
   };
   return {
     deps,
-    routes: [identityRouter({ ...deps, provider, apiKeys }), oidc],
+    routes: [
+      identityRouter({
+        ...deps,
+        provider,
+        apiKeys,
+        limits: {
+          signInPerClient: config.IDENTITY_SIGNIN_PER_CLIENT,
+          mailEndpointPerClient: config.IDENTITY_MAIL_ENDPOINT_PER_CLIENT,
+          mailEndpointTotal: config.IDENTITY_MAIL_ENDPOINT_TOTAL,
+          mailWindowMs: config.IDENTITY_MAIL_WINDOW_MS,
+        },
+      }),
+      partnersRouter({ ...deps, apiKeys }),
+      oidc,
+    ],
     apiKeys: apiKeyExchange({ apiKeys, privateJwk, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
   };
 }

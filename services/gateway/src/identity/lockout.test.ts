@@ -1,24 +1,22 @@
-import { afterFailure, afterSuccess, isLocked, passwordProblems } from './lockout';
+import { backoffMs, isLockedOut, locksAfterFailure, passwordProblems, type LockoutPolicy } from './lockout';
 
-const policy = { attempts: 3, lockMs: 60_000 };
-const t0 = new Date('2026-12-02T00:00:00Z');
+const policy: LockoutPolicy = { attempts: 3, lockMs: 60_000, accountBackoffAfter: 10, addressBackoffAfter: 20, backoffBaseMs: 250, backoffMaxMs: 8_000 };
 
 describe('lock-out', () => {
-  it('locks after the configured failures in a row, for the configured time', () => {
-    let state = { failedLogins: 0 } as ReturnType<typeof afterFailure>;
-    state = afterFailure(state, policy, t0);
-    state = afterFailure(state, policy, t0);
-    expect(isLocked(state, t0)).toBe(false);
-    state = afterFailure(state, policy, t0);
-    expect(isLocked(state, t0)).toBe(true);
-    expect(isLocked(state, new Date(t0.getTime() + 59_999))).toBe(true);
-    expect(isLocked(state, new Date(t0.getTime() + 60_000))).toBe(false);
+  it('checks the configured number of attempts per client and refuses the next ones unchecked', () => {
+    expect([1, 2, 3].map((n) => isLockedOut(n, policy))).toEqual([false, false, false]);
+    expect(isLockedOut(4, policy)).toBe(true);
+    expect(locksAfterFailure(2, policy)).toBe(false);
+    expect(locksAfterFailure(3, policy)).toBe(true);
   });
 
-  it('forgets earlier failures after a success', () => {
-    const state = afterFailure(afterFailure({ ...afterSuccess() }, policy, t0), policy, t0);
-    expect(state.failedLogins).toBe(2);
-    expect(afterFailure(afterSuccess(), policy, t0).failedLogins).toBe(1);
+  it('delays, progressively up to a ceiling, once an account or an address has failed too often', () => {
+    expect(backoffMs({ account: 10, address: 0 }, policy)).toBe(0);
+    expect(backoffMs({ account: 11, address: 0 }, policy)).toBe(250);
+    expect(backoffMs({ account: 13, address: 0 }, policy)).toBe(1_000);
+    expect(backoffMs({ account: 0, address: 22 }, policy)).toBe(500);
+    expect(backoffMs({ account: 500, address: 0 }, policy)).toBe(8_000);
+    expect(backoffMs({ account: 1e9, address: 1e9 }, policy)).toBe(8_000);
   });
 });
 

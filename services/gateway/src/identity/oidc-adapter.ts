@@ -11,6 +11,8 @@ interface StoredRecord {
   uid?: string;
   userCode?: string;
   grantId?: string;
+  /** Whose session, grant, code or token this is: a password reset ends them all. */
+  accountId?: string;
   consumed?: number;
 }
 
@@ -43,6 +45,7 @@ export function mongoAdapterFactory(db: Db): new (model: string) => OidcAdapter 
       if (typeof payload.uid === 'string') record.uid = `${this.model}:${payload.uid}`;
       if (typeof payload.userCode === 'string') record.userCode = `${this.model}:${payload.userCode}`;
       if (typeof payload.grantId === 'string') record.grantId = payload.grantId;
+      if (typeof payload.accountId === 'string') record.accountId = payload.accountId;
       await records.replaceOne({ _id: this.key(id) }, record, { upsert: true });
     }
     async find(id: string) {
@@ -70,7 +73,13 @@ export async function ensureOidcIndexes(db: Db): Promise<void> {
   const records = db.collection(OIDC_COLLECTION);
   await records.createIndex({ uid: 1 }, { name: 'uid' });
   await records.createIndex({ grantId: 1 }, { name: 'grantId' });
+  await records.createIndex({ accountId: 1 }, { name: 'accountId' });
   await records.createIndex({ expiresAt: 1 }, { name: 'expiresAt' });
+}
+
+/** Ends every session, grant, code and token of an account (after a password reset). */
+export async function revokeAccountRecords(db: Db, accountId: string): Promise<void> {
+  await db.collection<StoredRecord>(OIDC_COLLECTION).deleteMany({ accountId });
 }
 
 /** Deletes OIDC records past their expiry (FerretDB has no TTL index); one instance at a time. */

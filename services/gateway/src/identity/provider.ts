@@ -21,23 +21,29 @@ export interface ProviderOptions {
   cookieKeys: string[];
   accounts: Model<AccountDocument>;
   db: Db;
+  /** The business an account's tokens name, from the registry's owner (business-link.ts). */
+  businessOf: (account: AccountDocument) => Promise<string | undefined>;
 }
 
 /** The platform claims of an account, as the services' authenticator reads them. */
-export function platformClaims(account: Pick<AccountDocument, 'roles' | 'businessId' | 'name' | 'email' | 'locale'>): Record<string, unknown> {
+export function platformClaims(account: Pick<AccountDocument, 'roles' | 'businessId' | 'partnerId' | 'name' | 'email' | 'locale'>): Record<string, unknown> {
   const claims: Record<string, unknown> = { roles: account.roles, name: account.name, email: account.email, locale: account.locale };
   if (account.roles.includes('enterprise') && account.businessId) claims.business_id = account.businessId;
+  if (account.roles.includes('partner') && account.partnerId) claims.partner_id = account.partnerId;
   return claims;
 }
 
 export async function createProvider(opts: ProviderOptions): Promise<Oidc.default> {
-  const { default: Provider } = await import('oidc-provider');
+  const { default: Provider, errors } = await import('oidc-provider');
   const findAccount = async (_ctx: unknown, id: string) => {
     const account = await opts.accounts.findById(id).lean();
     if (!account) return undefined;
     return {
       accountId: account._id,
-      claims: async () => ({ sub: account._id, email: account.email, email_verified: account.emailVerified, name: account.name, locale: account.locale, roles: account.roles, ...(account.businessId ? { business_id: account.businessId } : {}) }),
+      claims: async () => {
+        const businessId = await opts.businessOf(account);
+        return { sub: account._id, email: account.email, email_verified: account.emailVerified, name: account.name, locale: account.locale, roles: account.roles, ...(businessId ? { business_id: businessId } : {}) };
+      },
     };
   };
   const provider = new Provider(opts.issuer, {
@@ -69,7 +75,8 @@ export async function createProvider(opts: ProviderOptions): Promise<Oidc.defaul
         defaultResource: () => API_RESOURCE,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
-          if (resource !== API_RESOURCE) throw new Error('unknown resource');
+          // An OAuth error (RFC 8707's invalid_target), answered as such, not a crash.
+          if (resource !== API_RESOURCE) throw new errors.InvalidTarget('the only resource is urn:hangviet:api');
           return { scope: API_SCOPE, audience: opts.audience, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
         },
       },
@@ -78,15 +85,29 @@ export async function createProvider(opts: ProviderOptions): Promise<Oidc.defaul
       const accountId = (token as { accountId?: string }).accountId;
       if (!accountId) return undefined;
       const account = await opts.accounts.findById(accountId).lean();
-      return account ? platformClaims(account) : undefined;
+      if (!account) return undefined;
+      // Asked at every issuance: an approval or a staff transfer since the last sign-in shows in this token.
+      const businessId = await opts.businessOf(account);
+      return platformClaims({ ...account, ...(businessId ? { businessId } : {}) });
     },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
+    // Errors that cannot go back to the client's redirect URI: problem+json carrying the OAuth error
+    // (`error`, `error_description`) as RFC 6749 names it.
     renderError: (ctx, out) => {
       ctx.type = 'application/problem+json';
-      ctx.body = JSON.stringify({ type: 'about:blank', title: 'Sign-in error', status: ctx.status, code: 'OIDC_ERROR', detail: out.error_description ?? out.error });
+      ctx.body = JSON.stringify({
+        type: 'about:blank',
+        title: 'Sign-in error',
+        status: ctx.status,
+        code: 'OIDC_ERROR',
+        detail: out.error_description ?? out.error,
+        error: out.error,
+        ...(out.error_description ? { error_description: out.error_description } : {}),
+      });
     },
   });
-  // Behind the gateway's own HTTP server: trust X-Forwarded-* only as express does (local: none).
+  // X-Forwarded-* reach the provider only from the proxies TRUST_PROXY lists: the gateway strips them
+  // from every other peer before the provider sees the request (identity/index.ts).
   provider.proxy = true;
   return provider;
 }

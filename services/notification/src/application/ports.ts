@@ -1,6 +1,7 @@
 // What the use cases need from the outside world, one interface per concern, each implemented once in
 // infrastructure/ (Mongo repositories, the HTTP webhook client, the channel senders) and handed in by the
 // composition root. Use cases see records (domain/records.ts), never documents, models or filters.
+import type { KnownBusinesses } from '@hangviet/known-businesses';
 import type { PartnerGrants } from './partner-scopes';
 import type { Logger } from '@hangviet/service-kit';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
@@ -231,6 +232,8 @@ export interface DeliveryDeps extends NotificationPolicy {
 
 /** Everything the use cases need: the delivery work's parts, and the hand-over to the jobs. */
 export interface NotificationDeps extends DeliveryDeps {
+  /** The directory's businesses and who owns each (@hangviet/known-businesses): inbox and preferences are the owner's. */
+  businesses: KnownBusinesses;
   guard: UrlGuard;
   /** Scopes staff granted each partner: what of each event its webhooks and stream carry. */
   partnerGrants: PartnerGrants;

@@ -29,7 +29,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.leng
 const day = (v: unknown): string | undefined => {
   const s = str(v);
   if (!s) return undefined;
-  const d = new Date(s);
+  // The day in Vietnam (UTC+7 all year): a validity ending at local midnight is stored as 17:00 UTC the day before.
+  const d = new Date(new Date(s).getTime() + 7 * 3600_000);
   return Number.isNaN(d.getTime()) ? undefined : `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 };
 const schemeName = (v: unknown): string | undefined => ({ CERTIFICATION_SCHEME_OCOP: 'OCOP', CERTIFICATION_SCHEME_VIETGAP: 'VietGAP', CERTIFICATION_SCHEME_HVNCLC: 'Hàng Việt Nam chất lượng cao' })[String(v)];
@@ -65,8 +66,8 @@ export function planCertificationNotices(event: { type: string; subject: string;
   put('reportId', str(report.id));
   put('where', [str(report.shop), str(report.url)].filter(Boolean).join(', ') || undefined);
 
-  // The enterprise's own name is not in these events: the inbox is its own, so the product speaks for it.
-  const context: BusinessNoticeContext = { businessName: facts.productName ?? facts.certificateNumber ?? event.subject, taxCode: '', facts };
+  // Certificates carry the business's name; applications do not (the templates then name the product only).
+  const context: BusinessNoticeContext = { businessName: str(certificate.businessName) ?? '', taxCode: '', facts };
   const reason = str(data.reason);
   if (reason) context.reason = reason;
 

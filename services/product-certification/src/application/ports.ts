@@ -1,5 +1,6 @@
 // What the use cases need from the outside world. One implementation each in infrastructure/; the
 // interfaces exist so use cases read without the database and are testable in isolation.
+import type { BusinessRegistry, KnownBusinesses } from '@hangviet/known-businesses';
 import type { Page, PageRequest } from '@hangviet/service-kit';
 import type { Application, ApplicationStatus } from '../domain/application';
 import type { Certificate, CertificateStatus, Scheme } from '../domain/certificate';
@@ -43,31 +44,8 @@ export interface ReportRepository extends AggregateStore<Report> {
   list(filter: { status?: ReportStatus }, page: PageRequest): Promise<Page<Report>>;
 }
 
-/** A business as the directory last told us (business.* events, or a gRPC answer). */
-export interface KnownBusiness {
-  id: string;
-  status: string;
-  name: string;
-  provinceCode?: string;
-  /** The directory's aggregate version: an older event never overwrites a newer one. */
-  version: number;
-  updateTime: Date;
-}
-
-/** This service's copy of the directory, kept from events. */
-export interface BusinessDirectory {
-  find(businessId: string): Promise<KnownBusiness | undefined>;
-  record(business: KnownBusiness): Promise<'recorded' | 'stale'>;
-  forgetDissolved(before: Date): Promise<number>;
-}
-
-/** The registry itself, over gRPC with a deadline: asked when the copy does not know a business. */
-export interface RegistryClient {
-  /** Undefined when the registry has no such business; throws 503 when it cannot be reached in time. */
-  getBusiness(businessId: string): Promise<KnownBusiness | undefined>;
-  /** The same by tax code (demo seeding). */
-  findByTaxCode(taxCode: string): Promise<KnownBusiness | undefined>;
-}
+/** A business as the directory last told us, and who owns it: @hangviet/known-businesses, the one projection. */
+export type { KnownBusiness } from '@hangviet/known-businesses';
 
 export interface StoredDocument {
   id: string;
@@ -113,8 +91,9 @@ export interface ProductCertificationDeps {
   applications: ApplicationRepository;
   certificates: CertificateRepository;
   reports: ReportRepository;
-  businesses: BusinessDirectory;
-  registry: RegistryClient;
+  businesses: KnownBusinesses;
+  /** The registry itself (demo seeding looks a business up by tax code). */
+  registry: BusinessRegistry;
   documents: DocumentStorage;
   sniff: ContentSniffer;
   qr: QrSigner;

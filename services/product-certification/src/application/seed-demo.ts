@@ -5,10 +5,14 @@
 import type { Principal } from '@hangviet/service-kit';
 import { generateTaxCode } from '@hangviet/vn';
 import { OCOP_CRITERIA } from '../domain/ocop-criteria';
-import { decideApplication, reviewCommune, scoreApplication, submitApplication } from './applications';
-import { recordCertificate } from './certificates';
+import { decideApplication } from './decide-application';
+import { listProduct } from './list-product';
 import type { ProductCertificationDeps } from './ports';
-import { listProduct, registerProduct } from './products';
+import { recordCertificate } from './record-certificate';
+import { registerProduct } from './register-product';
+import { reviewCommune } from './review-commune';
+import { scoreApplication } from './score-application';
+import { submitApplication } from './submit-application';
 
 /** The registry's first demo row (its seed-data.ts: demo tax codes are generateTaxCode(n + 1, '13')). */
 export const DEMO_TAX_CODE = generateTaxCode(1, '13');
@@ -31,7 +35,8 @@ export async function seedDemoCertificates(deps: ProductCertificationDeps): Prom
   await deps.businesses.record(business);
   if ((await deps.products.list({ businessId: business.id, publicOnly: false }, { pageSize: 1 })).items.length > 0) return 'present';
 
-  const product = await registerProduct(deps, SEED, {
+  const product = await registerProduct(deps, {
+    principal: SEED,
     businessId: business.id,
     details: {
       name: 'Kẹo dừa sáp Thanh Long',
@@ -43,13 +48,14 @@ export async function seedDemoCertificates(deps: ProductCertificationDeps): Prom
       rawMaterialOrigin: { localPercent: 85, domesticPercent: 15, importedPercent: 0 },
     },
   });
-  await listProduct(deps, SEED, product.id);
-  const application = await submitApplication(deps, SEED, { productId: product.id, round: { year: 2025, number: 2 }, dossier: 'Hồ sơ mẫu' });
-  await reviewCommune(deps, SEED, { id: application.id, reviewer: 'UBND xã Mỏ Cày', localRawMaterial: true, localLabour: true, localIdea: true, note: 'Đề nghị xét (dữ liệu mẫu)' });
-  await scoreApplication(deps, SEED, { id: application.id, scores: demoSheet(82) });
-  await decideApplication(deps, SEED, { id: application.id, decisionNumber: '5445/QĐ-UBND', decisionDate: new Date('2025-12-15T00:00:00Z') });
+  await listProduct(deps, { principal: SEED, id: product.id });
+  const application = await submitApplication(deps, { principal: SEED, productId: product.id, round: { year: 2025, number: 2 }, dossier: 'Hồ sơ mẫu' });
+  await reviewCommune(deps, { principal: SEED, id: application.id, reviewer: 'UBND xã Mỏ Cày', localRawMaterial: true, localLabour: true, localIdea: true, note: 'Đề nghị xét (dữ liệu mẫu)' });
+  await scoreApplication(deps, { principal: SEED, id: application.id, scores: demoSheet(82) });
+  await decideApplication(deps, { principal: SEED, id: application.id, decisionNumber: '5445/QĐ-UBND', decisionDate: new Date('2025-12-15T00:00:00Z') });
   const year = deps.now().getUTCFullYear();
-  await recordCertificate(deps, SEED, {
+  await recordCertificate(deps, {
+    principal: SEED,
     scheme: 'HVNCLC',
     businessId: business.id,
     decisionNumber: `12/QĐ-HVNCLC`,

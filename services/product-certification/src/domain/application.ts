@@ -16,6 +16,11 @@ export const ALLOWED_FROM: Readonly<Record<'reviewCommune' | 'score' | 'decide' 
   withdraw: ['SUBMITTED', 'COMMUNE_REVIEWED', 'PROVINCIAL_SCORED', 'NATIONAL_PENDING'],
 };
 
+/** The platform's first OCOP round; a round may be announced up to a year ahead. */
+export const FIRST_ROUND_YEAR = 2018;
+export const lastRoundYear = (now: Date): number => now.getUTCFullYear() + 1;
+export const MAX_ROUNDS_PER_YEAR = 12;
+
 export interface Round {
   year: number;
   number: number;
@@ -69,6 +74,9 @@ export type ApplicationEvent =
   | { kind: 'rejected'; previous: ApplicationStatus; actor: Actor; at: Date }
   | { kind: 'withdrawn'; previous: ApplicationStatus; actor: Actor; at: Date };
 
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
 /** `5445/QĐ-UBND`, `12/QĐ-BNNMT`: number / kind of act - issuer. */
 export const DECISION_NUMBER = /^\d{1,6}\/Q[ĐD]-[A-ZĐ0-9]{2,12}$/u;
 
@@ -85,11 +93,11 @@ export class Application {
 
   static submit(input: Omit<ApplicationState, 'status' | 'createTime' | 'updateTime' | 'version' | 'scheme'> & { actor: Actor; now: Date }): Application {
     const { actor, now, ...rest } = input;
-    if (!Number.isInteger(rest.round.year) || rest.round.year < 2018 || rest.round.year > now.getUTCFullYear() + 1) {
-      throw invalid([{ field: 'round.year', code: 'OUT_OF_RANGE', message: `round.year must be from 2018 to ${now.getUTCFullYear() + 1}` }]);
+    if (!Number.isInteger(rest.round.year) || rest.round.year < FIRST_ROUND_YEAR || rest.round.year > lastRoundYear(now)) {
+      throw invalid([{ field: 'round.year', code: 'OUT_OF_RANGE', message: `round.year must be from ${FIRST_ROUND_YEAR} to ${lastRoundYear(now)}` }]);
     }
-    if (!Number.isInteger(rest.round.number) || rest.round.number < 1 || rest.round.number > 12) {
-      throw invalid([{ field: 'round.number', code: 'OUT_OF_RANGE', message: 'round.number must be from 1 to 12' }]);
+    if (!Number.isInteger(rest.round.number) || rest.round.number < 1 || rest.round.number > MAX_ROUNDS_PER_YEAR) {
+      throw invalid([{ field: 'round.number', code: 'OUT_OF_RANGE', message: `round.number must be from 1 to ${MAX_ROUNDS_PER_YEAR}` }]);
     }
     const app = new Application({ ...rest, scheme: 'OCOP', status: 'SUBMITTED', createTime: now, updateTime: now, version: 1 }, 0);
     app.raised.push({ kind: 'submitted', actor, at: now });
@@ -140,7 +148,12 @@ export class Application {
   decide(decision: { number: string; date: Date; certificateNumber?: string }, actor: Actor, at: Date): void {
     const errors = [];
     if (!DECISION_NUMBER.test(decision.number)) errors.push({ field: 'decisionNumber', code: 'DECISION_NUMBER_FORMAT', message: 'decisionNumber looks like 5445/QĐ-UBND' });
-    if (Number.isNaN(decision.date.getTime()) || decision.date > at) errors.push({ field: 'decisionDate', code: 'NOT_PAST', message: 'decisionDate must be a date, not in the future' });
+    // The decision date is a calendar day in Vietnam (UTC+7 all year): from 17:00 UTC "today" there is already
+    // tomorrow in UTC, and a decision signed that day is not in the future.
+    const endOfTodayInVietnam = (Math.floor((at.getTime() + VIETNAM_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - VIETNAM_OFFSET_MS;
+    if (Number.isNaN(decision.date.getTime()) || decision.date.getTime() >= endOfTodayInVietnam) {
+      errors.push({ field: 'decisionDate', code: 'NOT_PAST', message: 'decisionDate must be a date, not in the future' });
+    }
     if (errors.length > 0) throw invalid(errors);
     this.move('decide', { status: 'DECIDED', decision: { ...decision } }, [{ kind: 'decided', actor, at }]);
   }

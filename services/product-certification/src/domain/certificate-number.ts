@@ -5,7 +5,8 @@
 import { iso7064mod10x11validate } from 'stdnum/lib/cjs/util/iso7064';
 
 export type SchemeCode = 'OCOP' | 'VIETGAP' | 'HVNCLC';
-const PATTERN = /^(OCOP|VIETGAP|HVNCLC)-(\d{4})-(\d{6})-(\d)$/;
+/** The shape of a number (upper case); the check digit is checked apart (isWellFormedCertificateNumber). */
+export const CERTIFICATE_NUMBER_PATTERN = /^(OCOP|VIETGAP|HVNCLC)-(\d{4})-(\d{6})-(\d)$/;
 
 /** The check digit that makes `digits` + it valid under ISO 7064 MOD 11,10 (exactly one of 0–9 does). */
 export function checkDigitOf(digits: string): string {
@@ -21,7 +22,7 @@ export function formatCertificateNumber(scheme: SchemeCode, year: number, sequen
 
 /** True when the text is shaped as a platform number and its check digit holds (case-insensitive). */
 export function isWellFormedCertificateNumber(text: string): boolean {
-  const match = PATTERN.exec(text.toUpperCase());
+  const match = CERTIFICATE_NUMBER_PATTERN.exec(text.toUpperCase());
   if (!match) return false;
   return iso7064mod10x11validate(`${match[2]}${match[3]}${match[4]}`);
 }

@@ -87,6 +87,18 @@ describe('the OCOP application', () => {
     app.score(scoreSheet(sheetOf(75)), actor, now);
     expect(code(() => app.decide({ number: 'số 5445', date: now }, actor, now))).toBe('VALIDATION_FAILED:decisionNumber/DECISION_NUMBER_FORMAT');
   });
+
+  it("takes a decision dated today in Vietnam, already tomorrow in UTC after 17:00 UTC, and refuses the day after", () => {
+    const evening = new Date('2026-12-07T17:41:00Z'); // 00:41 on 8 December in Vietnam
+    const dated = (day: string) => {
+      const app = submitted();
+      app.reviewCommune({ reviewer: 'UBND xã', localRawMaterial: true, localLabour: true, localIdea: true }, actor, evening);
+      app.score(scoreSheet(sheetOf(75)), actor, evening);
+      return code(() => app.decide({ number: '5445/QĐ-UBND', date: new Date(`${day}T00:00:00Z`) }, actor, evening));
+    };
+    expect(dated('2026-12-08')).toBeUndefined();
+    expect(dated('2026-12-09')).toBe('VALIDATION_FAILED:decisionDate/NOT_PAST');
+  });
 });
 
 describe('certificates', () => {

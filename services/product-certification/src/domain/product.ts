@@ -53,7 +53,7 @@ export type ProductEvent =
   | { kind: 'withdrawn'; actor: Actor; at: Date };
 
 export const MAX_EVIDENCE = 20;
-const TEXT_LIMITS = { name: 200, englishName: 200, description: 4000, specification: 1000 } as const;
+export const TEXT_LIMITS = { name: 200, englishName: 200, description: 4000, specification: 1000 } as const;
 
 /** The businesses that may add products or apply, by their directory status. */
 export const ACTING_BUSINESS_STATUSES: readonly string[] = ['ACTIVE'];

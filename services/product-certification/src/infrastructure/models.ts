@@ -7,15 +7,6 @@ import { Schema, type Connection } from 'mongoose';
 /** A stored aggregate: its state (Dates as Dates), `_id` for its id, and its pending events (the shared store's shape). */
 export type { AggregateDocument };
 
-export interface KnownBusinessDocument {
-  _id: string;
-  status: string;
-  name: string;
-  provinceCode?: string;
-  version: number;
-  updateTime: Date;
-}
-
 export interface StoredFileDocument {
   _id: string;
   owner: string;
@@ -41,7 +32,6 @@ const SCHEMAS = {
     .index({ productId: 1, 'round.year': 1, 'round.number': 1 }),
   certificates: loose('certificates').index({ businessId: 1, issueTime: -1, _id: -1 }).index({ status: 1, validUntil: 1 }).index({ applicationId: 1 }),
   reports: loose('reports').index({ status: 1, createTime: -1, _id: -1 }).index({ createTime: -1, _id: -1 }),
-  known_businesses: loose('known_businesses').index({ status: 1, updateTime: 1 }),
   stored_files: loose('stored_files').index({ owner: 1 }),
   counters: loose('counters'),
 };
@@ -59,7 +49,6 @@ export function collections(db: Db) {
     applications: db.collection<AggregateDocument>('applications'),
     certificates: db.collection<AggregateDocument>('certificates'),
     reports: db.collection<AggregateDocument>('reports'),
-    knownBusinesses: db.collection<KnownBusinessDocument>('known_businesses'),
     storedFiles: db.collection<StoredFileDocument>('stored_files'),
     counters: db.collection<CounterDocument>('counters'),
   };

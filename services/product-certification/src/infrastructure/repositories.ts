@@ -1,12 +1,9 @@
 // The repositories: the shared aggregate store plus each one's queries. Use cases never build a filter.
 import type { Page, PageRequest } from '@hangviet/service-kit';
-import { isDuplicateKey } from '@hangviet/service-kit';
 import type { Filter } from 'mongodb';
 import type {
   ApplicationRepository,
-  BusinessDirectory,
   CertificateRepository,
-  KnownBusiness,
   ProductRepository,
   ReportRepository,
 } from '../application/ports';
@@ -107,32 +104,5 @@ export class MongoReportRepository extends MongoAggregateStore<Report, ReportSta
 
   list(filter: { status?: ReportStatus }, page: PageRequest): Promise<Page<Report>> {
     return this.page(defined(filter), 'createTime', page, { s: filter.status ?? '' });
-  }
-}
-
-/** This service's copy of the directory, from business.* events: keyed by id, guarded by the directory's version. */
-export class MongoBusinessDirectory implements BusinessDirectory {
-  constructor(private readonly c: Collections) {}
-
-  async find(businessId: string): Promise<KnownBusiness | undefined> {
-    const doc = await this.c.knownBusinesses.findOne({ _id: businessId });
-    if (!doc) return undefined;
-    const { _id, ...rest } = doc;
-    return { id: _id, ...rest };
-  }
-
-  async record({ id, ...rest }: KnownBusiness): Promise<'recorded' | 'stale'> {
-    try {
-      // Matches only an older version; when the stored one is as new or newer, the upsert's insert collides on _id.
-      await this.c.knownBusinesses.updateOne({ _id: id, version: { $lt: rest.version } }, { $set: rest }, { upsert: true });
-      return 'recorded';
-    } catch (err) {
-      if (isDuplicateKey(err)) return 'stale';
-      throw err;
-    }
-  }
-
-  async forgetDissolved(before: Date): Promise<number> {
-    return (await this.c.knownBusinesses.deleteMany({ status: 'DISSOLVED', updateTime: { $lt: before } })).deletedCount;
   }
 }

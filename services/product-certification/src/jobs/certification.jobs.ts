@@ -2,8 +2,8 @@
 // own too: the expiry notice is recorded in the certificate it concerns, so even two runs racing
 // (a stale lease holder, two instances) emit one `expiring` per certificate.
 import { defineJob } from '@hangviet/jobs';
-import { issueMissingCertificates } from '../application/applications';
-import { advanceCertificates } from '../application/certificates';
+import { advanceCertificates } from '../application/advance-certificates';
+import { issueMissingCertificates } from '../application/issue-certificate';
 import type { ProductCertificationDeps } from '../application/ports';
 import { seedDemoCertificates } from '../application/seed-demo';
 
@@ -19,14 +19,6 @@ export function certificateExpiryJob(deps: ProductCertificationDeps, cron: strin
 
 export function issueMissingCertificatesJob(deps: ProductCertificationDeps) {
   return defineJob({ name: 'issue-missing-certificates', schedule: { cron: '*/5 * * * *' }, run: async () => void (await issueMissingCertificates(deps)) });
-}
-
-export function forgetOldBusinessesJob(deps: ProductCertificationDeps) {
-  return defineJob({
-    name: 'forget-dissolved-businesses',
-    schedule: { cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
-    run: async () => void (await deps.businesses.forgetDissolved(new Date(deps.now().getTime() - 90 * 86_400_000))),
-  });
 }
 
 /** Tries every 30 s until the demo data is there (the registry seeds its directory at the same start). */

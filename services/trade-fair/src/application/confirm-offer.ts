@@ -1,4 +1,4 @@
-import { requireBusinessAccess, type Principal } from '@hangviet/service-kit';
+import type { Principal } from '@hangviet/service-kit';
 import type { BoothApplication } from '../domain/booth-application';
 import { computeSupport } from '../domain/support-funding';
 import { changeApplication } from './get-application';
@@ -18,7 +18,7 @@ export async function confirmOffer(deps: TradeFairDeps, principal: Principal | u
   const context = fairContextOf(fair.state);
   const app = await changeApplication(
     deps, command,
-    (a) => requireBusinessAccess(actor, a.state.businessId),
+    (a) => deps.businesses.assertOwns(actor, a.state.businessId),
     async (a) => {
       const t = (await deps.applications.participations([a.state.businessId], context.year, command.fairId)).get(a.state.businessId) ?? { fairs: 0, supportVnd: 0 };
       const support = computeSupport({ boothFeeVnd: fair.state.boothFeeVnd, booths: a.state.booths.length, policy: fair.state.supportPolicy, participationsThisYear: t.fairs, supportThisYearVnd: t.supportVnd });

@@ -1,4 +1,5 @@
-import { getFair } from './get-fair';
+import type { Principal } from '@hangviet/service-kit';
+import { viewFair } from './view-fair';
 import type { TradeFairDeps } from './ports';
 
 export interface FairSummary {
@@ -13,8 +14,8 @@ export interface FairSummary {
 }
 
 /** Booths by state, businesses, certified share, total fees and support (public). */
-export async function fairSummary(deps: TradeFairDeps, { fairId }: { fairId: string }): Promise<FairSummary> {
-  const fair = await getFair(deps, fairId);
+export async function fairSummary(deps: TradeFairDeps, principal: Principal | undefined, { fairId }: { fairId: string }): Promise<FairSummary> {
+  const fair = await viewFair(deps, principal, fairId);
   const [venue, holds, apps] = await Promise.all([deps.venues.findById(fair.state.venueId), deps.holds.ofFair(fairId), deps.applications.allOfFair(fairId)]);
   const booths = venue?.booths ?? [];
   const blocked = booths.filter((b) => b.blocked).length;

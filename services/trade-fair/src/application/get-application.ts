@@ -16,12 +16,12 @@ export async function getApplication(deps: TradeFairDeps, fairId: string, applic
 export async function changeApplication(
   deps: TradeFairDeps,
   ref: { fairId: string; applicationId: string },
-  authorize: (app: BoothApplication) => void,
+  authorize: (app: BoothApplication) => unknown,
   change: (app: BoothApplication) => void | Promise<void>,
 ): Promise<BoothApplication> {
   const fair = await getFair(deps, ref.fairId);
   const app = await getApplication(deps, ref.fairId, ref.applicationId);
-  authorize(app);
+  await authorize(app);
   const held = app.state.booths.length > 0;
   await change(app);
   try {

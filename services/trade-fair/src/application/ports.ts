@@ -1,5 +1,6 @@
 // What the use cases need from the outside world. One implementation each in infrastructure/; the
 // interfaces exist so use cases read without the database.
+import type { KnownBusinesses } from '@hangviet/known-businesses';
 import type { Page, PageRequest } from '@hangviet/service-kit/paging';
 import type { AllocationResult } from '../domain/allocation';
 import type { Booth } from '../domain/booth';
@@ -138,24 +139,8 @@ export interface AllocationLease {
   acquire(fairId: string, now: Date): Promise<{ release(): Promise<void> } | undefined>;
 }
 
-/** A business as this service knows it: from hangviet.registry.business.* events, or asked over gRPC. */
-export interface KnownBusiness {
-  id: string;
-  name: string;
-  status: string;
-  provinceCode: string;
-  /** The main industry's VSIC code, when the directory gave one ("keep competitors apart"). */
-  mainIndustryCode?: string;
-  version: number;
-  updateTime: Date;
-}
-
-export interface BusinessDirectory {
-  find(businessId: string): Promise<KnownBusiness | undefined>;
-  /** Records the business unless what is stored is as new or newer; says which. */
-  record(business: KnownBusiness): Promise<'recorded' | 'stale'>;
-  forgetDissolved(before: Date): Promise<number>;
-}
+/** A business as this service knows it, and who owns it: @hangviet/known-businesses, the one projection of the directory. */
+export type { KnownBusiness } from '@hangviet/known-businesses';
 
 export interface BusinessProduct {
   id: string;
@@ -187,7 +172,7 @@ export interface TradeFairDeps {
   holds: BoothHolds;
   runs: AllocationRuns;
   allocationLease: AllocationLease;
-  businesses: BusinessDirectory;
+  businesses: KnownBusinesses;
   certification: CertificationPort;
   settings: TradeFairSettings;
   now: () => Date;

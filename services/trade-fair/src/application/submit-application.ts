@@ -1,4 +1,4 @@
-import { requireBusinessAccess, type Principal } from '@hangviet/service-kit';
+import type { Principal } from '@hangviet/service-kit';
 import { AppError, conflict, failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { BoothApplication } from '../domain/booth-application';
 import { unknownBooths } from '../domain/venue';
@@ -24,7 +24,7 @@ export interface SubmitApplicationCommand {
 export async function submitApplication(deps: TradeFairDeps, principal: Principal | undefined, command: SubmitApplicationCommand): Promise<BoothApplication> {
   const { fairId } = command;
   requireRoles(principal, 'submitApplication');
-  const actor = requireBusinessAccess(principal, command.businessId);
+  const actor = await deps.businesses.assertOwns(principal, command.businessId);
   // The three reads are independent: asked together (one round trip of latency, not three). A failure
   // of the later two surfaces where they are awaited, after the fair's own checks.
   const businessRead = deps.businesses.find(command.businessId);

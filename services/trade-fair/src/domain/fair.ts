@@ -3,7 +3,7 @@
 // it raises. Pure: the repository stores state and events in one single-document write.
 import { Aggregate } from '@hangviet/events/aggregate';
 import { failedPrecondition, invalid, type FieldError } from '@hangviet/service-kit/errors';
-import { daysBetween, isCalendarDay, isClockTime } from './calendar-days';
+import { dayCount, daysBetween, isCalendarDay, isClockTime, isPlausibleDay } from './calendar-days';
 import type { ClosingReport } from './closing-report';
 
 export const FAIR_KINDS = ['TRADE_FAIR', 'MARKET_SESSION', 'EXHIBITION'] as const;
@@ -93,11 +93,13 @@ export function validateFair(input: NewFairInput): FieldError[] {
   const dayFields = ['setUpDay', 'openingDay', 'closingDay', 'tearDownDay'] as const;
   const badDay = dayFields.filter((f) => !isCalendarDay(d[f]));
   for (const f of badDay) e(`days.${f}`, 'INVALID_FORMAT', `${f} must be a calendar day YYYY-MM-DD`);
-  if (badDay.length === 0) {
+  const implausible = dayFields.filter((f) => !badDay.includes(f) && !isPlausibleDay(d[f]));
+  for (const f of implausible) e(`days.${f}`, 'DATE_OUT_OF_RANGE', `${f} must lie in a plausible year`);
+  if (badDay.length === 0 && implausible.length === 0) {
     if (d.setUpDay > d.openingDay) e('days.setUpDay', 'AFTER_OPENING', 'set-up must be on or before the opening day');
     if (d.openingDay > d.closingDay) e('days.closingDay', 'BEFORE_OPENING', 'the closing day must be on or after the opening day');
     if (d.tearDownDay < d.closingDay) e('days.tearDownDay', 'BEFORE_CLOSING', 'tear-down must be on or after the closing day');
-    if (daysBetween(d.setUpDay, d.tearDownDay).length > 60) e('days.tearDownDay', 'TOO_LONG', 'a fair occupies its venue at most 60 days, set-up and tear-down included');
+    if (dayCount(d.setUpDay, d.tearDownDay) > 60) e('days.tearDownDay', 'TOO_LONG', 'a fair occupies its venue at most 60 days, set-up and tear-down included');
   }
   if (d.setUpTime !== undefined && !isClockTime(d.setUpTime)) e('days.setUpTime', 'INVALID_FORMAT', 'setUpTime must be a local clock time HH:MM');
   for (const f of ['openTime', 'closeTime'] as const) if (!isClockTime(d[f])) e(`days.${f}`, 'INVALID_FORMAT', `${f} must be a local clock time HH:MM`);

@@ -42,15 +42,6 @@ export interface BoothHoldDocument {
 export interface AllocationRunDocument extends Omit<AllocationRun, 'id'> {
   _id: string;
 }
-export interface KnownBusinessDocument {
-  _id: string;
-  name: string;
-  status: string;
-  provinceCode: string;
-  mainIndustryCode?: string;
-  version: number;
-  updateTime: Date;
-}
 /** A product of a business and its valid certificates, from hangviet.certification events. */
 export interface KnownProductDocument {
   _id: string;
@@ -70,7 +61,6 @@ export const collections = (db: Db) => ({
   applications: db.collection<ApplicationDocument>('booth_applications'),
   holds: db.collection<BoothHoldDocument>('booth_holds'),
   runs: db.collection<AllocationRunDocument>('allocation_runs'),
-  businesses: db.collection<KnownBusinessDocument>('known_businesses'),
   products: db.collection<KnownProductDocument>('known_products'),
 });
 export type Collections = ReturnType<typeof collections>;
@@ -89,7 +79,6 @@ export async function createIndexes(c: Collections): Promise<void> {
     c.holds.createIndex({ fairId: 1 }, { name: 'fairId' }),
     c.holds.createIndex({ applicationId: 1 }, { name: 'applicationId' }),
     c.runs.createIndex({ fairId: 1, createTime: -1 }, { name: 'fair_createTime' }),
-    c.businesses.createIndex({ status: 1, updateTime: 1 }, { name: 'status_updateTime' }),
     c.products.createIndex({ businessId: 1 }, { name: 'businessId' }),
   ]);
 }

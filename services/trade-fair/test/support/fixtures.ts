@@ -118,7 +118,7 @@ export async function knownBusinesses(h: Harness, count: number, opts: { mainInd
     Array.from({ length: count }, async (_, i) => {
       const id = randomUUID();
       const industry = opts.mainIndustryCode?.(i);
-      await h.parts.businesses.record({ id, name: `Hợp tác xã Dừa ${i + 1}`, status: 'ACTIVE', provinceCode: '86', ...(industry ? { mainIndustryCode: industry } : {}), version: 2, updateTime: new Date() });
+      await h.parts.businesses.record({ id, name: `Hợp tác xã Dừa ${i + 1}`, status: 'ACTIVE', provinceCode: '86', ...(industry ? { mainIndustryCode: industry } : {}), ownerSubject: `owner-${id}`, version: 2, updateTime: new Date() });
       const productId = randomUUID();
       await h.parts.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
       return { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` }) };

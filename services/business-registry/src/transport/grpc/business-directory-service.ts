@@ -6,6 +6,8 @@ import {
   type BatchGetBusinessesRequest,
   type BatchGetBusinessesResponse,
   type BusinessDirectoryServiceServer,
+  type FindBusinessByOwnerRequest,
+  type FindBusinessByOwnerResponse,
   type GetBusinessRequest,
   type GetBusinessResponse,
   type ListBusinessesRequest,
@@ -18,6 +20,7 @@ import { isStaff, unary, type GrpcServiceRegistration, type Principal } from '@h
 import { invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { isService, requireVisible } from '../../application/access';
 import { viewOf } from '../../application/business-view';
+import { findBusinessByOwner } from '../../application/find-business-by-owner';
 import { getBusiness, getBusinesses } from '../../application/get-business';
 import { lookupBusinessByTaxCode } from '../../application/lookup-business-by-tax-code';
 import type { RegistryDeps } from '../../application/ports';
@@ -83,6 +86,10 @@ export function businessDirectoryService(deps: RegistryDeps): GrpcServiceRegistr
     listBusinesses: unary<ListBusinessesRequest, ListBusinessesResponse>(async (req, ctx) => {
       const result = await searchBusinesses(deps, ctx.principal, listQuery(req), visibility(ctx.principal));
       return { businesses: result.items.map((b) => toProtoBusiness(viewOf(b, ctx.principal))), nextPageToken: result.nextPageToken };
+    }),
+    findBusinessByOwner: unary<FindBusinessByOwnerRequest, FindBusinessByOwnerResponse>(async (req, ctx) => {
+      const business = await findBusinessByOwner(deps, ctx.principal, { ownerSubject: requireId(req.ownerSubject, 'owner_subject') });
+      return { business: toProtoBusiness(viewOf(business.state, ctx.principal)) };
     }),
   };
   return { definition: BusinessDirectoryServiceService, implementation };

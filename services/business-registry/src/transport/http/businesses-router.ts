@@ -1,7 +1,8 @@
 // /v1/businesses: parse → use case → response. No business rule lives here.
-import { idempotent, parse, rateLimit, resourcePath, roleGuard, type IdempotencyStore, type RateLimitStore } from '@hangviet/service-kit';
+import { accessGuard, idempotent, parse, rateLimit, resourcePath, type IdempotencyStore, type RateLimitStore } from '@hangviet/service-kit';
 import { unsupportedMediaType } from '@hangviet/service-kit/errors';
 import express, { Router, type Request, type Response } from 'express';
+import { ACCESS } from '../../application/access-rules';
 import { approveBusiness } from '../../application/approve-business';
 import { viewOf } from '../../application/business-view';
 import { dissolveBusiness } from '../../application/dissolve-business';
@@ -63,10 +64,9 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
       ])
     : (_req: Request, _res: Response, next: () => void) => next();
 
-  // Guards answer 401/403 before the body is judged; the use cases check the same rules again.
-  const staffOnly = roleGuard('admin', 'staff');
+  // Guards answer 401/403 before the body is judged; the use cases check the same rules (one table) again.
 
-  router.post('/v1/businesses', roleGuard('admin', 'staff', 'enterprise'), registrations, idempotent(idempotency), async (req, res) => {
+  router.post('/v1/businesses', accessGuard(ACCESS.registerBusiness), registrations, idempotent(idempotency), async (req, res) => {
     const body = parse(registerBusinessSchema, req.body);
     const business = await registerBusiness(deps, req.principal, body);
     res.location(resourcePath('/v1/businesses', business.id));
@@ -96,7 +96,7 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
   });
 
   // Raw bytes, not express.text: a Windows export is not UTF-8, and decoding it as UTF-8 stored U+FFFD.
-  router.post('/v1/businesses\\:import', staffOnly, express.raw({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), async (req, res) => {
+  router.post('/v1/businesses\\:import', accessGuard(ACCESS.importBusinesses), express.raw({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), async (req, res) => {
     const query = parse(importQuery, req.query, 'query');
     if (!Buffer.isBuffer(req.body)) throw unsupportedMediaType('UNSUPPORTED_MEDIA_TYPE', 'The import takes text/csv.');
     const csv = decodeCsv(req.body, charsetOf(req.get('content-type'))).text;
@@ -118,19 +118,19 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
     sendBusiness(req, res, await updateBusinessProfile(deps, req.principal, id, body, expectedVersion(req)));
   });
 
-  router.post('/v1/businesses/:id\\:approve', staffOnly, statusRoute(deps, approveBusiness, false));
-  router.post('/v1/businesses/:id\\:reject', staffOnly, statusRoute(deps, rejectBusiness, true));
-  router.post('/v1/businesses/:id\\:suspend', staffOnly, statusRoute(deps, suspendBusiness, true));
-  router.post('/v1/businesses/:id\\:reinstate', staffOnly, statusRoute(deps, reinstateBusiness, false));
-  router.post('/v1/businesses/:id\\:dissolve', staffOnly, statusRoute(deps, dissolveBusiness, true));
-  router.post('/v1/businesses/:id\\:approveChange', staffOnly, statusRoute(deps, approveChangeRequest, false));
-  router.post('/v1/businesses/:id\\:rejectChange', staffOnly, statusRoute(deps, rejectChangeRequest, true));
-  router.post('/v1/businesses/:id\\:withdraw', roleGuard('enterprise'), async (req, res) => {
+  router.post('/v1/businesses/:id\\:approve', accessGuard(ACCESS.approveBusiness), statusRoute(deps, approveBusiness, false));
+  router.post('/v1/businesses/:id\\:reject', accessGuard(ACCESS.rejectBusiness), statusRoute(deps, rejectBusiness, true));
+  router.post('/v1/businesses/:id\\:suspend', accessGuard(ACCESS.suspendBusiness), statusRoute(deps, suspendBusiness, true));
+  router.post('/v1/businesses/:id\\:reinstate', accessGuard(ACCESS.reinstateBusiness), statusRoute(deps, reinstateBusiness, false));
+  router.post('/v1/businesses/:id\\:dissolve', accessGuard(ACCESS.dissolveBusiness), statusRoute(deps, dissolveBusiness, true));
+  router.post('/v1/businesses/:id\\:approveChange', accessGuard(ACCESS.approveChangeBusiness), statusRoute(deps, approveChangeRequest, false));
+  router.post('/v1/businesses/:id\\:rejectChange', accessGuard(ACCESS.rejectChangeBusiness), statusRoute(deps, rejectChangeRequest, true));
+  router.post('/v1/businesses/:id\\:withdraw', accessGuard(ACCESS.withdrawBusiness), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     parse(optionalReasonBody, req.body ?? {});
     sendBusiness(req, res, await withdrawBusiness(deps, req.principal, id, expectedVersion(req)));
   });
-  router.post('/v1/businesses/:id\\:transfer', staffOnly, async (req, res) => {
+  router.post('/v1/businesses/:id\\:transfer', accessGuard(ACCESS.transferBusiness), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const body = parse(transferBody, req.body ?? {});
     const version = expectedVersion(req);
@@ -139,7 +139,7 @@ export function businessesRouter(deps: RegistryDeps, idempotency: IdempotencySto
 
   router.put(
     '/v1/businesses/:id/evidence',
-    roleGuard('admin', 'staff', 'enterprise'),
+    accessGuard(ACCESS.attachRegistrationEvidence),
     express.raw({ type: [...EVIDENCE_MEDIA_TYPES], limit: EVIDENCE_MAX_BYTES }),
     async (req, res) => {
       const { id } = parse(idParams, req.params, 'params');

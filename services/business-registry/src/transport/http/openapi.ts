@@ -1,24 +1,16 @@
 // Over ~300 lines on purpose: the whole contract reads as one document, next to the schemas it reuses.
 // The OpenAPI 3.1 document of this API. Request schemas come from the same zod schemas the
 // routes validate with, so the two cannot drift; test/openapi.test.ts checks the route list.
-import { Router } from 'express';
 import { LOCALES } from '@hangviet/vn/locale';
-import { z } from 'zod';
+import { ACCESS } from '../../application/access-rules';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
 import { BUSINESS_STATUSES, BUSINESS_TYPES, EMPLOYEE_RANGES } from '../../domain/business';
 import { registerBusinessSchema, updateBusinessSchema } from '../../application/profile-schema';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '../../domain/evidence';
-import { optionalReasonBody, reasonBody, transferBody } from './schemas';
-import { withPlatformResponses } from '@hangviet/service-kit';
+import { idParams, importQuery, industriesQuery, listBusinessesQuery, lookupQuery, optionalReasonBody, provinceParams, reasonBody, transferBody } from './schemas';
+import { accessDocumentation, jsonSchemaOf as jsonSchema, openApiDocument as document, pathParameters, queryParameters, openApiRouter as documentRouter, problemResponse as problem, ref, type Json } from '@hangviet/service-kit';
+import type { Router } from 'express';
 
-type Json = Record<string, unknown>;
-
-const jsonSchema = (schema: z.ZodType): Json => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string): Json => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
 const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
   description,
   content: { 'application/json': { schema } },
@@ -26,7 +18,7 @@ const json = (schema: Json, description = 'OK', headers?: Json): Json => ({
 });
 
 const etagHeader = { ETag: { description: 'The business version; send it back in If-Match.', schema: { type: 'string' } } };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const [idParam] = pathParameters(idParams);
 const ifMatch = {
   name: 'If-Match',
   in: 'header',
@@ -42,13 +34,15 @@ const common = {
   '422': problem('Invalid input; errors[] names each field'),
 };
 
+/** Who may call: the access table the router's guard and the use case read. */
+const who = (operationId: keyof typeof ACCESS): Json => ({ operationId, ...accessDocumentation(ACCESS[operationId]) });
+
 function statusAction(action: string, summary: string, reasonRequired: boolean): Json {
   return {
     post: {
-      operationId: `${action}Business`,
+      ...who(`${action}Business` as keyof typeof ACCESS),
       summary: `${summary} (staff)`,
       tags: ['businesses'],
-      security: bearer,
       parameters: [idParam, ifMatch],
       requestBody: {
         required: reasonRequired,
@@ -133,43 +127,20 @@ const businessSchema: Json = {
 };
 
 export function openApiDocument(): Json {
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'hangviet business registry',
-      version: '1.0.0',
-      description: 'The directory of enterprises: registration, review, status and search. Errors are RFC 9457 problem+json with a stable `code`.',
+  return document({
+    title: 'hangviet business registry',
+    description: 'The directory of enterprises: registration, review, status and search. Errors are RFC 9457 problem+json with a stable `code`.',
+    schemas: {
+      Business: businessSchema,
+      RegisterBusiness: jsonSchema(registerBusinessSchema),
+      UpdateBusiness: jsonSchema(updateBusinessSchema),
     },
-    servers: [{ url: '/' }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Business: businessSchema,
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'code'],
-          properties: {
-            type: { type: 'string' },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            code: { type: 'string' },
-            instance: { type: 'string' },
-            requestId: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
-          },
-        },
-        RegisterBusiness: jsonSchema(registerBusinessSchema),
-        UpdateBusiness: jsonSchema(updateBusinessSchema),
-      },
-    },
-    paths: withPlatformResponses({
+    paths: {
       '/v1/businesses': {
         post: {
-          operationId: 'registerBusiness',
+          ...who('registerBusiness'),
           summary: 'Register a business (staff, or an enterprise user who becomes its owner)',
           tags: ['businesses'],
-          security: bearer,
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
           requestBody: { required: true, content: { 'application/json': { schema: ref('RegisterBusiness') } } },
           responses: {
@@ -186,23 +157,14 @@ export function openApiDocument(): Json {
           summary: 'Search the directory (public: ACTIVE only)',
           tags: ['businesses'],
           security: anyone,
-          parameters: [
-            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Diacritic-insensitive, prefix-aware, over legal, trade and English names' },
-            { name: 'province', in: 'query', schema: { type: 'string' } },
-            { name: 'ward', in: 'query', schema: { type: 'string' } },
-            { name: 'industry', in: 'query', schema: { type: 'string' }, description: 'VSIC code prefix' },
-            { name: 'type', in: 'query', schema: { enum: [...BUSINESS_TYPES] } },
-            { name: 'status', in: 'query', schema: { enum: [...BUSINESS_STATUSES] }, description: 'Other than ACTIVE: staff only' },
-            { name: 'scheme', in: 'query', schema: { enum: [...BADGE_SCHEMES] }, description: 'Holding a certificate in force of this scheme' },
-            { name: 'minStars', in: 'query', schema: { type: 'integer', minimum: 3, maximum: 5 }, description: 'Holding an OCOP certificate in force of at least this many stars' },
-            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            {
-              name: 'pageToken',
-              in: 'query',
-              schema: { type: 'string' },
-              description: 'nextPageToken of the previous page, with the other parameters unchanged (422 PAGE_TOKEN_MISMATCH otherwise, PAGE_TOKEN_INVALID for a token not issued here)',
-            },
-          ],
+          parameters: queryParameters(listBusinessesQuery, {
+            q: 'Diacritic-insensitive, prefix-aware, over legal, trade and English names',
+            industry: 'VSIC section letter or code prefix',
+            status: 'Other than ACTIVE: staff only',
+            scheme: 'Holding a certificate in force of this scheme',
+            minStars: 'Holding an OCOP certificate in force of at least this many stars',
+            pageToken: 'nextPageToken of the previous page, with the other parameters unchanged (422 PAGE_TOKEN_MISMATCH otherwise, PAGE_TOKEN_INVALID for a token not issued here)',
+          }),
           responses: {
             '200': json({
               type: 'object',
@@ -220,17 +182,16 @@ export function openApiDocument(): Json {
           summary: 'Find a business by tax code',
           tags: ['businesses'],
           security: anyone,
-          parameters: [{ name: 'taxCode', in: 'query', required: true, schema: { type: 'string' } }],
+          parameters: queryParameters(lookupQuery),
           responses: { '200': json(ref('Business'), 'Found', etagHeader), ...common, '404': problem('BUSINESS_NOT_FOUND') },
         },
       },
       '/v1/businesses:import': {
         post: {
-          operationId: 'importBusinesses',
+          ...who('importBusinesses'),
           summary: 'Import a CSV of enterprises (staff); re-running the same file creates nothing twice',
           tags: ['businesses'],
-          security: bearer,
-          parameters: [{ name: 'approve', in: 'query', schema: { enum: ['true', 'false'] }, description: 'Register rows as ACTIVE at once' }],
+          parameters: queryParameters(importQuery, { approve: 'Register rows as ACTIVE at once' }),
           requestBody: {
             required: true,
             description: 'UTF-8, UTF-16 with a BOM, or a declared/detected Windows-1258 (`text/csv; charset=windows-1258`); otherwise 422 CSV_ENCODING_* naming what was found. Text holding U+FFFD is refused (REPLACEMENT_CHARACTER).',
@@ -302,7 +263,7 @@ export function openApiDocument(): Json {
           summary: 'The wards and communes of a province (2025 units)',
           tags: ['reference'],
           security: anyone,
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: pathParameters(provinceParams),
           responses: { '200': json({ type: 'object' }), '404': problem('PROVINCE_NOT_FOUND'), '422': common['422'] },
         },
       },
@@ -312,10 +273,7 @@ export function openApiDocument(): Json {
           summary: 'VSIC industries by code prefix or name (sections when q is absent)',
           tags: ['reference'],
           security: anyone,
-          parameters: [
-            { name: 'edition', in: 'query', schema: { enum: ['2018', '2025'], default: '2025' } },
-            { name: 'q', in: 'query', schema: { type: 'string' } },
-          ],
+          parameters: queryParameters(industriesQuery),
           responses: { '200': json({ type: 'object' }), '422': common['422'] },
         },
       },
@@ -323,10 +281,9 @@ export function openApiDocument(): Json {
       '/v1/businesses/{id}:rejectChange': statusAction('rejectChange', "Refuse the owner's pending material change, with a reason", true),
       '/v1/businesses/{id}:withdraw': {
         post: {
-          operationId: 'withdrawBusiness',
+          ...who('withdrawBusiness'),
           summary: 'Withdraw a registration under review (its applicant): it ends DISSOLVED and frees its tax code',
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam, ifMatch],
           requestBody: { required: false, content: { 'application/json': { schema: jsonSchema(optionalReasonBody) } } },
           responses: {
@@ -340,10 +297,9 @@ export function openApiDocument(): Json {
       },
       '/v1/businesses/{id}:transfer': {
         post: {
-          operationId: 'transferBusiness',
+          ...who('transferBusiness'),
           summary: 'Resolve a disputed registration under review: pass it to the rightful account, with an audit entry (staff)',
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam, ifMatch],
           requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(transferBody) } } },
           responses: {
@@ -357,10 +313,9 @@ export function openApiDocument(): Json {
       },
       '/v1/businesses/{id}/evidence': {
         put: {
-          operationId: 'attachRegistrationEvidence',
+          ...who('attachRegistrationEvidence'),
           summary: `Attach the registration certificate (owner or staff, under review; PDF, PNG or JPEG up to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB); staff approve a self-registration only with it`,
           tags: ['businesses'],
-          security: bearer,
           parameters: [idParam],
           requestBody: { required: true, content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) },
           responses: {
@@ -390,15 +345,8 @@ export function openApiDocument(): Json {
       '/v1/openapi.json': {
         get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: anyone, responses: { '200': json({ type: 'object' }) } },
       },
-    }),
-  };
+    },
+  });
 }
 
-export function openApiRouter(): Router {
-  const router = Router();
-  const document = openApiDocument();
-  router.get('/v1/openapi.json', (_req, res) => {
-    res.json(document);
-  });
-  return router;
-}
+export const openApiRouter = (): Router => documentRouter(openApiDocument());

@@ -3,11 +3,9 @@ import { parse } from '@hangviet/service-kit';
 import { notFound } from '@hangviet/service-kit/errors';
 import { industry, provinces, province, searchIndustries, wards, type Industry } from '@hangviet/vn';
 import { Router } from 'express';
-import { z } from 'zod';
-import { industriesQuery } from './schemas';
+import { industriesQuery, provinceParams } from './schemas';
 
 const SECTION_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUV'.split('');
-const provinceParams = z.object({ code: z.string().regex(/^\d{2}$/, 'a 2-digit province code') });
 
 export function referenceRouter(): Router {
   const router = Router();

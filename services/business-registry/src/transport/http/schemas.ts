@@ -1,4 +1,5 @@
 // Query and action-body shapes of the REST API (business bodies: application/profile-schema.ts).
+import { pageTokenSchema } from '@hangviet/service-kit';
 import { z } from 'zod';
 import { BUSINESS_STATUSES, BUSINESS_TYPES } from '../../domain/business';
 import { BADGE_SCHEMES } from '../../application/certificate-badges';
@@ -14,11 +15,17 @@ export const listBusinessesQuery = z.strictObject({
   scheme: z.enum(BADGE_SCHEMES).optional(),
   minStars: z.coerce.number().int().min(3).max(5).optional(),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-  pageToken: z.string().max(1000).optional(),
+  pageToken: pageTokenSchema.optional(),
 });
 
 export const lookupQuery = z.strictObject({
-  taxCode: z.string().trim().min(1).max(20),
+  // Its check digit is beyond JSON Schema: `format: tax-code` names it (scripts/fuzz/hangviet_formats.py).
+  taxCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .meta({ format: 'tax-code', description: '10 digits with the check digit (digit 10), or + "-" + a 3-digit branch; 422 TAX_CODE_* naming what is wrong' }),
 });
 
 export const reasonBody = z.strictObject({
@@ -43,4 +50,5 @@ export const importQuery = z.strictObject({
   approve: z.enum(['true', 'false']).optional(),
 });
 
-export const idParams = z.object({ id: z.string().min(1).max(100) });
+export const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'an id: letters, digits, - and _') });
+export const provinceParams = z.object({ code: z.string().regex(/^\d{2}$/, 'a 2-digit province code') });

@@ -4,24 +4,32 @@
 import { reasonLine, type BusinessNoticeContext, type TemplateTable } from './text';
 
 const f = (c: BusinessNoticeContext, key: string): string => c.facts?.[key] ?? '';
-const product = (c: BusinessNoticeContext): string => f(c, 'productName') || f(c, 'certificateNumber');
+// An enterprise-level title (HVNCLC) has no product: the business it was given to stands in its place.
+const product = (c: BusinessNoticeContext): string => f(c, 'productName') || c.businessName || f(c, 'certificateNumber');
 const stars = (c: BusinessNoticeContext, locale: 'vi' | 'en'): string =>
   f(c, 'stars') ? (locale === 'vi' ? ` ${f(c, 'stars')} sao` : ` ${f(c, 'stars')}-star`) : '';
 const scheme = (c: BusinessNoticeContext): string => f(c, 'scheme') || 'OCOP';
+// The business's name when the event gave one: application events carry only the product, and the
+// product's name in the business's place read "sản phẩm X của X".
+const ofBusiness = (c: BusinessNoticeContext, locale: 'vi' | 'en'): string => (c.businessName ? (locale === 'vi' ? ` của ${c.businessName}` : ` of ${c.businessName}`) : '');
+const applicant = (c: BusinessNoticeContext, locale: 'vi' | 'en'): string => c.businessName || (locale === 'vi' ? 'Một doanh nghiệp' : 'An enterprise');
+// Only when the event states it: a decision's event has no validity (the certificate's own notice does).
+const validity = (c: BusinessNoticeContext, locale: 'vi' | 'en'): string =>
+  f(c, 'validUntil') ? (locale === 'vi' ? `, có hiệu lực đến ngày ${f(c, 'validUntil')}` : `, valid until ${f(c, 'validUntil')}`) : '';
 
 export const certificationTemplates = {
   'certification.application.submitted': {
     vi: {
       subject: (c) => `Đã tiếp nhận hồ sơ đánh giá OCOP: ${product(c)}`,
       paragraphs: (c) => [
-        `Hồ sơ đề nghị đánh giá, phân hạng OCOP cho sản phẩm ${product(c)} của ${c.businessName} đã được tiếp nhận (kỳ ${f(c, 'round')}).`,
+        `Hồ sơ đề nghị đánh giá, phân hạng OCOP cho sản phẩm ${product(c)}${ofBusiness(c, 'vi')} đã được tiếp nhận (kỳ ${f(c, 'round')}).`,
         'Hồ sơ sẽ được UBND cấp xã/phường xem xét trước khi trình Hội đồng cấp tỉnh.',
       ],
     },
     en: {
       subject: (c) => `OCOP application received: ${product(c)}`,
       paragraphs: (c) => [
-        `The OCOP application of ${c.businessName} for ${product(c)} has been received (round ${f(c, 'round')}).`,
+        `The OCOP application for ${product(c)}${ofBusiness(c, 'en')} has been received (round ${f(c, 'round')}).`,
         'The commune/ward reviews it first, then the provincial council scores it.',
       ],
     },
@@ -30,13 +38,13 @@ export const certificationTemplates = {
     vi: {
       subject: (c) => `Hồ sơ OCOP mới: ${product(c)}`,
       paragraphs: (c) => [
-        `${c.businessName} vừa nộp hồ sơ đánh giá OCOP cho sản phẩm ${product(c)} (kỳ ${f(c, 'round')}).`,
+        `${applicant(c, 'vi')} vừa nộp hồ sơ đánh giá OCOP cho sản phẩm ${product(c)} (kỳ ${f(c, 'round')}).`,
       ],
     },
     en: {
       subject: (c) => `New OCOP application: ${product(c)}`,
       paragraphs: (c) => [
-        `${c.businessName} applied for OCOP evaluation of ${product(c)} (round ${f(c, 'round')}).`,
+        `${applicant(c, 'en')} applied for OCOP evaluation of ${product(c)} (round ${f(c, 'round')}).`,
       ],
     },
   },
@@ -75,7 +83,7 @@ export const certificationTemplates = {
       subject: (c) => `Quyết định công nhận OCOP: ${product(c)}`,
       paragraphs: (c) => [
         f(c, 'certificateNumber')
-          ? `Sản phẩm ${product(c)} đã được công nhận OCOP${stars(c, 'vi')} theo Quyết định số ${f(c, 'decisionNumber')} ngày ${f(c, 'decisionDate')}. Số giấy chứng nhận: ${f(c, 'certificateNumber')}, có hiệu lực đến ${f(c, 'validUntil')}.`
+          ? `Sản phẩm ${product(c)} đã được công nhận OCOP${stars(c, 'vi')} theo Quyết định số ${f(c, 'decisionNumber')} ngày ${f(c, 'decisionDate')}. Số giấy chứng nhận: ${f(c, 'certificateNumber')}${validity(c, 'vi')}.`
           : `Quyết định số ${f(c, 'decisionNumber')} ngày ${f(c, 'decisionDate')} đã được ghi nhận cho sản phẩm ${product(c)}; sản phẩm chưa đạt hạng để cấp giấy chứng nhận.`,
       ],
     },
@@ -83,7 +91,7 @@ export const certificationTemplates = {
       subject: (c) => `OCOP decision: ${product(c)}`,
       paragraphs: (c) => [
         f(c, 'certificateNumber')
-          ? `${product(c)} has been certified OCOP${stars(c, 'en')} by decision ${f(c, 'decisionNumber')} of ${f(c, 'decisionDate')}. Certificate number ${f(c, 'certificateNumber')}, valid until ${f(c, 'validUntil')}.`
+          ? `${product(c)} has been certified OCOP${stars(c, 'en')} by decision ${f(c, 'decisionNumber')} of ${f(c, 'decisionDate')}. Certificate number ${f(c, 'certificateNumber')}${validity(c, 'en')}.`
           : `Decision ${f(c, 'decisionNumber')} of ${f(c, 'decisionDate')} was recorded for ${product(c)}; its score does not qualify for a certificate.`,
       ],
     },
@@ -105,13 +113,13 @@ export const certificationTemplates = {
     vi: {
       subject: (c) => `Giấy chứng nhận ${scheme(c)} đã được ghi nhận: ${product(c)}`,
       paragraphs: (c) => [
-        `Giấy chứng nhận ${scheme(c)} số ${f(c, 'certificateNumber')} cho ${product(c)} đã được ghi nhận trên hệ thống, có hiệu lực đến ${f(c, 'validUntil')}.`,
+        `Giấy chứng nhận ${scheme(c)} số ${f(c, 'certificateNumber')} cho ${product(c)} đã được ghi nhận trên hệ thống${validity(c, 'vi')}.`,
       ],
     },
     en: {
       subject: (c) => `${scheme(c)} certificate recorded: ${product(c)}`,
       paragraphs: (c) => [
-        `The ${scheme(c)} certificate ${f(c, 'certificateNumber')} for ${product(c)} has been recorded on the platform, valid until ${f(c, 'validUntil')}.`,
+        `The ${scheme(c)} certificate ${f(c, 'certificateNumber')} for ${product(c)} has been recorded on the platform${validity(c, 'en')}.`,
       ],
     },
   },

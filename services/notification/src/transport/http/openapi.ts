@@ -1,26 +1,15 @@
 // The OpenAPI 3.1 document of the notification REST API, served at /v1/openapi.json like the registry's.
 // Request schemas come from the zod schemas the routes validate with; openapi.test.ts checks the route list.
 import { PARTNER_SCOPES } from '@hangviet/events';
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Router } from 'express';
+import type { z } from 'zod';
 import { endpointBody, endpointPatch, inboxQuery, messagesQuery, attemptsQuery, pageQuery, preferencesBody, recoverBody, rotateBody } from './routes';
-import { withPlatformResponses } from '@hangviet/service-kit';
+import { openApiDocument as document, openApiRouter as documentRouter, problemResponse as problem, queryParameters as queryOf, ref, requestBody, type Json } from '@hangviet/service-kit';
 
-type Json = Record<string, unknown>;
-
-const jsonSchema = (schema: z.ZodType): Json => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string): Json => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 const json = (schema: Json, description = 'OK'): Json => ({ description, content: { 'application/json': { schema } } });
 const list = (item: Json, extra: Json = {}): Json =>
   json({ type: 'object', required: ['items', 'nextPageToken'], properties: { items: { type: 'array', items: item }, nextPageToken: { type: 'string' }, ...extra } });
-const body = (schema: z.ZodType, required = true): Json => ({ required, content: { 'application/json': { schema: jsonSchema(schema) } } });
-
-/** Query parameters from a zod object, one per key. */
-function queryOf(schema: z.ZodObject): Json[] {
-  const props = (jsonSchema(schema).properties ?? {}) as Record<string, Json>;
-  return Object.entries(props).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
-}
+const body = (schema: z.ZodType, required = true): Json => requestBody(schema, { required });
 const path = (name: string, pattern?: string): Json => ({ name, in: 'path', required: true, schema: { type: 'string', ...(pattern ? { pattern } : {}) } });
 const id = path('id', '^[A-Za-z0-9_-]{1,100}$');
 
@@ -46,61 +35,39 @@ const op = (operationId: string, summary: string, tag: string, extra: Json): Jso
 export function openApiDocument(): Json {
   const obj = { type: 'object' };
   const endpoint = ref('WebhookEndpoint');
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'hangviet notification',
-      version: '1.0.0',
-      description:
-        'Inboxes, notification preferences, partner webhook endpoints (Standard Webhooks) and partner scopes. Errors are RFC 9457 problem+json with a stable `code`.',
-    },
-    servers: [{ url: '/' }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'code'],
-          properties: {
-            type: { type: 'string' },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            code: { type: 'string' },
-            instance: { type: 'string' },
-            requestId: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
-          },
+  return document({
+    title: 'hangviet notification',
+    description:
+      'Inboxes, notification preferences, partner webhook endpoints (Standard Webhooks) and partner scopes. Errors are RFC 9457 problem+json with a stable `code`.',
+    schemas: {
+      WebhookEndpoint: {
+        type: 'object',
+        required: ['id', 'url', 'eventTypes', 'status'],
+        properties: {
+          id: { type: 'string' },
+          url: { type: 'string' },
+          description: { type: 'string' },
+          eventTypes: { type: 'array', items: { type: 'string' } },
+          status: { type: 'string' },
+          owner: { type: 'string' },
+          disabledReason: { type: 'string' },
+          failingSince: { type: 'string', format: 'date-time' },
+          createTime: { type: 'string', format: 'date-time' },
+          updateTime: { type: 'string', format: 'date-time' },
         },
-        WebhookEndpoint: {
-          type: 'object',
-          required: ['id', 'url', 'eventTypes', 'status'],
-          properties: {
-            id: { type: 'string' },
-            url: { type: 'string' },
-            description: { type: 'string' },
-            eventTypes: { type: 'array', items: { type: 'string' } },
-            status: { type: 'string' },
-            owner: { type: 'string' },
-            disabledReason: { type: 'string' },
-            failingSince: { type: 'string', format: 'date-time' },
-            createTime: { type: 'string', format: 'date-time' },
-            updateTime: { type: 'string', format: 'date-time' },
-          },
-        },
-        PartnerScopes: {
-          type: 'object',
-          required: ['partnerId', 'scopes'],
-          properties: {
-            partnerId: { type: 'string' },
-            scopes: { type: 'array', items: { enum: [...PARTNER_SCOPES] } },
-            updatedBy: { type: 'string' },
-            updateTime: { type: 'string', format: 'date-time' },
-          },
+      },
+      PartnerScopes: {
+        type: 'object',
+        required: ['partnerId', 'scopes'],
+        properties: {
+          partnerId: { type: 'string' },
+          scopes: { type: 'array', items: { enum: [...PARTNER_SCOPES] } },
+          updatedBy: { type: 'string' },
+          updateTime: { type: 'string', format: 'date-time' },
         },
       },
     },
-    paths: withPlatformResponses({
+    paths: {
       '/v1/inbox': { get: op('listInbox', "The caller's inbox (an enterprise: its business's; staff: a businessId or its own)", 'inbox', { parameters: queryOf(inboxQuery), responses: responses({ '200': list(obj, { unreadCount: { type: 'integer' } }) }) }) },
       '/v1/inbox/{id}:markRead': {
         post: op('markInboxMessageRead', 'Mark a message read (idempotent)', 'inbox', {
@@ -141,6 +108,10 @@ export function openApiDocument(): Json {
       '/v1/webhook-endpoints/{id}:rotateSecret': {
         post: op('rotateWebhookSecret', 'A new signing secret; the old one keeps signing for the overlap', 'webhooks', { parameters: [id], requestBody: body(rotateBody, false), responses: responses({ '200': json(obj) }, { body: true, conflicts: 'WEBHOOK_SECRET_ROTATION_CONFLICT' }) }),
       },
+      '/v1/webhook-endpoints/{id}/secret': { get: op('revealWebhookSecret', 'The current signing secret (owner or staff; not cached)', 'webhooks', { parameters: [id], responses: responses({ '200': json(obj) }) }) },
+      '/v1/webhook-endpoints/{id}:sendTest': {
+        post: op('sendTestWebhook', 'Queue a test event (hangviet.notification.webhook.test.v1) to this endpoint now, whatever it subscribes to', 'webhooks', { parameters: [id], responses: responses({ '202': json(obj) }, { conflicts: 'WEBHOOK_ENDPOINT_DISABLED' }) }),
+      },
       '/v1/webhook-endpoints/{id}:recover': {
         post: op('recoverWebhookMessages', 'Re-queue every exhausted message created in [since, until)', 'webhooks', { parameters: [id], requestBody: body(recoverBody), responses: responses({ '200': json(obj) }, { body: true, conflicts: 'WEBHOOK_ENDPOINT_DISABLED' }) }),
       },
@@ -151,15 +122,8 @@ export function openApiDocument(): Json {
       },
       '/v1/webhook-endpoints/{id}/operational-events': { get: op('listOperationalEvents', "Operational events about this endpoint (its owner's only)", 'webhooks', { parameters: [id, ...queryOf(pageQuery)], responses: responses({ '200': list(obj) }) }) },
       '/v1/openapi.json': { get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: [{}], responses: { '200': json(obj), '400': problem('PATH_ENCODING_INVALID'), '429': problem('RATE_LIMITED') } } },
-    }),
-  };
+    },
+  });
 }
 
-export function openApiRouter(): Router {
-  const router = Router();
-  const document = openApiDocument();
-  router.get('/v1/openapi.json', (_req, res) => {
-    res.json(document);
-  });
-  return router;
-}
+export const openApiRouter = (): Router => documentRouter(openApiDocument());

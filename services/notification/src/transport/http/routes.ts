@@ -1,6 +1,6 @@
 // REST under /v1: inbox, notification preferences, partner webhook endpoints. Each route parses
 // its input, checks who may do it, and calls one use case; the error handler maps AppErrors.
-import { forbidden, idempotent, isStaff, parse, resourcePath, requireBusinessAccess, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
+import { forbidden, idempotent, isStaff, pageTokenSchema, parse, plausibleDateTime, resourcePath, requireRole, type IdempotencyStore, type Principal } from '@hangviet/service-kit';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
@@ -21,6 +21,8 @@ import { markInboxMessageRead } from '../../application/mark-inbox-message-read'
 import type { NotificationDeps } from '../../application/ports';
 import { recoverWebhookMessages } from '../../application/recover-webhook-messages';
 import { replayWebhookMessage } from '../../application/replay-webhook-message';
+import { sendTestWebhook } from '../../application/send-test-webhook';
+import { revealWebhookSecret } from '../../application/reveal-webhook-secret';
 import { rotateWebhookSecret } from '../../application/rotate-webhook-secret';
 import { updatePreferences, type PreferencesPatch } from '../../application/update-preferences';
 import { updateWebhookEndpoint } from '../../application/update-webhook-endpoint';
@@ -29,7 +31,7 @@ import { PARTNER_SCOPES } from '@hangviet/events';
 
 export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(1000).optional(),
+  pageToken: pageTokenSchema.optional(),
 });
 
 const pageOf = (q: { pageSize: number; pageToken?: string | undefined }) => ({ pageSize: q.pageSize, ...(q.pageToken ? { pageToken: q.pageToken } : {}) });
@@ -66,7 +68,7 @@ export const endpointPatch = z
   .object({ url: webhookUrl.optional(), eventTypes: eventTypes.min(1).optional(), description: z.string().max(500).optional() })
   .strict();
 export const rotateBody = z.object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional() }).strict();
-export const recoverBody = z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }).optional() }).strict();
+export const recoverBody = z.object({ since: plausibleDateTime(), until: plausibleDateTime().optional() }).strict();
 export const messagesQuery = pageQuery.extend({ status: z.enum(['pending', 'delivered', 'exhausted']).optional() });
 export const attemptsQuery = pageQuery.extend({ messageId: z.string().max(100).optional() });
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'not a valid id' }) });
@@ -76,13 +78,19 @@ function signedIn(req: Request): Principal {
   return requireRole(req.principal, 'admin', 'staff', 'enterprise', 'partner');
 }
 
-/** The inbox/preferences key of the caller: its business, or (staff) a business named in the query, or itself. */
-function recipientKeyFor(principal: Principal, businessId: string | undefined): string {
+/**
+ * The inbox/preferences key of the caller: its business, or (staff) a business named in the query, or itself.
+ * A business's inbox and preferences are its owner's in the registry, not whoever's token names it.
+ */
+async function recipientKeyFor(deps: NotificationDeps, principal: Principal, businessId: string | undefined): Promise<string> {
   if (businessId) {
-    requireBusinessAccess(principal, businessId);
+    await deps.businesses.assertOwns(principal, businessId);
     return `business:${businessId}`;
   }
-  if (principal.roles.includes('enterprise') && principal.businessId) return `business:${principal.businessId}`;
+  if (principal.roles.includes('enterprise') && principal.businessId) {
+    await deps.businesses.assertOwns(principal, principal.businessId);
+    return `business:${principal.businessId}`;
+  }
   if (isStaff(principal) && principal.email) return `staff:${principal.email.toLowerCase()}`;
   throw forbidden('RECIPIENT_UNKNOWN', 'Name a businessId: this token carries neither a business nor an e-mail address.');
 }
@@ -95,7 +103,7 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
   r.get('/v1/inbox', async (req, res) => {
     const principal = signedIn(req);
     const q = parse(inboxQuery, req.query, 'query');
-    const key = recipientKeyFor(principal, q.businessId);
+    const key = await recipientKeyFor(deps, principal, q.businessId);
     res.json(await listInbox(deps, { recipientKey: key, unreadOnly: q.unreadOnly === 'true', page: pageOf(q) }));
   });
 
@@ -103,18 +111,18 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     const principal = signedIn(req);
     const { id } = parse(idParam, req.params, 'params');
     const q = parse(z.object({ businessId: z.string().min(1).max(64).optional() }), req.query, 'query');
-    res.json(await markInboxMessageRead(deps, { recipientKey: recipientKeyFor(principal, q.businessId), id }));
+    res.json(await markInboxMessageRead(deps, { recipientKey: await recipientKeyFor(deps, principal, q.businessId), id }));
   });
 
   r.get('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
     const businessId = String(req.params.businessId);
-    res.json(await getPreferences(deps, { recipientKey: recipientKeyFor(principal, businessId) }));
+    res.json(await getPreferences(deps, { recipientKey: await recipientKeyFor(deps, principal, businessId) }));
   });
 
   r.patch('/v1/businesses/:businessId/notification-preferences', async (req, res) => {
     const principal = signedIn(req);
-    const key = recipientKeyFor(principal, String(req.params.businessId));
+    const key = await recipientKeyFor(deps, principal, String(req.params.businessId));
     const body = parse(preferencesBody, req.body ?? {}, 'body');
     res.json(await updatePreferences(deps, { recipientKey: key, patch: body as PreferencesPatch }));
   });
@@ -188,11 +196,23 @@ export function notificationRouter(deps: NotificationDeps, idempotency: Idempote
     res.json(await rotateWebhookSecret(deps, { principal, id, ...(body.overlapSeconds === undefined ? {} : { overlapMs: body.overlapSeconds * 1000 }) }));
   });
 
+  r.get('/v1/webhook-endpoints/:id/secret', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.set('cache-control', 'no-store').json(await revealWebhookSecret(deps, { principal, id }));
+  });
+
+  r.post('/v1/webhook-endpoints/:id\\:sendTest', async (req, res) => {
+    const principal = webhookManager(req);
+    const { id } = parse(idParam, req.params, 'params');
+    res.status(202).json(await sendTestWebhook(deps, { principal, id }));
+  });
+
   r.post('/v1/webhook-endpoints/:id\\:recover', async (req, res) => {
     const principal = webhookManager(req);
     const { id } = parse(idParam, req.params, 'params');
     const body = parse(recoverBody, req.body ?? {}, 'body');
-    res.json(await recoverWebhookMessages(deps, { principal, id, since: new Date(body.since), ...(body.until ? { until: new Date(body.until) } : {}) }));
+    res.json(await recoverWebhookMessages(deps, { principal, id, since: body.since, ...(body.until ? { until: body.until } : {}) }));
   });
 
   r.get('/v1/webhook-endpoints/:id/attempts', async (req, res) => {

@@ -13,7 +13,9 @@ import {
 } from '@hangviet/contracts/hangviet/certification/v1/product_certification_service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, unary, type GrpcServiceRegistration } from '@hangviet/service-kit';
 import { invalid } from '@hangviet/service-kit/errors';
-import { findCertificate, listCertificates, verifyToken } from '../../application/certificates';
+import { findCertificate } from '../../application/find-certificate';
+import { listCertificates } from '../../application/list-certificates';
+import { verifyCertificate } from '../../application/verify-certificate';
 import type { ProductCertificationDeps } from '../../application/ports';
 import type { CertificateStatus as Status, Scheme } from '../../domain/certificate';
 import { certificateMessage, nameOf } from '../../infrastructure/proto-mapping';
@@ -22,7 +24,7 @@ export function productCertificationService(deps: ProductCertificationDeps): Grp
   const implementation: ProductCertificationServiceServer = {
     getCertificate: unary<GetCertificateRequest, GetCertificateResponse>(async (request) => {
       if (request.number.trim() === '') throw invalid([{ field: 'number', code: 'REQUIRED', message: 'number is required' }]);
-      return { certificate: certificateMessage((await findCertificate(deps, request.number)).state) };
+      return { certificate: certificateMessage((await findCertificate(deps, { number: request.number })).state) };
     }),
     listCertificates: unary<ListCertificatesRequest, ListCertificatesResponse>(async (request) => {
       if (request.businessId.trim() === '') throw invalid([{ field: 'business_id', code: 'REQUIRED', message: 'business_id is required' }]);
@@ -39,7 +41,7 @@ export function productCertificationService(deps: ProductCertificationDeps): Grp
       return { certificates: page.items.map((c) => certificateMessage(c.state)), nextPageToken: page.nextPageToken };
     }),
     verify: unary<VerifyRequest, VerifyResponse>(async (request) => {
-      const result = await verifyToken(deps, request.token);
+      const result = await verifyCertificate(deps, { token: request.token });
       return result.genuine ? { genuine: true, certificate: certificateMessage(result.certificate.state), reason: '' } : { genuine: false, certificate: undefined, reason: result.reason };
     }),
   };

@@ -2,6 +2,7 @@ import { routeSignatures, type IdempotencyStore } from '@hangviet/service-kit';
 import type { ProductCertificationDeps } from '../../application/ports';
 import { applicationsRouter } from './applications-router';
 import { certificatesRouter } from './certificates-router';
+import { ocopCriteriaRouter } from './ocop-criteria-router';
 import { openApiDocument, openApiRouter } from './openapi';
 import { productsRouter } from './products-router';
 import { reportsRouter } from './reports-router';
@@ -10,7 +11,7 @@ describe('the OpenAPI document', () => {
   // The routers are only inspected, never called: no dependency is touched.
   const deps = {} as ProductCertificationDeps;
   const store = {} as IdempotencyStore;
-  const routers = [productsRouter(deps, store), applicationsRouter(deps, store), certificatesRouter(deps), reportsRouter(deps), openApiRouter()];
+  const routers = [productsRouter(deps, store), applicationsRouter(deps, store), certificatesRouter(deps), reportsRouter(deps), ocopCriteriaRouter(), openApiRouter()];
   const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 

@@ -2,7 +2,6 @@
 import { idempotent, parse, type IdempotencyStore } from '@hangviet/service-kit';
 import { mapPage } from '@hangviet/service-kit/paging';
 import { Router } from 'express';
-import { z } from 'zod';
 import { cancelApplication } from '../../application/cancel-application';
 import { confirmOffer } from '../../application/confirm-offer';
 import { listApplications } from '../../application/list-applications';
@@ -10,9 +9,7 @@ import type { TradeFairDeps } from '../../application/ports';
 import { submitApplication } from '../../application/submit-application';
 import { withdrawApplication } from '../../application/withdraw-application';
 import { guard } from './guard';
-import { applicationBody, applicationParams, applicationView, idParams, pageQuery, reasonBody } from './schemas';
-
-const listQuery = z.object(pageQuery).strict();
+import { applicationBody, applicationParams, applicationView, idParams, listQuery, reasonBody } from './schemas';
 
 export function applicationsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore): Router {
   const router = Router();

@@ -11,7 +11,7 @@ import { fairSummary } from '../../application/fair-summary';
 import { fileClosingReport } from '../../application/file-closing-report';
 import { getAllocation } from '../../application/get-allocation';
 import { getClosingReport } from '../../application/get-closing-report';
-import { getFair } from '../../application/get-fair';
+import { viewFair } from '../../application/view-fair';
 import { listFairs } from '../../application/list-fairs';
 import { openFair } from '../../application/open-fair';
 import type { TradeFairDeps } from '../../application/ports';
@@ -51,7 +51,7 @@ export function fairsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore):
   });
 
   router.get('/v1/fairs/:id', async (req, res) => {
-    res.json(fairView((await getFair(deps, fairId(req.params))).state));
+    res.json(fairView((await viewFair(deps, req.principal, fairId(req.params))).state));
   });
 
   router.post('/v1/fairs/:id\\:open', guard('openFair'), async (req, res) => {
@@ -77,7 +77,7 @@ export function fairsRouter(deps: TradeFairDeps, idempotency: IdempotencyStore):
   });
 
   router.get('/v1/fairs/:id/summary', async (req, res) => {
-    res.json(await fairSummary(deps, { fairId: fairId(req.params) }));
+    res.json(await fairSummary(deps, req.principal, { fairId: fairId(req.params) }));
   });
 
   router.post('/v1/fairs/:id/report', guard('fileClosingReport'), async (req, res) => {

@@ -4,12 +4,13 @@ import { applicationsRouter } from './applications-router';
 import { fairsRouter } from './fairs-router';
 import { openApiDocument, openApiRouter, ROUTES } from './openapi';
 import { venuesRouter } from './venues-router';
+import { floorPlanRouter } from './floor-plan-router';
 
 describe('the OpenAPI document', () => {
   // The routers are only inspected, never called: no dependency is touched.
   const deps = {} as TradeFairDeps;
   const store = {} as IdempotencyStore;
-  const routers = [venuesRouter(deps, store), fairsRouter(deps, store), applicationsRouter(deps, store), openApiRouter()];
+  const routers = [venuesRouter(deps, store), floorPlanRouter(deps), fairsRouter(deps, store), applicationsRouter(deps, store), openApiRouter()];
   const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
   const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 

@@ -1,13 +1,12 @@
 // The OpenAPI 3.1 document, built from one table of routes (who may call each, its body schema from the
 // same zod shapes the routes parse). The parity test holds it to the routers; the authorization test
 // reads the roles from it.
-import { withPlatformResponses, type Role } from '@hangviet/service-kit';
-import { Router } from 'express';
-import { z } from 'zod';
+import { SECURITY, jsonSchemaOf, openApiDocument as document, openApiRouter as documentRouter, pathParameters, problemResponse as problem, queryParameters, type Json, type Role } from '@hangviet/service-kit';
+import type { Router } from 'express';
+import type { z } from 'zod';
 import { ROLES } from '../../application/roles';
-import { allocateBody, applicationBody, closingReportBody, fairBody, gridBody, importBody, reasonBody, venueBody } from './schemas';
+import { allocateBody, applicationBody, applicationParams, businessParams, closingReportBody, fairBody, floorPlanQuery, gridBody, icsQuery, idParams, importBody, listFairsQuery, listQuery, reasonBody, venueBody } from './schemas';
 
-type Json = Record<string, unknown>;
 export interface RouteSpec {
   method: 'get' | 'post';
   path: string;
@@ -16,6 +15,7 @@ export interface RouteSpec {
   /** Roles allowed; 'public' needs no token; 'owner' = staff, admin, or the enterprise of that business. */
   access: readonly Role[] | 'public' | 'owner';
   body?: z.ZodType;
+  query?: z.ZodObject;
   produces?: string;
   errors?: Record<string, string>;
 }
@@ -25,20 +25,21 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'get', path: '/v1/venues/{id}', operationId: 'getVenue', summary: 'A venue and its booths', access: 'public', errors: { '404': 'VENUE_NOT_FOUND' } },
   { method: 'post', path: '/v1/venues/{id}/booths:generate', operationId: 'generateBooths', summary: 'Replace the plan with a rows × columns grid (corners marked)', access: ROLES.replaceFloorPlan, body: gridBody, errors: { '409': 'VENUE_IN_USE' } },
   { method: 'post', path: '/v1/venues/{id}/booths:import', operationId: 'importBooths', summary: 'Replace the plan with a JSON plan', access: ROLES.replaceFloorPlan, body: importBody, errors: { '409': 'VENUE_IN_USE' } },
-  { method: 'get', path: '/v1/venues/{id}/floor-plan.svg', operationId: 'getFloorPlan', summary: 'The plan as SVG, with booth states and holders for ?fairId=', access: 'public', produces: 'image/svg+xml' },
-  { method: 'post', path: '/v1/fairs', operationId: 'createFair', summary: 'Create a fair (DRAFT); its days are held at the venue', access: ROLES.createFair, body: fairBody, errors: { '409': 'FAIR_OVERLAP: names the other fair' } },
-  { method: 'get', path: '/v1/fairs', operationId: 'listFairs', summary: 'Fairs by ?from&to (days) and provinceCode; drafts for staff only', access: 'public' },
-  { method: 'get', path: '/v1/fairs.ics', operationId: 'fairsCalendar', summary: 'Published fairs as an RFC 5545 feed (Asia/Ho_Chi_Minh)', access: 'public', produces: 'text/calendar' },
+  { method: 'get', path: '/v1/venues/{id}/floor-plan', operationId: 'getFloorPlanJson', summary: 'The plan as JSON: each booth with its state and holder for ?fairId= (the console\'s interactive plan; a draft fair: staff only, else 404 FAIR_NOT_FOUND)', access: 'public', query: floorPlanQuery, errors: { '404': 'VENUE_NOT_FOUND' } },
+  { method: 'get', path: '/v1/venues/{id}/floor-plan.svg', operationId: 'getFloorPlan', summary: 'The plan as SVG, with booth states and holders for ?fairId= (a draft fair: staff only, else 404 FAIR_NOT_FOUND)', access: 'public', query: floorPlanQuery, produces: 'image/svg+xml' },
+  { method: 'post', path: '/v1/fairs', operationId: 'createFair', summary: 'Create a fair (DRAFT); its days are held at the venue. Days and times lie in the years 1900–2100 (422 DATE_OUT_OF_RANGE)', access: ROLES.createFair, body: fairBody, errors: { '409': 'FAIR_OVERLAP: names the other fair' } },
+  { method: 'get', path: '/v1/fairs', operationId: 'listFairs', summary: 'Fairs by ?from&to (days) and provinceCode; drafts for staff only', access: 'public', query: listFairsQuery },
+  { method: 'get', path: '/v1/fairs.ics', operationId: 'fairsCalendar', summary: 'Published fairs as an RFC 5545 feed (Asia/Ho_Chi_Minh)', access: 'public', query: icsQuery, produces: 'text/calendar' },
   { method: 'get', path: '/v1/businesses/{businessId}/fairs.ics', operationId: 'businessFairsCalendar', summary: 'The fairs where the business holds booths', access: 'owner', produces: 'text/calendar' },
-  { method: 'get', path: '/v1/fairs/{id}', operationId: 'getFair', summary: 'A fair', access: 'public', errors: { '404': 'FAIR_NOT_FOUND' } },
+  { method: 'get', path: '/v1/fairs/{id}', operationId: 'getFair', summary: 'A fair; a draft only to staff (to anyone else 404, as a fair that does not exist)', access: 'public', errors: { '404': 'FAIR_NOT_FOUND' } },
   { method: 'post', path: '/v1/fairs/{id}:open', operationId: 'openFair', summary: 'DRAFT → OPEN: take applications inside the window', access: ROLES.openFair, errors: { '409': 'FAIR_STATUS_CONFLICT' } },
   { method: 'post', path: '/v1/fairs/{id}:allocate', operationId: 'allocateFair', summary: 'Rank and allocate (dryRun to preview; applied in bulk, a crashed run resumed by a job); one run per fair at a time', access: ROLES.allocateFair, body: allocateBody, errors: { '409': 'ALLOCATION_RUNNING, ALLOCATION_DONE, FAIR_STATUS_CONFLICT' } },
   { method: 'post', path: '/v1/fairs/{id}:publish', operationId: 'publishFair', summary: 'ALLOCATING → PUBLISHED (then RUNNING on the opening day and CLOSED after the closing day, by a job, Vietnam calendar)', access: ROLES.publishFair, errors: { '409': 'ALLOCATION_MISSING, FAIR_STATUS_CONFLICT' } },
   { method: 'post', path: '/v1/fairs/{id}:cancel', operationId: 'cancelFair', summary: 'Cancel the fair, free its days and its applications', access: ROLES.cancelFair, body: reasonBody },
   { method: 'get', path: '/v1/fairs/{id}/allocation', operationId: 'getAllocation', summary: 'The latest run: every application with rank, rule scores, booths or waitlist place', access: ROLES.getAllocation },
-  { method: 'get', path: '/v1/fairs/{id}/summary', operationId: 'getFairSummary', summary: 'Booths, businesses, certified share, total support in VND', access: 'public' },
+  { method: 'get', path: '/v1/fairs/{id}/summary', operationId: 'getFairSummary', summary: 'Booths, businesses, certified share, total support in VND (a draft fair: staff only, else 404 FAIR_NOT_FOUND)', access: 'public' },
   { method: 'post', path: '/v1/fairs/{id}/applications', operationId: 'submitApplication', summary: 'Apply for booths for the own ACTIVE business, inside the window', access: ROLES.submitApplication, body: applicationBody, errors: { '409': 'APPLICATION_EXISTS, APPLICATION_WINDOW_CLOSED, APPLICATION_WINDOW_NOT_OPEN, FAIR_NOT_OPEN' } },
-  { method: 'get', path: '/v1/fairs/{id}/applications', operationId: 'listApplications', summary: 'Applications (staff: all; an enterprise: its own); statuses SUBMITTED, ALLOCATED, WAITLISTED, OFFERED, OFFER_LAPSED, REJECTED, WITHDRAWN, CANCELLED', access: ROLES.listApplications },
+  { method: 'get', path: '/v1/fairs/{id}/applications', operationId: 'listApplications', summary: 'Applications (staff: all; an enterprise: its own); statuses SUBMITTED, ALLOCATED, WAITLISTED, OFFERED, OFFER_LAPSED, REJECTED, WITHDRAWN, CANCELLED', access: ROLES.listApplications, query: listQuery },
   { method: 'post', path: '/v1/fairs/{id}/applications/{applicationId}:withdraw', operationId: 'withdrawApplication', summary: 'The enterprise withdraws; its booths go to the waitlist', access: ROLES.withdrawApplication },
   { method: 'post', path: '/v1/fairs/{id}/applications/{applicationId}:cancel', operationId: 'cancelApplication', summary: 'Staff cancel, with a reason; its booths go to the waitlist', access: ROLES.cancelApplication, body: reasonBody },
   { method: 'post', path: '/v1/fairs/{id}/applications/{applicationId}:confirm', operationId: 'confirmOffer', summary: 'The enterprise confirms booths offered from the waitlist before the deadline (after it the offer is OFFER_LAPSED)', access: ROLES.confirmOffer, errors: { '409': 'OFFER_EXPIRED, APPLICATION_STATUS_CONFLICT' } },
@@ -48,12 +49,14 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'get', path: '/v1/openapi.json', operationId: 'getOpenApi', summary: 'This document', access: 'public' },
 ];
 
-const problem = (description: string): Json => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+/** The zod object a route parses its path with, by the parameters it names. */
+const PATH_PARAMS: Record<string, z.ZodObject> = { id: idParams, 'id,applicationId': applicationParams, businessId: businessParams };
 
 export function openApiDocument(): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const r of ROUTES) {
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).join(',');
+    const params = [...(names ? pathParameters(PATH_PARAMS[names]!) : []), ...(r.query ? queryParameters(r.query) : [])];
     const responses: Record<string, Json> = {
       [r.method === 'post' && r.operationId.startsWith('create') ? '201' : '200']: { description: 'OK', content: { [r.produces ?? 'application/json']: {} } },
       '422': problem('Invalid input; errors[] names each field and rule'),
@@ -63,38 +66,17 @@ export function openApiDocument(): Json {
     (paths[r.path] ??= {})[r.method] = {
       operationId: r.operationId,
       summary: r.summary,
-      ...(r.access === 'public' ? { security: [] } : { 'x-roles': r.access === 'owner' ? ['admin', 'staff', 'enterprise (own business)'] : r.access }),
+      ...(r.access === 'public' ? { security: SECURITY.anyone } : { security: SECURITY.bearer, 'x-roles': r.access === 'owner' ? ['admin', 'staff', 'enterprise (own business)'] : r.access }),
       ...(params.length ? { parameters: params } : {}),
-      ...(r.body ? { requestBody: { required: r.operationId !== 'allocateFair', content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.body ? { requestBody: { required: r.operationId !== 'allocateFair', content: { 'application/json': { schema: jsonSchemaOf(r.body) } } } } : {}),
       responses,
     };
   }
-  return {
-    openapi: '3.1.0',
-    info: { title: 'hangviet trade-fair', version: '1.0.0', description: 'Venues and floor plans, fairs, booth applications, explainable allocation with a waitlist, support funding, calendar feeds. Errors are RFC 9457 problem+json with a stable `code`.' },
-    servers: [{ url: 'http://127.0.0.1:8083' }],
-    security: [{ bearer: [] }],
-    paths: withPlatformResponses(paths),
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Problem: {
-          type: 'object',
-          properties: {
-            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
-          },
-        },
-      },
-    },
-  };
+  return document({
+    title: 'hangviet trade-fair',
+    description: 'Venues and floor plans, fairs, booth applications, explainable allocation with a waitlist, support funding, calendar feeds. Errors are RFC 9457 problem+json with a stable `code`.',
+    paths,
+  });
 }
 
-export function openApiRouter(): Router {
-  const router = Router();
-  const document = openApiDocument();
-  router.get('/v1/openapi.json', (_req, res) => {
-    res.json(document);
-  });
-  return router;
-}
+export const openApiRouter = (): Router => documentRouter(openApiDocument());

@@ -1,4 +1,6 @@
 // Request shapes (zod) and response views. Shapes only; the rules are the domain's.
+import { pageTokenSchema } from '@hangviet/service-kit';
+import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit/dates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hangviet/service-kit/paging';
 import { z } from 'zod';
 import type { BoothApplicationState } from '../../domain/booth-application';
@@ -11,7 +13,7 @@ export const applicationParams = z.object({ id: z.string().min(1).max(100), appl
 export const businessParams = z.object({ businessId: z.string().min(1).max(100) });
 export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  pageToken: z.string().max(500).optional(),
+  pageToken: pageTokenSchema.optional(),
 };
 
 const booth = z.object({
@@ -27,14 +29,14 @@ export const venueBody = z.object({
   booths: z.array(booth).max(5000).optional(),
 }).strict();
 
-const day = z.string().max(10);
+const day = plausibleDay();
 export const fairBody = z.object({
   name: z.string().max(1000),
   kind: z.enum(FAIR_KINDS),
   venueId: z.string().min(1).max(100),
   days: z.object({ setUpDay: day, openingDay: day, closingDay: day, tearDownDay: day, openTime: z.string().max(5).default('08:00'), closeTime: z.string().max(5).default('22:00'), setUpTime: z.string().max(5).optional() }).strict(),
-  applicationOpenTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  applicationCloseTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  applicationOpenTime: plausibleDateTime(),
+  applicationCloseTime: plausibleDateTime(),
   boothFeeVnd: z.number().int(),
   rules: z.object({
     eligibility: z.enum(['OPEN', 'PROVINCE_ONLY']).default('OPEN'),
@@ -61,6 +63,7 @@ export const applicationBody = z.object({
   productIds: z.array(z.string().min(1).max(100)).min(1).max(50),
   catalogueEntry: z.string().min(1).max(2000),
 }).strict();
+export const listQuery = z.object(pageQuery).strict();
 const vnd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const id = z.string().min(1).max(100);
 export const closingReportBody = z.object({

@@ -3,7 +3,7 @@ import { idempotent, parse, type IdempotencyStore } from '@hangviet/service-kit'
 import { notFound } from '@hangviet/service-kit/errors';
 import { Router } from 'express';
 import { createVenue } from '../../application/create-venue';
-import { getFair } from '../../application/get-fair';
+import { viewFair } from '../../application/view-fair';
 import { getVenue } from '../../application/get-venue';
 import type { TradeFairDeps } from '../../application/ports';
 import { replaceFloorPlan } from '../../application/replace-floor-plan';
@@ -37,7 +37,7 @@ export function venuesRouter(deps: TradeFairDeps, idempotency: IdempotencyStore)
   router.get('/v1/venues/:id/floor-plan.svg', async (req, res) => {
     const venue = await getVenue(deps, parse(idParams, req.params, 'params').id);
     const { fairId } = parse(floorPlanQuery, req.query, 'query');
-    const fair = fairId ? await getFair(deps, fairId) : undefined;
+    const fair = fairId ? await viewFair(deps, req.principal, fairId) : undefined;
     if (fair && fair.state.venueId !== venue.id) throw notFound('FAIR_NOT_AT_VENUE', `The fair ${fairId} is not held at this venue.`, { fairId: fairId! });
     const holds = fair ? await deps.holds.ofFair(fair.id) : [];
     res.type('image/svg+xml').send(renderFloorPlan({ venueName: venue.name, ...(fair ? { fairName: fair.state.name } : {}), booths: boothStates(venue.booths, holds) }));

@@ -11,6 +11,9 @@ export const configSchema = baseConfigSchema.extend({
   GRPC_PORT: port().default({{grpcPort}}),
   /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
+  /** The business registry's gRPC address: asked who owns a business its copy cannot answer for. */
+  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
+  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
 });
 
 export type {{Name}}Config = z.infer<typeof configSchema>;

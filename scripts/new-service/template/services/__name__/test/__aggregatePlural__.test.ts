@@ -16,13 +16,14 @@ const start = () => startServiceHarness({{nameCamel}}Service, { label: '{{nameSn
 let h: Awaited<ReturnType<typeof start>>;
 let client: {{Aggregate}}ServiceClient;
 const business = randomUUID();
+const statusOf = async (id: string) => (await h.parts.businesses.stored(id))?.status;
 
 beforeAll(async () => {
   h = await start();
   await h.listen('{{topic}}');
   client = createGrpcClient({{Aggregate}}ServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service, deadlineMs: 5000 });
-  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-  await eventually(async () => { const status = await h.parts.businesses.statusOf(business); return (status === 'ACTIVE') && status; }, 'status === \'ACTIVE\'');
+  await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, ownerSubject: 'owner-1' });
+  await eventually(async () => { const status = await statusOf(business); return status === 'ACTIVE' && status; }, "status === 'ACTIVE'");
 }, 120_000);
 
 afterAll(async () => {
@@ -75,6 +76,11 @@ describe('POST /v1/{{aggregatesKebab}}', () => {
     expect(cases[1][0].body.errors).toEqual([expect.objectContaining({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' })]);
     expect(cases[5][0].body.errors).toEqual([expect.objectContaining({ field: 'title' })]);
     expect(await stored()).toBe(before);
+    // A token naming the business is not enough: the registry's owner decides (a transferred registration's squatter).
+    const squatter = await h.token({ role: 'enterprise', businessId: business, subject: 'squatter-1' });
+    const squatted = await post(squatter, { businessId: business, title: 'Not mine any more' });
+    expect({ status: squatted.status, code: squatted.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });
+    expect(await stored()).toBe(before);
   });
 
   it('GET of an unknown id is 404 {{AGGREGATE}}_NOT_FOUND', async () => {
@@ -107,13 +113,13 @@ describe('business events consumer and the scheduled job', () => {
   it('keeps the newest status of each business, refusing older or repeated versions', async () => {
     const other = randomUUID();
     await h.publishBusiness(BusinessApproved, { id: other, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3 });
-    await eventually(async () => { const status = await h.parts.businesses.statusOf(other); return (status === 'ACTIVE') && status; }, 'status === \'ACTIVE\'');
-    const older = { id: other, status: 'SUSPENDED', version: 2, updateTime: new Date() };
+    await eventually(async () => { const status = await statusOf(other); return status === 'ACTIVE' && status; }, "status === 'ACTIVE'");
+    const older = { id: other, name: other, status: 'SUSPENDED', provinceCode: '', version: 2, updateTime: new Date() };
     expect(await h.parts.businesses.record(older)).toBe('stale');
     expect(await h.parts.businesses.record({ ...older, version: 3 })).toBe('stale');
-    expect(await h.parts.businesses.statusOf(other)).toBe('ACTIVE');
+    expect(await statusOf(other)).toBe('ACTIVE');
     expect(await h.parts.businesses.record({ ...older, version: 4 })).toBe('recorded');
-    expect(await h.parts.businesses.statusOf(other)).toBe('SUSPENDED');
+    expect(await statusOf(other)).toBe('SUSPENDED');
   });
 
   it('the job forgets businesses dissolved long ago, and only those', async () => {
@@ -121,12 +127,12 @@ describe('business events consumer and the scheduled job', () => {
     const recent = randomUUID();
     await h.publishBusiness(BusinessDissolved, { id: dissolved, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 }, new Date('2020-01-01T00:00:00Z'));
     await h.publishBusiness(BusinessDissolved, { id: recent, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 });
-    await eventually(async () => { const s = await [await h.parts.businesses.statusOf(dissolved), await h.parts.businesses.statusOf(recent)]; return (s.every((x) => x === 'DISSOLVED')) && s; }, 's.every((x) => x === \'DISSOLVED\')');
+    await eventually(async () => { const s = [await statusOf(dissolved), await statusOf(recent)]; return s.every((x) => x === 'DISSOLVED') && s; }, "both DISSOLVED");
 
     expect(await forgetDissolvedBusinesses(h.parts)).toBe(1);
-    expect(await h.parts.businesses.statusOf(dissolved)).toBeUndefined();
-    expect(await h.parts.businesses.statusOf(recent)).toBe('DISSOLVED');
-    expect(await h.parts.businesses.statusOf(business)).toBe('ACTIVE');
+    expect(await statusOf(dissolved)).toBeUndefined();
+    expect(await statusOf(recent)).toBe('DISSOLVED');
+    expect(await statusOf(business)).toBe('ACTIVE');
     expect(await forgetDissolvedBusinesses(h.parts)).toBe(0);
   });
 });

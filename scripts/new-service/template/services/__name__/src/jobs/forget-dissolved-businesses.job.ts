@@ -1,15 +1,8 @@
-// Daily: forget businesses dissolved more than 90 days ago. On libs/jobs: one instance at a time under
-// a lease; idempotent, so a second run (or a stale holder's) deletes nothing more.
-import { defineJob } from '@hangviet/jobs';
-import { forgetDissolvedBusinesses } from '../application/forget-dissolved-businesses';
+// Daily: forget businesses dissolved more than 90 days ago (@hangviet/known-businesses' clean-up job, on
+// libs/jobs: one instance at a time under a lease; idempotent).
+import { forgetDissolvedBusinessesJob as knownBusinessesCleanUp } from '@hangviet/known-businesses';
 import type { {{Name}}Deps } from '../application/ports';
 
 export function forgetDissolvedBusinessesJob(deps: {{Name}}Deps) {
-  return defineJob({
-    name: 'forget-dissolved-businesses',
-    schedule: { cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
-    run: async () => {
-      await forgetDissolvedBusinesses(deps);
-    },
-  });
+  return knownBusinessesCleanUp(deps.businesses, { now: deps.now });
 }

@@ -1,15 +1,16 @@
 // /v1/{{aggregatesKebab}}: parse → use case → response. No business rule lives here.
-import { idempotent, parse, roleGuard, type IdempotencyStore } from '@hangviet/service-kit';
+import { accessGuard, idempotent, parse, type IdempotencyStore } from '@hangviet/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
+import { ACCESS } from '../../application/access-rules';
 import { get{{Aggregate}} } from '../../application/get-{{aggregate}}';
 import { open{{Aggregate}} } from '../../application/open-{{aggregate}}';
 import type { {{Name}}Deps } from '../../application/ports';
 import type { {{Aggregate}}State } from '../../domain/{{aggregate}}';
 
-// Shapes only; the rules (title length, which businesses) are the domain's.
-const openBody = z.object({ businessId: z.string().min(1).max(64), title: z.string().max(1000) }).strict();
-const idParams = z.object({ id: z.string().min(1).max(64) });
+// Shapes (and the bounds the domain holds), read by the route and the OpenAPI document alike.
+export const openBody = z.object({ businessId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), title: z.string().max(200) }).strict();
+export const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 export function viewOf(state: Readonly<{{Aggregate}}State>) {
   return { id: state.id, businessId: state.businessId, title: state.title, status: state.status, createTime: state.createTime.toISOString(), version: state.version };
@@ -18,13 +19,13 @@ export function viewOf(state: Readonly<{{Aggregate}}State>) {
 export function {{aggregatesCamel}}Router(deps: {{Name}}Deps, idempotency: IdempotencyStore): Router {
   const router = Router();
 
-  // The guard answers 401/403 before the body is judged; the use case checks the same rules again.
-  router.post('/v1/{{aggregatesKebab}}', roleGuard('admin', 'staff', 'enterprise'), idempotent(idempotency), async (req, res) => {
+  // The guard answers 401/403 before the body is judged; the use case checks the same rule (one table) again.
+  router.post('/v1/{{aggregatesKebab}}', accessGuard(ACCESS.open{{Aggregate}}), idempotent(idempotency), async (req, res) => {
     const aggregate = await open{{Aggregate}}(deps, req.principal, parse(openBody, req.body));
     res.location(`/v1/{{aggregatesKebab}}/${aggregate.id}`).status(201).json(viewOf(aggregate.state));
   });
 
-  router.get('/v1/{{aggregatesKebab}}/:id', async (req, res) => {
+  router.get('/v1/{{aggregatesKebab}}/:id', accessGuard(ACCESS.get{{Aggregate}}), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     res.json(viewOf((await get{{Aggregate}}(deps, id)).state));
   });
