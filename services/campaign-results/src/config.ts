@@ -4,16 +4,13 @@ import { z } from 'zod';
 
 export const SERVICE_NAME = 'campaign-results';
 /** Used when MONGO_URL names no database. */
-export const DEFAULT_DATABASE = 'hangviet_campaign_results';
+export const DEFAULT_DATABASE = 'hangviet_campaign';
 
 export const configSchema = baseConfigSchema.extend({
   HTTP_PORT: port().default(8085),
   GRPC_PORT: port().default(50055),
   /** Prepended to every topic this service publishes to and consumes, and to its consumer groups: lets tests and shared clusters isolate. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, { error: 'expected letters, digits, . _ -' }).default(''),
-  /** The business registry's gRPC address: asked who owns a business its copy cannot answer for. */
-  BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
-  REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
 });
 
 export type CampaignResultsConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
-// The `submissions` collection: one document per submission holding its state and its pending events
-// (outbox). Portable to FerretDB: plain, unique and compound indexes only.
+// The `submissions` collection: one document per submission holding its state, its audit history and its
+// pending events (outbox). Portable to FerretDB: plain, unique and compound indexes only.
 import type { OutboxFields } from '@hangviet/events';
 import type { Collection, Db } from 'mongodb';
 import { Schema, type Connection, type Model } from 'mongoose';
@@ -14,10 +14,20 @@ export interface SubmissionDocument extends OutboxFields, Omit<SubmissionState, 
 const schema = new Schema<SubmissionDocument>(
   {
     _id: { type: String, required: true },
-    businessId: { type: String, required: true },
-    title: { type: String, required: true },
+    indicatorCode: { type: String, required: true },
+    value: { type: Number, required: true },
+    year: { type: Number, required: true },
+    quarter: { type: Number, required: true },
+    provinceCode: { type: String, required: true },
+    wardCode: { type: String, default: '' },
+    unitName: { type: String, required: true },
+    evidence: [Schema.Types.Mixed],
     status: { type: String, required: true },
+    returnReason: { type: String, default: '' },
+    submitterSubject: { type: String, required: true },
     createTime: { type: Date, required: true },
+    updateTime: { type: Date, required: true },
+    history: [Schema.Types.Mixed],
     version: { type: Number, required: true },
     outbox: [Schema.Types.Mixed],
     outboxPendingSince: Date,
@@ -26,7 +36,8 @@ const schema = new Schema<SubmissionDocument>(
   { collection: SUBMISSION_COLLECTION, versionKey: false, timestamps: false, autoIndex: false },
 );
 
-schema.index({ businessId: 1, createTime: 1 }, { name: 'businessId_createTime' });
+schema.index({ status: 1, createTime: -1, _id: -1 }, { name: 'status_createTime' });
+schema.index({ createTime: -1, _id: -1 }, { name: 'createTime' });
 
 export type SubmissionModel = Model<SubmissionDocument>;
 

@@ -13,9 +13,9 @@ import { toProtoSubmission } from '../../infrastructure/submission-events';
 
 export function submissionService(deps: CampaignResultsDeps): GrpcServiceRegistration {
   const implementation: SubmissionServiceServer = {
-    getSubmission: unary<GetSubmissionRequest, GetSubmissionResponse>(async (request) => {
+    getSubmission: unary<GetSubmissionRequest, GetSubmissionResponse>(async (request, context) => {
       if (request.id.trim() === '') throw invalid([{ field: 'id', code: 'REQUIRED', message: 'id is required' }]);
-      return { submission: toProtoSubmission((await getSubmission(deps, request.id)).state) };
+      return { submission: toProtoSubmission((await getSubmission(deps, context.principal, { id: request.id })).state) };
     }),
   };
   return { definition: SubmissionServiceService, implementation };

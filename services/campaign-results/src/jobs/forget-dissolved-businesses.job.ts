@@ -1,8 +1,0 @@
-// Daily: forget businesses dissolved more than 90 days ago (@hangviet/known-businesses' clean-up job, on
-// libs/jobs: one instance at a time under a lease; idempotent).
-import { forgetDissolvedBusinessesJob as knownBusinessesCleanUp } from '@hangviet/known-businesses';
-import type { CampaignResultsDeps } from '../application/ports';
-
-export function forgetDissolvedBusinessesJob(deps: CampaignResultsDeps) {
-  return knownBusinessesCleanUp(deps.businesses, { now: deps.now });
-}
