@@ -36,7 +36,7 @@ const codes = Object.keys(EXPECTED_2026);
 beforeAll(async () => {
   h = await start();
   for (const e of set.events) await send(e);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await h?.stop();
