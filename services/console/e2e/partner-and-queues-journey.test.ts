@@ -103,6 +103,15 @@ describe('partners run their own webhooks; staff work the queues', () => {
     await staff.getByText(`Đã gửi lời mời tới ${partner.email}.`).waitFor();
     await staff.getByRole('cell', { name: partner.id }).waitFor();
     await j.check(staff, 'staff-partners');
+    // An address that already has an account gets no invitation: staff read why at the e-mail field (the identity
+    // answers 409 EMAIL_TAKEN to staff only), and the list still holds the one partner user.
+    await staff.getByLabel('Mã đối tác (chữ, số, - _)').fill(`${partner.id}-2`);
+    // The text box: the partner's scope card below now has a checkbox "personal-data — e-mail liên hệ" too.
+    await staff.getByRole('textbox', { name: 'E-mail' }).fill(partner.email);
+    await staff.getByLabel('Họ tên').fill('Người thứ hai');
+    await staff.getByRole('button', { name: 'Gửi lời mời' }).click();
+    await staff.getByText('Địa chỉ này đã có tài khoản trên hệ thống: không gửi lời mời.').waitFor();
+    await expect(staff.getByRole('cell', { name: `${partner.id}-2` }).count()).resolves.toBe(0);
     // There is no self sign-up for partners: the identity makes enterprise accounts only.
     const signUp = await fetch(`${stack.url}/identity/v1/partners`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 'x', email: 'x@example.vn', name: 'x' }) });
     expect(signUp.status).toBe(401);

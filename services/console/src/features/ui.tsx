@@ -10,6 +10,7 @@ import { DatesProvider } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
+import { messageOf } from '../lib/problems';
 import './strings';
 
 // Typed dates (DD/MM/YYYY) are parsed in the given format, not by Date's guess.
@@ -40,18 +41,20 @@ export function Ui({ children }: { children: ReactNode }) {
   );
 }
 
+/** A failed call in words: the code's text from the one map (`lib/problems.ts`), else the service's own detail. */
 export function Problem({ error }: { error: unknown }) {
-  const { t } = useTranslation('features');
+  const { t, i18n } = useTranslation('features');
   if (!error) return null;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const problem = error instanceof ApiError ? error.problem : undefined;
   return (
     <Alert color="red" role="alert" title={t('error')}>
-      {problem ? `${problem.detail} (${problem.code})` : String((error as Error).message ?? error)}
+      {problem ? `${messageOf(problem.code, lang) ?? problem.detail} (${problem.code})` : String((error as Error).message ?? error)}
       {problem?.errors?.length ? (
         <ul>
           {problem.errors.map((e) => (
             <li key={`${e.field}:${e.code}`}>
-              {e.field}: {e.message}
+              {e.field}: {messageOf(e.code, lang) ?? e.message}
             </li>
           ))}
         </ul>

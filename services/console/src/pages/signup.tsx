@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
 import { fieldProblem } from '../lib/problems';
 
 export function SignUpPage() {
@@ -21,7 +21,6 @@ export function SignUpPage() {
     }
   };
   if (sent) return <p role="status">{t('signup.sent', { email: sent })}</p>;
-  const taken = error instanceof ApiError && error.problem.code === 'EMAIL_TAKEN';
   const fieldError = (field: string) => fieldProblem(error, field, lang);
   return (
     <section className="narrow">
@@ -70,7 +69,8 @@ export function SignUpPage() {
         </label>
         <button type="submit">{t('signup.submit')}</button>
       </form>
-      {taken ? <p role="alert">{t('signup.taken')}</p> : <ErrorNote error={error} shownFields={['password', 'email']} />}
+      {/* An address that has an account answers like a new one (the identity mails it instead): nothing here tells the two apart. */}
+      <ErrorNote error={error} shownFields={['password', 'email']} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { QueueNav } from '../queues/queue-nav';
 import { strings } from '../strings';
 import { Problem, Ui, vnTime, ScrollTable } from '../ui';
@@ -18,11 +18,13 @@ const ns = strings('staffPartners', {
     heading: 'Đối tác', invite: 'Mời người dùng đối tác', partnerId: 'Mã đối tác (chữ, số, - _)', email: 'E-mail', name: 'Họ tên', send: 'Gửi lời mời', sent: 'Đã gửi lời mời tới {{email}}.',
     list: 'Người dùng đối tác', active: 'Đã kích hoạt', invited: 'Đã mời', none: 'Chưa có đối tác nào.', scopes: 'Phạm vi dữ liệu của {{id}}', saveScopes: 'Lưu phạm vi', saved: 'Đã lưu.', required: 'Bắt buộc.',
     idFormat: 'Chỉ chữ, số, - và _ (tối đa 64).', emailFormat: 'Không phải địa chỉ e-mail.', invitedAt: 'Mời lúc',
+    emailTaken: 'Địa chỉ này đã có tài khoản trên hệ thống: không gửi lời mời. Hãy mời bằng e-mail khác của đối tác.',
   },
   en: {
     heading: 'Partners', invite: "Invite a partner's user", partnerId: 'Partner id (letters, digits, - _)', email: 'E-mail', name: 'Full name', send: 'Send the invitation', sent: 'Invitation sent to {{email}}.',
     list: 'Partner users', active: 'Active', invited: 'Invited', none: 'No partners yet.', scopes: 'Data scopes of {{id}}', saveScopes: 'Save the scopes', saved: 'Saved.', required: 'Required.',
     idFormat: 'Letters, digits, - and _ only (at most 64).', emailFormat: 'Not an e-mail address.', invitedAt: 'Invited',
+    emailTaken: 'This address already has an account: no invitation was sent. Invite another address of the partner.',
   },
 });
 
@@ -59,6 +61,10 @@ function StaffPartners() {
       form.reset();
       return client.invalidateQueries({ queryKey: ['partners'] });
     },
+    // The identity answers 409 EMAIL_TAKEN to staff only (the invitation is staff's): said at the e-mail field.
+    onError: (err) => {
+      if (err instanceof ApiError && err.problem.code === 'EMAIL_TAKEN') form.setFieldError('email', t('emailTaken'));
+    },
   });
   const ids = [...new Set((partners.data?.items ?? []).map((p) => p.partnerId))];
   return (
@@ -71,7 +77,7 @@ function StaffPartners() {
           <TextInput label={t('partnerId')} required {...form.getInputProps('partnerId')} />
           <TextInput label={t('email')} required type="email" {...form.getInputProps('email')} />
           <TextInput label={t('name')} required {...form.getInputProps('name')} />
-          <Problem error={invite.error} />
+          {!(invite.error instanceof ApiError && invite.error.problem.code === 'EMAIL_TAKEN') && <Problem error={invite.error} />}
           {invite.data && <Text role="status">{t('sent', { email: invite.data.email })}</Text>}
           <Button type="submit" w="fit-content" loading={invite.isPending}>
             {t('send')}
