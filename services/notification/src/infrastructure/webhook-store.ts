@@ -28,7 +28,11 @@ import {
 
 /** The `webhook_due` entry of a message's pending state. */
 export const dueEntryId = (messageId: string, dueAt: Date) => `${messageId}@${dueAt.getTime()}`;
-const dueEntry = (messageId: string, dueAt: Date): WebhookDueDoc => ({ _id: dueEntryId(messageId, dueAt), messageId, dueAt });
+const dueEntry = (messageId: string, dueAt: Date, visibleAt?: Date): WebhookDueDoc => ({
+  _id: dueEntryId(messageId, dueAt),
+  messageId,
+  ...(visibleAt && visibleAt.getTime() !== dueAt.getTime() ? { dueAt: visibleAt, at: dueAt } : { dueAt }),
+});
 
 const NEWEST_MESSAGES = keyset<WebhookMessageDoc>([
   { field: 'createdAt', order: 'desc', date: true },
@@ -47,8 +51,13 @@ const MAX_SETTLE = 200;
 
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
 
-export function createWebhookStore(models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>): WebhookMessageStore {
+export function createWebhookStore(
+  models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>,
+  opts: { leaseMs: number },
+): WebhookMessageStore {
   const { webhookMessages, webhookDue, webhookAttempts, endpoints } = models;
+  /** A queued message's entry shows to the scan this long after its due time (see the queue port). */
+  const heldMs = Math.ceil((opts.leaseMs * 4) / 3);
   const messageWrites = driverCollection<WebhookMessageDoc>(webhookMessages);
   const dueWrites = driverCollection<WebhookDueDoc>(webhookDue);
   const attemptWrites = driverCollection<WebhookAttemptDoc>(webhookAttempts);
@@ -116,7 +125,7 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     run: async (perEvent) => {
       const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
-      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt, new Date(m.nextAttemptAt.getTime() + heldMs))));
       const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
       let offset = 0;
       return perEvent.map((messages) => {
@@ -148,7 +157,7 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
       const stale: string[] = [];
       for (const entry of wanted) {
         const m = messages.get(entry.messageId);
-        if (m && m.status === 'pending' && m.nextAttemptAt.getTime() === entry.dueAt.getTime()) {
+        if (m && m.status === 'pending' && m.nextAttemptAt.getTime() === (entry.at ?? entry.dueAt).getTime()) {
           due.push(messageOf(m));
         } else if (entry.dueAt.getTime() < now.getTime() - graceMs) {
           // Its state was left (or never written: a queue that failed half way) long enough ago that
