@@ -243,14 +243,14 @@ await consumer.disconnect();
 const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 /** What a phase cost the service and the database: the service's phase timings, commands and database CPU. */
 async function measured(run) {
-  const timings0 = service.timings.totals();
+  const timings0 = service.timings?.totals() ?? {};
   commands.clear();
   counting = true;
   const cpu0 = await dbCpuMs();
   const result = await run();
   const cpu1 = await dbCpuMs();
   counting = false;
-  const timings1 = service.timings.totals();
+  const timings1 = service.timings?.totals() ?? {};
   const deliveries = receipts.length;
   const perDelivery = (v) => Math.round((v / deliveries) * 1000) / 1000;
   const phases = Object.fromEntries(

@@ -25,7 +25,16 @@ export async function findDueWebhookMessages(deps: DeliveryDeps, held: HeldWork)
 /** The kind in a webhook attempt's claim key (claim-if-due.ts). */
 export const WEBHOOK_CLAIM = 'msg';
 
-export async function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<WebhookMessage | null> {
+/**
+ * An endpoint read at the message's insert serves its first attempt only when that starts within this: an attempt
+ * reads its endpoint afresh (status, URL, secrets), and a second of age is what the fan-out's endpoint list allows.
+ */
+export const ENDPOINT_READ_MAX_AGE_MS = 1000;
+
+/** A claimed message, with its endpoint when it was read at the insert just before. */
+export type ClaimedMessage = WebhookMessage & { readEndpoint?: Promise<WebhookEndpoint | null | undefined> };
+
+export async function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<ClaimedMessage | null> {
   const started = performance.now();
   // Queue wait: from when the message became due (for a first attempt, when it was queued) to this claim.
   if (known) deps.timings.observe('queue_wait', Math.max(0, deps.now().getTime() - (known.insertedAt ?? known.message.nextAttemptAt.getTime())));
@@ -37,6 +46,9 @@ export async function claimWebhookMessage(deps: DeliveryDeps, id: string, known?
     known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt, heldForLease: known.heldForLease === true } : {}) } : undefined,
   );
   deps.timings.observe('claim', performance.now() - started);
+  if (claimed && known?.endpoint && known.insertedAt !== undefined && deps.now().getTime() - known.insertedAt < ENDPOINT_READ_MAX_AGE_MS) {
+    return { ...claimed, readEndpoint: known.endpoint };
+  }
   return claimed;
 }
 
@@ -58,11 +70,11 @@ async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: Webh
 }
 
 /** Returns when the message is due again, if it failed and will be retried. */
-export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage): Promise<Date | undefined> {
+export async function deliverWebhook(deps: DeliveryDeps, message: ClaimedMessage): Promise<Date | undefined> {
   const store = deps.webhooks;
   const claimed = { messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
   const reading = performance.now();
-  const endpoint = await store.endpoint(message.endpointId);
+  const endpoint = (message.readEndpoint ? await message.readEndpoint : undefined) ?? (await store.endpoint(message.endpointId));
   deps.timings.observe('endpoint', performance.now() - reading);
   if (!endpoint || endpoint.status !== 'active') {
     // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.

@@ -205,6 +205,8 @@ export interface KnownMessage {
   insertedAt?: number;
   /** Inserted by `WebhookMessageStore.queue`, which keeps it from other finders for a while (claim-if-due.ts). */
   heldForLease?: boolean;
+  /** Its endpoint, read side by side with the insert (undefined: the read failed; read it again). */
+  endpoint?: Promise<WebhookEndpoint | null | undefined>;
 }
 
 /** Hands new or re-queued work to this instance's workers at once (implemented by the jobs). */

@@ -162,19 +162,18 @@ export function createWebhookStore(
     run: async (perEvent) => {
       const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
-      // One entry for the first states of them all, before them; it shows to the scan only heldMs after the latest.
+      // One entry for the first states of them all; it shows to the scan only heldMs after the latest. Written side
+      // by side with them (one round trip less before the first attempts), so an entry may be missing for a message
+      // written here if this fails half way: the event is then handled again, its messages refused as duplicates,
+      // and this entry, kept whenever any is refused, names them; the scan deletes it once none is pending first.
       const latest = new Date(Math.max(...all.map((m) => m.nextAttemptAt.getTime())));
       const entry: WebhookDueDoc = { _id: `batch_${randomUUID()}@${latest.getTime()}`, messageId: '', messageIds: all.map((m) => m._id), dueAt: new Date(latest.getTime() + heldMs), at: latest };
-      await insertDueEntries([entry]);
-      const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
-      const open = new Set(all.filter((_, i) => !existing.has(i)).map((m) => m._id));
-      if (open.size > 0) {
+      const [, existing] = await Promise.all([insertDueEntries([entry]), duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }))]);
+      if (existing.size === 0) {
+        // Deleted here once the last of them has left its first state (settleMessages), else by the scan.
         forgetOldBatches(Date.now());
-        batches.set(entry._id, { written: Date.now(), open });
-        for (const messageId of open) batchOf.set(messageId, entry._id);
-      } else {
-        // Nothing new (a redelivered event): the entry names no state of its own.
-        await webhookDue.deleteMany({ _id: { $in: [entry._id] } });
+        batches.set(entry._id, { written: Date.now(), open: new Set(all.map((m) => m._id)) });
+        for (const m of all) batchOf.set(m._id, entry._id);
       }
       let offset = 0;
       return perEvent.map((messages) => {
