@@ -430,7 +430,7 @@ async function measureSize(size: number, ctx: Context, verdicts: string[]): Prom
 
     // 5. gRPC GetBusiness at a fixed rate, as an internal caller forwarding a staff token (verified on each call).
     if (PHASES.has('grpc')) {
-      const client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${registry.grpcPort}`, { deadlineMs: PHASE_TIMEOUT_S * 1000 });
+      const client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${registry.grpcPort}`, { token: null, deadlineMs: PHASE_TIMEOUT_S * 1000 });
       cleanups.push(async () => client.close());
       const metadata = new grpc.Metadata();
       metadata.set('authorization', `Bearer ${ctx.staffToken}`);

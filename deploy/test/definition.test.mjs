@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topics as catalogueTopicsBuilt } from '@hangviet/events';
+import '@hangviet/events/catalog'; // registers every event of the catalogue, whose topics() are compared
 import { parseAllDocuments } from 'yaml';
 import { generateService } from '../../scripts/new-service.mjs';
 import { catalogueTopics, kafkaTopics } from '../platform.mjs';

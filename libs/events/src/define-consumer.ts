@@ -54,12 +54,14 @@ export function defineConsumer<E extends AnyEventType | string>(definition: Cons
   if (definition.events.length === 0) throw new Error(`consumer '${definition.name}' names no events`);
   const { name, group, events, types = [], handle, ...tuning } = definition;
   const patterns = [...new Set(events.map((e) => (typeof e === 'string' ? e : e.type)))];
+  // The definitions it lists decode without the catalogue's registry; patterns need the catalogue loaded.
+  const listed = events.filter((e): e is Exclude<E, string> => typeof e !== 'string');
   return Object.freeze({
     ...tuning,
     name,
     group,
     patterns,
-    types,
+    types: [...types, ...listed],
     handle: handle as (event: ConsumedEvent) => Promise<void>,
     topics() {
       const found = new Set<string>();
@@ -68,6 +70,7 @@ export function defineConsumer<E extends AnyEventType | string>(definition: Cons
         else topicsForPattern(pattern).forEach((t) => found.add(t));
         for (const t of types) if (matchesEventType(pattern, t.type)) found.add(t.topic);
       }
+      if (found.size === 0) throw new Error(`consumer '${name}': ${patterns.join(', ')} names no topic; load the catalogue (import '@hangviet/events/catalog')`);
       return [...found].sort();
     },
   });

@@ -1,3 +1,6 @@
+// The messaging mechanism only: envelope, producer, outbox relay, consumers, idempotency, DLQ. What events
+// exist is the catalogue, `@hangviet/events/catalog` (src/catalog/), loaded by whoever names an event: it
+// registers every event there, for eventType()/topics() and wildcard consumers.
 export * from './registry';
 export * from './event-type-pattern';
 export * from './partner-policy';
@@ -11,5 +14,3 @@ export * from './consumer';
 export * from './define-consumer';
 export * from './event-bus';
 export * from './dlq';
-// Loads and registers the platform catalogue, so eventType()/topics() know every event.
-import './catalog';

@@ -38,7 +38,7 @@ export function defineEvent<T>(type: string, codec: MessageCodec<T>, description
 
 const registered = new Map<string, EventType>();
 
-/** Every registered event type by its ce_type. Filled by `@hangviet/events/catalog` (loaded by the package index). */
+/** Every registered event type by its ce_type. Filled by `@hangviet/events/catalog` when something loads it (the package index does not). */
 export const eventTypes: ReadonlyMap<string, EventType> = registered;
 
 /**

@@ -12,7 +12,8 @@ import {
   type EventConsumer,
   type EventProducer,
 } from '../src';
-import { caughtUp, eventually, logger, openHarness, widgetData, type Harness } from './support';
+import { caughtUp, logger, openHarness, widgetData, type Harness } from './support';
+import { eventually } from '@hangviet/testing';
 
 jest.setTimeout(120_000);
 

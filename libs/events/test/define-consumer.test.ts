@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
 import { BusinessApproved as BusinessApprovedMessage } from '@hangviet/contracts/hangviet/registry/v1/events';
 import { baseConfigSchema, loadConfig, startService, defineService, type RunningService } from '@hangviet/service-kit';
-import { testScope } from '@hangviet/testing';
+import { testScope, eventually } from '@hangviet/testing';
 import {
   consumers,
   defineConsumer,
@@ -17,7 +17,7 @@ import {
   type EventBus,
 } from '../src';
 import { BusinessApproved } from '../src/catalog';
-import { eventually, logger } from './support';
+import { logger } from './support';
 
 jest.setTimeout(120_000);
 

@@ -15,8 +15,8 @@ import {
   type OutboxFields,
   type OutboxRelay,
 } from '../src';
-import { swcRequireHook } from '@hangviet/testing';
-import { caughtUp, eventually, logger, openHarness, widgetData, type Harness } from './support';
+import { swcRequireHook, eventually } from '@hangviet/testing';
+import { caughtUp, logger, openHarness, widgetData, type Harness } from './support';
 
 let h: Harness;
 let producer: EventProducer;

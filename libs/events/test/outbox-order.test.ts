@@ -15,7 +15,8 @@ import {
   type EventProducer,
   type OutboxFields,
 } from '../src';
-import { eventually, logger, openHarness, widgetData, type Harness } from './support';
+import { logger, openHarness, widgetData, type Harness } from './support';
+import { eventually } from '@hangviet/testing';
 
 // Bounds against a hang, not timings: a shared, busy FerretDB can make this run take minutes.
 jest.setTimeout(420_000);

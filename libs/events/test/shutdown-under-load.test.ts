@@ -12,8 +12,8 @@ import {
   type EventProducer,
   type OutboxFields,
 } from '../src';
-import { startScenario, type ScenarioRun } from '@hangviet/testing';
-import { eventually, logger, openHarness, type Harness } from './support';
+import { startScenario, type ScenarioRun, eventually } from '@hangviet/testing';
+import { logger, openHarness, type Harness } from './support';
 
 jest.setTimeout(240_000);
 

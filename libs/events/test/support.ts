@@ -46,21 +46,6 @@ export function widgetData(reason: string, metadata: Record<string, string> = {}
   return { reason, domain: 'test.hangviet.vn', metadata };
 }
 
-/** Polls until the check returns a value other than undefined/false; fails after the bound (a hang guard, not a timing assertion). */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  what: string,
-  boundMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Whether a group has committed every partition of a topic up to its current end. */
 export async function caughtUp(kafka: Kafka, groupId: string, topic: string): Promise<boolean> {
   const admin = kafka.admin();

@@ -2,14 +2,15 @@
 // not know a business, or must say who owns one that is not ACTIVE.
 import * as grpc from '@grpc/grpc-js';
 import { BusinessDirectoryServiceClient, type GetBusinessResponse } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
-import { callUnary, createGrpcClient, unavailable } from '@hangviet/service-kit';
+import { callUnary, createGrpcClient, unavailable, type TokenSource } from '@hangviet/service-kit';
 import { fromBusiness, type BusinessRegistry, type KnownBusiness } from './known-business';
 
 export class GrpcBusinessRegistry implements BusinessRegistry {
   private readonly client: BusinessDirectoryServiceClient;
 
-  constructor(address: string, deadlineMs: number, private readonly now: () => Date = () => new Date()) {
-    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { deadlineMs, idempotentMethods: ['GetBusiness', 'LookupBusinessByTaxCode'] });
+  /** `token`: this service's identity (host.identity), sent on every call. */
+  constructor(address: string, deadlineMs: number, token: TokenSource | undefined, private readonly now: () => Date = () => new Date()) {
+    this.client = createGrpcClient(BusinessDirectoryServiceClient, address, { token, deadlineMs, idempotentMethods: ['GetBusiness', 'LookupBusinessByTaxCode'] });
   }
 
   getBusiness(businessId: string): Promise<KnownBusiness | undefined> {

@@ -31,7 +31,8 @@ export { createHttpApp, finishHttpApp, roleGuard, businessGuard, type HttpAppOpt
 export * from './idempotency';
 export * from './rate-limit';
 export { resourcePath, unsafeTextErrors, unsafeTextReason, UnparsedBody } from './input-guards';
-export * from './grpc';
+// grpc/index, not grpc: a dist/grpc.js left by a build from before the split would be resolved first.
+export * from './grpc/index';
 export * from './lifecycle';
 export { requestContext, type RequestContext } from './context';
 export { repositoryRoot, fromRepositoryRoot } from './paths';

@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { HealthCheckResponse_ServingStatus as Serving, HealthClient } from '@hangviet/contracts/grpc/health/v1/health';
 import { AppError, invalid, notFound } from '../src/errors';
-import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, setServiceIdentity, unary, type GrpcServer } from '../src/grpc';
+import { callUnary, createGrpcClient, createGrpcServer, decodeGrpcError, unary, type GrpcServer, type TokenSource } from '../src/grpc/index';
 import { createReadiness } from '../src/readiness';
 import { memoryLogger, signToken, testKeys } from './helpers';
 
@@ -37,6 +37,7 @@ describe('gRPC server and client', () => {
   let ready = true;
   const calls = { echo: 0, getEcho: 0, createEcho: 0 };
   let failuresLeft = 0;
+  let asCallingService: TokenSource;
 
   beforeAll(async () => {
     keys = await testKeys();
@@ -80,12 +81,11 @@ describe('gRPC server and client', () => {
     });
     const port = await server.listen(0, '127.0.0.1');
     address = `127.0.0.1:${port}`;
-    // This process calls as a service: every client below sends its token unless told otherwise.
-    setServiceIdentity(() => signToken(keys.dir, { sub: 'calling-service', roles: ['service'] }));
+    // The clients below call as a service unless told otherwise.
+    asCallingService = () => signToken(keys.dir, { sub: 'calling-service', roles: ['service'] });
   });
 
   afterAll(async () => {
-    setServiceIdentity(undefined);
     await server.shutdown(1000);
     keys.cleanup();
   });
@@ -103,7 +103,7 @@ describe('gRPC server and client', () => {
   }
 
   it('health is SERVING while ready and NOT_SERVING while a readiness check fails', async () => {
-    const health = createGrpcClient(HealthClient, address);
+    const health = createGrpcClient(HealthClient, address, { token: asCallingService });
     const check = (service: string) =>
       new Promise<number>((resolve, reject) => health.check({ service }, (err, res) => (err ? reject(err) : resolve(res.status))));
     try {
@@ -140,7 +140,7 @@ describe('gRPC server and client', () => {
   });
 
   it('an AppError arrives as its status with an ErrorInfo reason (and BadRequest for invalid)', async () => {
-    const client = createGrpcClient(EchoClientClass, address);
+    const client = createGrpcClient(EchoClientClass, address, { token: asCallingService });
     try {
       const missing = await expectRejection(echo(client, { text: 'missing' }));
       expect(missing.code).toBe(grpc.status.NOT_FOUND);
@@ -164,7 +164,7 @@ describe('gRPC server and client', () => {
   });
 
   it('verifies the bearer token in metadata: valid → principal, bad → UNAUTHENTICATED before the handler', async () => {
-    const client = createGrpcClient(EchoClientClass, address);
+    const client = createGrpcClient(EchoClientClass, address, { token: asCallingService });
     try {
       const good = new grpc.Metadata();
       good.set('authorization', `Bearer ${await signToken(keys.dir, { sub: 'staff-7', roles: ['staff'] })}`);
@@ -187,14 +187,14 @@ describe('gRPC server and client', () => {
 
   it('a call without a token is refused before the handler (service identity, issue 12 item 5)', async () => {
     const anonymous = createGrpcClient(EchoClientClass, address, { token: null });
-    const asService = createGrpcClient(EchoClientClass, address);
+    const asService = createGrpcClient(EchoClientClass, address, { token: asCallingService });
     try {
       const before = calls.echo;
       const err = await expectRejection(echo(anonymous, { text: 'hi' }));
       expect(err.code).toBe(grpc.status.UNAUTHENTICATED);
       expect(decodeGrpcError(err).reason).toBe('TOKEN_MISSING');
       expect(calls.echo).toBe(before);
-      // The default client attached the process's service token: the handler sees the calling service.
+      // The client given the calling service's identity attached its token: the handler sees that service.
       expect((await echo(asService, { text: 'hi' })).subject).toBe('calling-service');
     } finally {
       anonymous.close();
@@ -233,7 +233,7 @@ describe('gRPC server and client', () => {
   });
 
   it('the client deadline fires on a slow handler', async () => {
-    const client = createGrpcClient(EchoClientClass, address, { deadlineMs: 100 });
+    const client = createGrpcClient(EchoClientClass, address, { token: asCallingService, deadlineMs: 100 });
     try {
       const err = await expectRejection(echo(client, { text: 'slow', delayMs: 1000 }));
       expect(err.code).toBe(grpc.status.DEADLINE_EXCEEDED);
@@ -245,7 +245,7 @@ describe('gRPC server and client', () => {
   });
 
   it('retries UNAVAILABLE for idempotent methods only, bounded', async () => {
-    const client = createGrpcClient(EchoClientClass, address, { idempotentMethods: ['GetEcho'], retries: 2 });
+    const client = createGrpcClient(EchoClientClass, address, { token: asCallingService, idempotentMethods: ['GetEcho'], retries: 2 });
     try {
       // Idempotent: two failures then success, within 1 + 2 attempts.
       failuresLeft = 2;
@@ -274,6 +274,6 @@ describe('gRPC server and client', () => {
   });
 
   it('refuses to configure retries for a method the service does not have', () => {
-    expect(() => createGrpcClient(EchoClientClass, address, { idempotentMethods: ['Nope'] })).toThrow(/'Nope' is not a method/);
+    expect(() => createGrpcClient(EchoClientClass, address, { token: asCallingService, idempotentMethods: ['Nope'] })).toThrow(/'Nope' is not a method/);
   });
 });

@@ -12,7 +12,7 @@ import request from 'supertest';
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from '../src/config';
 import { notFound } from '../src/errors';
-import { unary } from '../src/grpc';
+import { unary } from '../src/grpc/index';
 import { roleGuard } from '../src/http';
 import { idempotent } from '../src/idempotency';
 import { defineService, startService, type RunningService, type ServicePart } from '../src/host';

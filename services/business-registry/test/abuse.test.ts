@@ -5,14 +5,15 @@ import * as grpc from '@grpc/grpc-js';
 import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { callUnary, createGrpcClient, decodeGrpcError } from '@hangviet/service-kit';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { registration } from './support/fixtures';
 
 let h: Harness;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 beforeAll(async () => {
-  h = await startHarness('registry_abuse', { REGISTRATIONS_PER_ACCOUNT_PER_DAY: '2' });
+  h = await startRegistry('registry_abuse', { REGISTRATIONS_PER_ACCOUNT_PER_DAY: '2' });
 }, 120_000);
 
 afterAll(async () => {
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 async function selfRegister(body = registration()) {
   const id = randomUUID();
-  const token = await h.tokens.newEnterprise(`account-${id}`, id);
+  const token = await h.tokens.enterprise(id, `account-${id}`);
   const res = await h.http.post('/v1/businesses').set(bearer(token)).send(body);
   return { id, token, res };
 }
@@ -102,7 +103,7 @@ describe('item 1: tax codes cannot be squatted for good', () => {
 
   it('registrations per account are limited (429 with Retry-After)', async () => {
     const id = randomUUID();
-    const token = await h.tokens.newEnterprise(`looper-${id}`, id);
+    const token = await h.tokens.enterprise(id, `looper-${id}`);
     const codes: number[] = [];
     let last;
     for (let i = 0; i < 3; i += 1) {
@@ -189,7 +190,7 @@ describe('item 5: the registry gRPC answers only identified callers, by their ri
   };
 
   it('no token: UNAUTHENTICATED for GetBusiness and ListBusinesses{REJECTED}', async () => {
-    const anonymous = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.registry.grpcPort}`, { token: null });
+    const anonymous = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: null });
     try {
       expect((await fails(callUnary(anonymous, anonymous.getBusiness, { id: pendingId }))).code).toBe(grpc.status.UNAUTHENTICATED);
       const list = await fails(callUnary(anonymous, anonymous.listBusinesses, { status: BusinessStatus.BUSINESS_STATUS_REJECTED, pageSize: 5, query: '', pageToken: '', provinceCode: '', wardCode: '', industryCode: '', type: 0 }));
@@ -200,8 +201,8 @@ describe('item 5: the registry gRPC answers only identified callers, by their ri
   });
 
   it('a partner token: a rejected business is not found; a service token sees it without personal data', async () => {
-    const asPartner = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.registry.grpcPort}`, { token: async () => h.tokens.partner });
-    const asService = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.registry.grpcPort}`);
+    const asPartner = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.partner });
+    const asService = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service });
     try {
       expect((await fails(callUnary(asPartner, asPartner.getBusiness, { id: pendingId }))).code).toBe(grpc.status.NOT_FOUND);
       const seen = await callUnary(asService, asService.getBusiness, { id: pendingId });

@@ -8,7 +8,8 @@ import { prepareRegistration } from '../src/application/register-business';
 import { Business } from '../src/domain/business';
 import { businessModel } from '../src/infrastructure/business-model';
 import { MongoBusinessRepository } from '../src/infrastructure/mongo-business-repository';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { nextTaxCode, registration } from './support/fixtures';
 
 let h: Harness;
@@ -25,11 +26,11 @@ const received: Received[] = [];
 const waiters: (() => void)[] = [];
 
 beforeAll(async () => {
-  h = await startHarness('registry_events');
+  h = await startRegistry('registry_events');
   const kafka = createKafka({ clientId: 'registry-events-test', brokers: h.scope.kafkaBrokers });
   consumer = kafka.consumer({ groupId: h.scope.group('events-test') });
   await consumer.connect();
-  await consumer.subscribe({ topic: h.topic, fromBeginning: true });
+  await consumer.subscribe({ topic: h.scope.topic('hangviet.registry.business'), fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       const envelope = fromKafkaMessage(message);
@@ -163,7 +164,7 @@ describe('events per use case', () => {
 
   it('publishes events a crash left in the outbox (the relay sweeper)', async () => {
     // A repository without the after-write publish: as if the process died right after the write.
-    const crashed = new MongoBusinessRepository(businessModel(h.registry.connection));
+    const crashed = new MongoBusinessRepository(businessModel(h.service.host.connection));
     const body = registration();
     const { taxCode, profile } = prepareRegistration(body);
     const business = Business.register({ id: randomUUID(), taxCode, type: body.type, profile, actor: { subject: 'crashed' }, now: new Date() });
@@ -179,7 +180,7 @@ describe('events per use case', () => {
     // The relay pulls what it sent right after Kafka acknowledged it.
     let doc: Record<string, unknown> | null = null;
     for (let i = 0; i < 50; i += 1) {
-      doc = await h.registry.connection.db!.collection('businesses').findOne({ _id: id as never });
+      doc = await h.service.host.connection.db!.collection('businesses').findOne({ _id: id as never });
       if (((doc?.outbox as unknown[] | undefined) ?? []).length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -4,7 +4,8 @@ import * as grpc from '@grpc/grpc-js';
 import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
 import { BusinessStatus, BusinessType } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { callUnary, createGrpcClient, decodeGrpcError } from '@hangviet/service-kit';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { registration } from './support/fixtures';
 
 let h: Harness;
@@ -13,8 +14,8 @@ let active: { id: string; taxCode: string };
 let pending: { id: string; taxCode: string };
 
 beforeAll(async () => {
-  h = await startHarness('registry_grpc');
-  client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.registry.grpcPort}`, { deadlineMs: 5000 });
+  h = await startRegistry('registry_grpc');
+  client = createGrpcClient(BusinessDirectoryServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service, deadlineMs: 5000 });
   const create = async (legalName: string) => {
     const res = await h.http.post('/v1/businesses').set(bearer(h.tokens.staff)).send(registration({ legalName, tradeName: undefined }));
     return { id: res.body.id as string, taxCode: res.body.taxCode as string };
@@ -139,7 +140,7 @@ describe('ListBusinesses', () => {
 describe('FindBusinessByOwner (issue 20, finding 1)', () => {
   it("follows a staff transfer: the business is the rightful account's, no longer the squatter's, and services see its owner", async () => {
     const id = `squat-${Date.now().toString(36)}`;
-    const squatter = await h.tokens.newEnterprise(`squatter-${id}`, id);
+    const squatter = await h.tokens.enterprise(id, `squatter-${id}`);
     const registered = await h.http.post('/v1/businesses').set(bearer(squatter)).send(registration({ legalName: 'Công ty TNHH Bị Chiếm Tên' }));
     expect(registered.status).toBe(201);
     expect(await callUnary(client, client.findBusinessByOwner, { ownerSubject: `squatter-${id}` })).toMatchObject({ business: { id, ownerSubject: `squatter-${id}` } });

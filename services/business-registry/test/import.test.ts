@@ -1,13 +1,14 @@
 // CSV import: a per-row report (created / duplicate / invalid with reasons); re-running the same
 // file creates nothing twice; Vietnamese headers and pre-2025 addresses as centres keep them.
 import iconv from 'iconv-lite';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { nextTaxCode } from './support/fixtures';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('registry_import');
+  h = await startRegistry('registry_import');
 }, 120_000);
 
 afterAll(async () => {

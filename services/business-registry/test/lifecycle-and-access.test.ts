@@ -2,13 +2,14 @@
 // and the role/ownership matrix on every endpoint.
 import { randomUUID } from 'node:crypto';
 import type { BusinessStatus } from '../src/domain/business';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { registration } from './support/fixtures';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('registry_access');
+  h = await startRegistry('registry_access');
 }, 120_000);
 
 afterAll(async () => {
@@ -34,7 +35,7 @@ interface Owned {
 /** Registers a business as its enterprise owner would, then moves it to `status` as staff. */
 async function businessIn(status: BusinessStatus): Promise<Owned> {
   const id = randomUUID();
-  const ownerToken = await h.tokens.newEnterprise(`user-${id}`, id);
+  const ownerToken = await h.tokens.enterprise(id, `user-${id}`);
   const created = await h.http.post('/v1/businesses').set(bearer(ownerToken)).send(registration());
   expect(created.status).toBe(201);
   expect(created.body.id).toBe(id);

@@ -1,12 +1,13 @@
 // Registration and profile changes through the REST API: tax-code rules, duplicates,
 // Idempotency-Key, pre-2025 addresses, ETag / If-Match.
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { nextTaxCode, registration } from './support/fixtures';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('registry_registration');
+  h = await startRegistry('registry_registration');
 }, 120_000);
 
 afterAll(async () => {

@@ -2,7 +2,8 @@
 // AIP-158 paging while rows are inserted; what the public may not see.
 import { Business } from '../src/domain/business';
 import { prepareRegistration } from '../src/application/register-business';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { nextTaxCode, registration } from './support/fixtures';
 
 let h: Harness;
@@ -12,7 +13,7 @@ const ids: Record<string, string> = {};
 async function addActive(legalName: string, overrides: Parameters<typeof registration>[0] = {}, approve = true): Promise<string> {
   const body = registration({ legalName, taxCode: nextTaxCode(), tradeName: undefined, ...overrides });
   const { taxCode, profile } = prepareRegistration(body);
-  const deps = h.registry.deps;
+  const deps = h.parts;
   const b = Business.register({ id: deps.businesses.newId(), taxCode, type: body.type, profile, actor: { subject: 'test' }, now: new Date() });
   if (approve) b.approve({ subject: 'test' }, new Date());
   await deps.businesses.add(b);
@@ -20,7 +21,7 @@ async function addActive(legalName: string, overrides: Parameters<typeof registr
 }
 
 beforeAll(async () => {
-  h = await startHarness('registry_search');
+  h = await startRegistry('registry_search');
   ids.benTre = await addActive('Công ty TNHH Kẹo dừa Bến Tre');
   ids.dakLak = await addActive('Hợp tác xã Cà phê Đắk Lắk', { address: { provinceCode: '66', wardCode: '24133', street: '1 Lê Duẩn' }, industries: [{ edition: '2018', code: '0150' }], type: 'COOPERATIVE' });
   ids.stone = await addActive('Cơ sở Đá mỹ nghệ Non Nước', { industries: [{ edition: '2018', code: '2396' }] });

@@ -1,12 +1,13 @@
 // The demo directory main.ts seeds into an empty database.
 import { parseTaxCode } from '@hangviet/vn';
 import { DEMO_BUSINESSES, seedDemoDirectory } from '../src/infrastructure/seed-data';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('registry_seed', { SEED_DEMO_DATA: 'true' });
+  h = await startRegistry('registry_seed', { SEED_DEMO_DATA: 'true' });
 }, 120_000);
 
 afterAll(async () => {
@@ -40,6 +41,6 @@ describe('the demo directory', () => {
   it('is public for the ACTIVE part and seeds nothing twice', async () => {
     const candy = await h.http.get('/v1/businesses').query({ q: 'keo dua' });
     expect(candy.body.items.length).toBeGreaterThanOrEqual(3);
-    expect(await seedDemoDirectory(h.registry.deps)).toBe(0);
+    expect(await seedDemoDirectory(h.parts)).toBe(0);
   });
 });

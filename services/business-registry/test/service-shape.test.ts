@@ -1,26 +1,18 @@
 // The registry on the shared service host: readiness follows the database and Kafka, and its
 // background work (the Idempotency-Key sweep) is a scheduled job under a lease, visible on /metrics.
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { startRegistry, type Harness } from './support/start-registry';
 import { registration } from './support/fixtures';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness('registry_shape', { IDEMPOTENCY_SWEEP_INTERVAL_MS: '200' });
+  h = await startRegistry('registry_shape', { IDEMPOTENCY_SWEEP_INTERVAL_MS: '200' });
 });
 afterAll(async () => {
   await h?.stop();
 });
 
-const eventually = async <T>(what: string, check: () => Promise<T | undefined>): Promise<T> => {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 it('is ready while its database and Kafka are', async () => {
   const res = await h.http.get('/readyz');
@@ -35,12 +27,12 @@ it('sweeps expired Idempotency-Key records in a scheduled job, one instance hold
     .set('Idempotency-Key', 'shape-1')
     .send(registration());
   expect(created.status).toBe(201);
-  const keys = h.registry.connection.db!.collection<{ _id: string; expiresAt: Date }>('idempotency_keys');
+  const keys = h.service.host.connection.db!.collection<{ _id: string; expiresAt: Date }>('idempotency_keys');
   // As if a day had passed: the record is expired, and only the sweep deletes it (no TTL index).
   await keys.updateMany({}, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-  await eventually('the sweep', async () => ((await keys.countDocuments()) === 0 ? true : undefined));
+  await eventually(async () => ((await keys.countDocuments()) === 0 ? true : undefined), 'the sweep');
 
-  const lease = await h.registry.connection.db!.collection('job_leases').findOne({ _id: 'idempotency-keys-sweep' as never });
+  const lease = await h.service.host.connection.db!.collection('job_leases').findOne({ _id: 'idempotency-keys-sweep' as never });
   expect(lease).toMatchObject({ lastOutcome: 'success', failures: 0 });
   expect(typeof lease?.holder).toBe('string');
   const metrics = (await h.http.get('/metrics')).text;

@@ -74,7 +74,7 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       const timings = createDeliveryTimings();
       const delivery: DeliveryDeps = { ...stores, ...notificationPolicy(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders, timings };
 
-      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
       host.onStop('registry client', async () => registry.close());
       const knownBusinesses = new MongoKnownBusinessStore(host.db);
       await knownBusinesses.ensureIndexes();

@@ -1,7 +1,8 @@
 // People deliveries retry a failing provider on their schedule and give up when it runs out,
 // recording every attempt.
 import { BusinessReinstated } from '@hangviet/events/catalog';
-import { api, eventually, startHarness, startReceiver, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, startNotification, startReceiver, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -10,15 +11,15 @@ let sms: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   // The gateway fails, recovers for one message, then fails for good.
   sms = await startReceiver([500, 200, 502]);
-  h = await startHarness('notification_retries', { SMS_API_URL: sms.url, DELIVERY_RETRY_SCHEDULE: '0,100ms,100ms' });
+  h = await startNotification('notification_retries', { SMS_API_URL: sms.url, DELIVERY_RETRY_SCHEDULE: '0,100ms,100ms' });
 });
 afterAll(async () => {
-  await h?.close();
+  await h?.stop();
   await sms?.close();
 });
 
 async function optInToSms(businessId: string, phone: string) {
-  const owner = await h.token('enterprise', { businessId });
+  const owner = await h.token({ role: 'enterprise', businessId });
   await h.knowBusiness(businessId);
   const res = await api(h.base, 'PATCH', `/v1/businesses/${businessId}/notification-preferences`, owner, {
     phone,
@@ -33,7 +34,7 @@ const reinstated = (businessId: string) =>
 
 async function settledSms(businessId: string) {
   return eventually(async () => {
-    const d = await h.service.models.deliveries.findOne({ recipientKey: `business:${businessId}`, channel: 'sms' }).lean();
+    const d = await h.parts.models.deliveries.findOne({ recipientKey: `business:${businessId}`, channel: 'sms' }).lean();
     return d && d.status !== 'pending' ? d : undefined;
   }, `the SMS delivery of ${businessId} settled`);
 }

@@ -2,14 +2,15 @@
 // disable/enable, replay, idempotent creation, deletion, and automatic disabling of a dead endpoint.
 import { BusinessApproved } from '@hangviet/events/catalog';
 import { randomUUID } from 'node:crypto';
-import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, receiverPool, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 const receivers = receiverPool();
 beforeAll(async () => {
-  h = await startHarness('notification_endpoints', {
+  h = await startNotification('notification_endpoints', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     WEBHOOK_RETRY_SCHEDULE: '0,600ms,600ms',
     WEBHOOK_DISABLE_AFTER: '300ms',
@@ -18,16 +19,16 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receivers.closeAll();
-  await h?.close();
+  await h?.stop();
 });
 
 
 describe('webhook endpoints REST', () => {
   it('lets partners and staff manage endpoints, each partner only its own', async () => {
-    const a = await h.token('partner', { partnerId: 'portal' });
-    const b = await h.token('partner', { partnerId: 'bank' });
-    const staff = await h.token('staff');
-    const enterprise = await h.token('enterprise', { businessId: 'biz-1' });
+    const a = await h.token({ role: 'partner', partnerId: 'portal' });
+    const b = await h.token({ role: 'partner', partnerId: 'bank' });
+    const staff = await h.token({ role: 'staff' });
+    const enterprise = await h.token({ role: 'enterprise', businessId: 'biz-1' });
     const r = await receivers.start([204]);
 
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', enterprise, { url: r.url, eventTypes: ['*'] })).status).toBe(403);
@@ -60,7 +61,7 @@ describe('webhook endpoints REST', () => {
   });
 
   it('refuses a pattern that matches no event of the catalogue, naming it (issue 12, item 11)', async () => {
-    const p = await h.token('partner', { partnerId: 'typo' });
+    const p = await h.token({ role: 'partner', partnerId: 'typo' });
     const r = await receivers.start([204]);
     const res = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.*', 'hangviet.registry.busines.approved.v1'] });
     expect(res.status).toBe(422);
@@ -68,17 +69,17 @@ describe('webhook endpoints REST', () => {
   });
 
   it('caps the endpoints one owner may have (issue 12, item 11)', async () => {
-    const p = await h.token('partner', { partnerId: 'hoarder' });
+    const p = await h.token({ role: 'partner', partnerId: 'hoarder' });
     const r = await receivers.start([204]);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 409]);
-    const other = await h.token('partner', { partnerId: 'modest' });
+    const other = await h.token({ role: 'partner', partnerId: 'modest' });
     expect((await api(h.base, 'POST', '/v1/webhook-endpoints', other, { url: r.url, eventTypes: ['*'] })).status).toBe(201);
   });
 
   it('holds the cap when twenty creations race: exactly the cap remains, and a deletion frees a place (issue 24, item 4)', async () => {
-    const p = await h.token('partner', { partnerId: 'crowd' });
+    const p = await h.token({ role: 'partner', partnerId: 'crowd' });
     const r = await receivers.start([204]);
     const statuses = await Promise.all(
       Array.from({ length: 20 }, async () => (await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['*'] })).status),
@@ -94,7 +95,7 @@ describe('webhook endpoints REST', () => {
   });
 
   it('pages the list of endpoints', async () => {
-    const p = await h.token('partner', { partnerId: 'pager' });
+    const p = await h.token({ role: 'partner', partnerId: 'pager' });
     const r = await receivers.start([204]);
     for (let i = 0; i < 3; i++) await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.*'] });
     const first = await api(h.base, 'GET', '/v1/webhook-endpoints?pageSize=2', p);
@@ -106,7 +107,7 @@ describe('webhook endpoints REST', () => {
   });
 
   it('replays the same creation for a repeated Idempotency-Key', async () => {
-    const p = await h.token('partner', { partnerId: 'idem' });
+    const p = await h.token({ role: 'partner', partnerId: 'idem' });
     const r = await receivers.start([204]);
     const key = randomUUID();
     const post = () =>
@@ -122,7 +123,7 @@ describe('webhook endpoints REST', () => {
   });
 
   it('replays one delivered message on request, with the same webhook-id', async () => {
-    const p = await h.token('partner', { partnerId: 'replayer' });
+    const p = await h.token({ role: 'partner', partnerId: 'replayer' });
     const r = await receivers.start([204]);
     const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
     const id = created.body.id as string;
@@ -140,7 +141,7 @@ describe('webhook endpoints REST', () => {
   });
 
   it('disables an endpoint that keeps failing past the (compressed) limit and says so', async () => {
-    const p = await h.token('partner', { partnerId: 'dead' });
+    const p = await h.token({ role: 'partner', partnerId: 'dead' });
     const r = await receivers.start([500]);
     const created = await api(h.base, 'POST', '/v1/webhook-endpoints', p, { url: r.url, eventTypes: ['hangviet.registry.business.approved.v1'] });
     const id = created.body.id as string;

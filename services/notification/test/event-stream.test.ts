@@ -11,19 +11,20 @@ import {
 import { BusinessApproved, BusinessRejected, BusinessSuspended } from '@hangviet/events/catalog';
 import { decodeGrpcError } from '@hangviet/service-kit';
 import { createEventLog } from '../src/infrastructure/event-log';
-import { api, approvedEvent, eventually, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 let client: EventStreamServiceClient;
 beforeAll(async () => {
-  h = await startHarness('notification_stream');
+  h = await startNotification('notification_stream');
   client = new EventStreamServiceClient(`127.0.0.1:${h.service.grpcPort}`, grpc.credentials.createInsecure());
 });
 afterAll(async () => {
   client?.close();
-  await h?.close();
+  await h?.stop();
 });
 
 interface Subscription {
@@ -49,11 +50,11 @@ const eventIds = (responses: SubscribeResponse[]) => responses.map((r) => r.even
 
 describe('EventStreamService/Subscribe', () => {
   it('resumes from a cursor after a reconnect without a gap or a duplicate', async () => {
-    const token = await h.token('partner', { partnerId: 'portal' });
+    const token = await h.token({ role: 'partner', partnerId: 'portal' });
     // One aggregate: its events share a partition, so they are logged in the order published.
     const publish = () => h.publish(BusinessApproved, 'stream-biz', approvedEvent('stream-biz'));
     const ids = [await publish(), await publish(), await publish()];
-    await eventually(async () => (await h.service.deps.eventLog.head()) >= 3, 'three logged events');
+    await eventually(async () => (await h.parts.deps.eventLog.head()) >= 3, 'three logged events');
 
     const first = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.*'] }, token);
     await eventually(() => first.received.length >= 2, 'the first two events');
@@ -64,7 +65,7 @@ describe('EventStreamService/Subscribe', () => {
 
     // While the partner is away: more events.
     ids.push(await publish(), await publish());
-    await eventually(async () => (await h.service.deps.eventLog.head()) >= 5, 'five logged events');
+    await eventually(async () => (await h.parts.deps.eventLog.head()) >= 5, 'five logged events');
 
     const second = subscribe({ cursor: processed[1]!.cursor, eventTypes: ['hangviet.registry.business.*'] }, token);
     await eventually(() => second.received.length >= 3, 'the rest');
@@ -84,7 +85,7 @@ describe('EventStreamService/Subscribe', () => {
   });
 
   it('sends only the event types asked for', async () => {
-    const token = await h.token('partner', { partnerId: 'bank' });
+    const token = await h.token({ role: 'partner', partnerId: 'bank' });
     const sub = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.suspended.v1'] }, token);
     // One aggregate, so the approval is logged before the rejection: had it passed the filter, it would come first.
     const approval = await h.publish(BusinessApproved, 'filter-biz', approvedEvent('filter-biz'));
@@ -101,7 +102,7 @@ describe('EventStreamService/Subscribe', () => {
   });
 
   it("carries a partner's projection: never-public events and reasons only with granted scopes (issue 12, item 4)", async () => {
-    const token = await h.token('partner', { partnerId: 'scoped-stream' });
+    const token = await h.token({ role: 'partner', partnerId: 'scoped-stream' });
     const plain = subscribe({ startPosition: StartPosition.START_POSITION_LATEST, eventTypes: ['hangviet.registry.business.*'] }, token);
     await new Promise((r) => setTimeout(r, 300));
     const rejected = await h.publish(BusinessRejected, 'scope-biz', BusinessRejected.codec.fromJSON({ business: { id: 'scope-biz', taxCode: '0300000002', status: 'BUSINESS_STATUS_REJECTED', contactEmail: 'a@b.vn' }, reason: 'nội bộ' }));
@@ -118,7 +119,7 @@ describe('EventStreamService/Subscribe', () => {
     plain.cancel();
     await plain.ended;
 
-    const staff = await h.token('staff');
+    const staff = await h.token({ role: 'staff' });
     expect((await api(h.base, 'PUT', '/v1/partners/scoped-stream/scopes', staff, { scopes: ['unpublished', 'internal-reasons'] })).status).toBe(200);
     const scoped = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST, eventTypes: ['hangviet.registry.business.*'] }, token);
     await eventually(() => eventIds(scoped.received).includes(suspended) && scoped.received, 'both events');
@@ -133,9 +134,9 @@ describe('EventStreamService/Subscribe', () => {
   it('refuses callers without a partner or staff token, and malformed requests', async () => {
     const none = await subscribe({}, undefined).ended;
     expect(none?.code).toBe(grpc.status.UNAUTHENTICATED);
-    const enterprise = await subscribe({}, await h.token('enterprise', { businessId: 'b1' })).ended;
+    const enterprise = await subscribe({}, await h.token({ role: 'enterprise', businessId: 'b1' })).ended;
     expect(enterprise?.code).toBe(grpc.status.PERMISSION_DENIED);
-    const partner = await h.token('partner');
+    const partner = await h.token({ role: 'partner', partnerId: 'p1' });
     const badCursor = await subscribe({ cursor: 'not-a-cursor' }, partner).ended;
     expect(badCursor?.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(decodeGrpcError(badCursor!).errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'CURSOR_INVALID' })]);
@@ -144,15 +145,15 @@ describe('EventStreamService/Subscribe', () => {
   });
 
   it('tells a client whose cursor fell out of retention to start over', async () => {
-    const token = await h.token('partner');
+    const token = await h.token({ role: 'partner', partnerId: 'p1' });
     const sub = subscribe({ startPosition: StartPosition.START_POSITION_EARLIEST }, token);
     await eventually(() => sub.received.length >= 1, 'an event');
     sub.cancel();
     await sub.ended;
     const oldCursor = sub.received[0]!.cursor;
     await h.publish(BusinessApproved, 'r-1', approvedEvent('r-1'));
-    await eventually(async () => (await h.service.models.eventLog.countDocuments({ subject: 'r-1' })) === 1, 'the newest event');
-    expect(await h.service.deps.eventLog.deleteOlderThan(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
+    await eventually(async () => (await h.parts.models.eventLog.countDocuments({ subject: 'r-1' })) === 1, 'the newest event');
+    expect(await h.parts.deps.eventLog.deleteOlderThan(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
     const expired = await subscribe({ cursor: oldCursor }, token).ended;
     expect(expired?.code).toBe(grpc.status.FAILED_PRECONDITION);
     expect(decodeGrpcError(expired!).reason).toBe('CURSOR_EXPIRED');
@@ -161,7 +162,7 @@ describe('EventStreamService/Subscribe', () => {
 
 describe('event log', () => {
   it('numbers concurrent appends 1..n without a gap, once per event', async () => {
-    const log = h.service.deps.eventLog;
+    const log = h.parts.deps.eventLog;
     const start = await log.head();
     const ids = Array.from({ length: 12 }, () => randomUUID());
     const entry = (eventId: string) => ({ eventId, type: 't.x.y.v1', source: 's', subject: 'x', time: new Date().toISOString(), dataJson: '{}', dataProto: new Uint8Array() });
@@ -175,15 +176,15 @@ describe('event log', () => {
   it('numbers the appends of two instances 1..n without a gap, once per event, when they race for the same numbers', async () => {
     // Two logs over one database, as two service instances: each batches its own appends and starts
     // from the last number it knows, so they keep colliding on numbers and on events.
-    const one = h.service.deps.eventLog;
-    const two = createEventLog(h.service.models);
+    const one = h.parts.deps.eventLog;
+    const two = createEventLog(h.parts.models);
     const start = await one.head();
     const ids = Array.from({ length: 30 }, () => randomUUID());
     const entry = (eventId: string) => ({ eventId, type: 't.x.y.v1', source: 's', subject: 'x', time: new Date().toISOString(), dataJson: '{}', dataProto: new Uint8Array() });
     const [fromOne, fromTwo] = await Promise.all([Promise.all(ids.map((id) => one.append(entry(id)))), Promise.all([...ids].reverse().map((id) => two.append(entry(id))))]);
     expect([...new Set(fromOne)].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
     expect(fromOne).toEqual([...fromTwo].reverse());
-    const logged = await h.service.models.eventLog.find({ _id: { $gt: start } }).sort({ _id: 1 }).lean();
+    const logged = await h.parts.models.eventLog.find({ _id: { $gt: start } }).sort({ _id: 1 }).lean();
     expect(logged.map((e) => e._id)).toEqual(Array.from({ length: 30 }, (_, i) => start + i + 1));
     expect(new Set(logged.map((e) => e.eventId)).size).toBe(30);
   });

@@ -6,7 +6,8 @@ import { createKafka, decodeEnvelope, eventType } from '@hangviet/events';
 import { BusinessApproved, WebhookAttemptExhausted, WebhookAttemptFailing } from '@hangviet/events/catalog';
 import type { Consumer } from 'kafkajs';
 import { operationalEventId } from '../src/application/ids';
-import { api, approvedEvent, DELIVERY_TOPIC, eventually, receiverPool, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, DELIVERY_TOPIC, receiverPool, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +17,7 @@ const seen: { key: string; type: string; id: string; source: string; data: Recor
 const receivers = receiverPool();
 
 beforeAll(async () => {
-  h = await startHarness('notification_operational', {
+  h = await startNotification('notification_operational', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     WEBHOOK_RETRY_SCHEDULE: '0,200ms,400ms',
     WEBHOOK_FAILING_AFTER_ATTEMPTS: '2',
@@ -39,12 +40,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumer?.disconnect();
   await receivers.closeAll();
-  await h?.close();
+  await h?.stop();
 });
 
 
 async function subscribe(partnerId: string, url: string, eventTypes: string[]) {
-  const token = await h.token('partner', { partnerId });
+  const token = await h.token({ role: 'partner', partnerId });
   const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url, eventTypes });
   expect(created.status).toBe(201);
   return { id: created.body.id as string, token };

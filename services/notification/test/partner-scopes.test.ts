@@ -1,23 +1,24 @@
 // Issue 12, item 4: partners receive the partner-safe projection of each event; personal data, internal
 // reasons and events about never-public businesses only with scopes staff grant by name.
 import { BusinessApproved, BusinessRegistered, BusinessSuspended } from '@hangviet/events/catalog';
-import { api, approvedEvent, eventually, receiverPool, registeredEvent, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, receiverPool, registeredEvent, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 const receivers = receiverPool();
 beforeAll(async () => {
-  h = await startHarness('notification_partner_scopes', { WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8' });
+  h = await startNotification('notification_partner_scopes', { WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8' });
 });
 afterAll(async () => {
   await receivers.closeAll();
-  await h?.close();
+  await h?.stop();
 });
 
 async function subscribeAs(partnerId: string) {
   const r = await receivers.start([204]);
-  const token = await h.token('partner', { partnerId });
+  const token = await h.token({ role: 'partner', partnerId });
   const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url: r.url, eventTypes: ['hangviet.registry.business.*'] });
   expect(created.status).toBe(201);
   return { r, token };
@@ -45,7 +46,7 @@ describe('what partners receive', () => {
     const { r, token } = await subscribeAs('trusted');
     const self = await api(h.base, 'PUT', '/v1/partners/trusted/scopes', token, { scopes: ['personal-data'] });
     expect(self.status).toBe(403);
-    const staff = await h.token('staff');
+    const staff = await h.token({ role: 'staff' });
     const granted = await api(h.base, 'PUT', '/v1/partners/trusted/scopes', staff, { scopes: ['personal-data', 'internal-reasons', 'unpublished'] });
     expect(granted.status).toBe(200);
     expect((await api(h.base, 'GET', '/v1/partners/trusted/scopes', token)).body.scopes).toEqual(['personal-data', 'internal-reasons', 'unpublished']);

@@ -3,7 +3,8 @@
 import { BusinessApproved, BusinessRegistered, BusinessRejected, BusinessSuspended } from '@hangviet/events/catalog';
 import type { StoredMessage } from '../../../deploy/local/mail-sink/mail-sink';
 import { vietnamMinutesOfDay } from '../src/domain/preferences';
-import { api, approvedEvent, eventually, registeredEvent, startHarness, startReceiver, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, registeredEvent, startNotification, startReceiver, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   // Stand-ins for the SMS gateway and the Zalo ZNS API.
   sms = await startReceiver([200]);
   zalo = await startReceiver([200]);
-  h = await startHarness('notification_people', {
+  h = await startNotification('notification_people', {
     STAFF_EMAILS: 'duyet@ttkc.vn,reviewer@ttkc.vn:en',
     SMS_API_URL: sms.url,
     SMS_API_TOKEN: 'sms-test-token',
@@ -23,7 +24,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await h?.close();
+  await h?.stop();
   await sms?.close();
   await zalo?.close();
 });
@@ -80,8 +81,8 @@ describe('approval e-mail', () => {
 
 describe('inbox and preferences', () => {
   it('keeps an inbox per business that only that business (and staff) can read, with read marks', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-inbox' });
-    const stranger = await h.token('enterprise', { businessId: 'biz-other' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-inbox' });
+    const stranger = await h.token({ role: 'enterprise', businessId: 'biz-other' });
     await Promise.all([h.knowBusiness('biz-inbox'), h.knowBusiness('biz-other')]);
     await h.publish(BusinessApproved, 'biz-inbox', approvedEvent('biz-inbox', { email: 'inbox@gom.vn', locale: 'en' }));
 
@@ -99,12 +100,12 @@ describe('inbox and preferences', () => {
     const marked = await api(h.base, 'POST', `/v1/inbox/${id}:markRead`, owner);
     expect(marked.body).toMatchObject({ id, read: true, readTime: expect.any(String) });
     expect((await api(h.base, 'GET', '/v1/inbox', owner)).body.unreadCount).toBe(0);
-    const staff = await h.token('staff');
+    const staff = await h.token({ role: 'staff' });
     expect((await api(h.base, 'GET', '/v1/inbox?businessId=biz-inbox', staff)).body.items).toHaveLength(1);
   });
 
   it('follows the preferences: language override and e-mail off', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-prefs' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-prefs' });
     await h.knowBusiness('biz-prefs');
     const bad = await api(h.base, 'PATCH', '/v1/businesses/biz-prefs/notification-preferences', owner, {
       phone: '0912345678',
@@ -130,12 +131,12 @@ describe('inbox and preferences', () => {
     }, 'the inbox entry');
     expect(inbox[0]!.title).toBe('The registration of Nón lá Huế was not approved');
     expect(inbox[0]!.body).toContain('Reason: Thiếu giấy chứng nhận đăng ký');
-    expect(await h.service.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
+    expect(await h.parts.models.deliveries.countDocuments({ recipientKey: 'business:biz-prefs' })).toBe(0);
     expect(h.mail.messages().filter((m) => m.To[0]?.Address === 'non@hue.vn')).toHaveLength(0);
   });
 
   it('sends SMS and Zalo ZNS to a business that opted in with a phone number', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-sms' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-sms' });
     await h.knowBusiness('biz-sms');
     const prefs = await api(h.base, 'PATCH', '/v1/businesses/biz-sms/notification-preferences', owner, {
       phone: '+84912345678',
@@ -155,7 +156,7 @@ describe('inbox and preferences', () => {
   });
 
   it('holds an SMS during the recipient quiet hours (Vietnam time) but not the other channels', async () => {
-    const owner = await h.token('enterprise', { businessId: 'biz-quiet' });
+    const owner = await h.token({ role: 'enterprise', businessId: 'biz-quiet' });
     await h.knowBusiness('biz-quiet');
     const now = vietnamMinutesOfDay(new Date());
     // A window from an hour ago to an hour from now, in Vietnam.
@@ -166,7 +167,7 @@ describe('inbox and preferences', () => {
     });
     await h.publish(BusinessSuspended, 'biz-quiet', suspended('biz-quiet'));
     await eventually(() => zalo.received.some((r) => JSON.parse(r.body).phone === '84987654321'), 'the Zalo message');
-    const held = await h.service.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
+    const held = await h.parts.models.deliveries.findOne({ recipientKey: 'business:biz-quiet', channel: 'sms' }).lean();
     expect(held).toMatchObject({ status: 'pending', attemptCount: 0 });
     expect(held!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
     expect(sms.received.some((r) => JSON.parse(r.body).to === '+84987654321')).toBe(false);
@@ -176,14 +177,14 @@ describe('inbox and preferences', () => {
 describe('a transferred business (issue 20, finding 1)', () => {
   it("refuses the squatter's old token on the inbox and the preferences once the registry names the rightful owner, and lets the owner in", async () => {
     const id = 'biz-squatted';
-    const squatter = await h.token('enterprise', { businessId: id, subject: `squatter-${id}` });
-    const rightful = await h.token('enterprise', { businessId: id, subject: `rightful-${id}` });
+    const squatter = await h.token({ role: 'enterprise', businessId: id, subject: `squatter-${id}` });
+    const rightful = await h.token({ role: 'enterprise', businessId: id, subject: `rightful-${id}` });
     // As the registry tells it: registered by the squatter, transferred by staff and approved for the owner.
     await h.publish(BusinessRegistered, id, BusinessRegistered.codec.fromJSON({ business: { id, taxCode: '0108888888', legalName: 'Công ty Bị Chiếm Tên', ownerSubject: `squatter-${id}`, version: '1' } }));
     await h.publish(BusinessApproved, id, BusinessApproved.codec.fromJSON({
       business: { id, taxCode: '0108888888', legalName: 'Công ty Bị Chiếm Tên', contactEmail: 'chu@that.vn', status: 'BUSINESS_STATUS_ACTIVE', ownerSubject: `rightful-${id}`, version: '3' },
     }));
-    await eventually(async () => (await h.service.deps.businesses.stored(id))?.ownerSubject === `rightful-${id}`, 'the approval in the copy');
+    await eventually(async () => (await h.parts.deps.businesses.stored(id))?.ownerSubject === `rightful-${id}`, 'the approval in the copy');
 
     const inbox = await api(h.base, 'GET', '/v1/inbox', squatter);
     expect({ status: inbox.status, code: inbox.body.code }).toEqual({ status: 403, code: 'NOT_OWNER' });

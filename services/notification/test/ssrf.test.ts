@@ -5,7 +5,8 @@
 import { lookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import { api, approvedEvent, eventually, startHarness, startReceiver, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, startNotification, startReceiver, type Harness } from './support';
 
 // partner.test resolves "publicly" at first, then to loopback (DNS rebinding); anything else uses the system resolver.
 let partnerAnswer: LookupAddress[] = [{ address: '203.0.114.10', family: 4 }];
@@ -15,10 +16,10 @@ jest.setTimeout(60_000);
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('notification_ssrf', { WEBHOOK_RETRY_SCHEDULE: '0' }, { resolveAll });
+  h = await startNotification('notification_ssrf', { WEBHOOK_RETRY_SCHEDULE: '0' }, { resolveAll });
 });
 afterAll(async () => {
-  await h?.close();
+  await h?.stop();
 });
 
 describe('SSRF guard', () => {
@@ -30,7 +31,7 @@ describe('SSRF guard', () => {
     ['http://[::ffff:127.0.0.1]/hooks', '::ffff:7f00:1'],
     ['http://localhost:8080/hooks', 'localhost'],
   ])('refuses to create an endpoint for %s', async (url, shown) => {
-    const token = await h.token('partner');
+    const token = await h.token({ role: 'partner', partnerId: 'p1' });
     const res = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url, eventTypes: ['*'] });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'url', code: 'ADDRESS_NOT_ALLOWED' }] });
@@ -40,7 +41,7 @@ describe('SSRF guard', () => {
   it('checks again at delivery time and refuses a name that now resolves to loopback', async () => {
     const receiver = await startReceiver([204]);
     try {
-      const token = await h.token('partner');
+      const token = await h.token({ role: 'partner', partnerId: 'p1' });
       const port = new URL(receiver.url).port;
       const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url: `http://partner.test:${port}/hooks`, eventTypes: ['*'] });
       expect(created.status).toBe(201);
@@ -60,14 +61,14 @@ describe('SSRF guard', () => {
   });
 
   it('requires https when configured', async () => {
-    const strict = await startHarness('notification_https', { WEBHOOK_REQUIRE_HTTPS: 'true' }, { resolveAll });
+    const strict = await startNotification('notification_https', { WEBHOOK_REQUIRE_HTTPS: 'true' }, { resolveAll });
     try {
-      const token = await strict.token('partner');
+      const token = strict.tokens.partner;
       const res = await api(strict.base, 'POST', '/v1/webhook-endpoints', token, { url: 'http://partner.test/hooks', eventTypes: ['*'] });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ errors: [{ field: 'url', code: 'URL_SCHEME_NOT_ALLOWED' }] });
     } finally {
-      await strict.close();
+      await strict.stop();
     }
   });
 });

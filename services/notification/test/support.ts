@@ -1,95 +1,49 @@
-// Shared pieces of the integration tests: a service on ephemeral ports against the real Kafka and
-// database of this test file's scope, a local mail sink, local webhook receivers, and dev tokens.
+// Shared pieces of the integration tests: the service on the shared harness with a local mail sink, local
+// webhook receivers, event fixtures, and a fetch helper.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { BusinessApproved, BusinessRegistered } from '@hangviet/events/catalog';
-import { createEventProducer, createKafka, toKafkaMessage, type EventProducer, type EventType } from '@hangviet/events';
-import { createAuthenticator, createLogger, mintDevToken, type Role } from '@hangviet/service-kit';
-import { testScope, type TestScope } from '@hangviet/testing';
-import { MongoClient } from 'mongodb';
-import { loadNotificationConfig, type Config } from '../src/config';
-import { startNotificationService, type NotificationService } from '../src/app';
-import type { NotificationOverrides } from '../src/service';
-import { startMailSink, type MailSink } from '../../../deploy/local/mail-sink/mail-sink';
+import { startServiceHarness } from '@hangviet/service-testing';
+import { notificationService, type NotificationOverrides } from '../src/service';
+import { startMailSink } from '../../../deploy/local/mail-sink/mail-sink';
 
 export const REGISTRY_TOPIC = 'hangviet.registry.business';
 export const DELIVERY_TOPIC = 'hangviet.notification.delivery';
 
-export interface Harness {
-  scope: TestScope;
-  service: NotificationService;
-  mail: MailSink;
-  producer: EventProducer;
-  base: string;
-  token(role: Role, extra?: { partnerId?: string; businessId?: string; email?: string; subject?: string }): Promise<string>;
-  publish<T>(type: EventType<T>, subject: string, data: T, id?: string): Promise<string>;
-  /** Records an ACTIVE business and its owner in the service's copy of the directory, as its approval event would (default owner: the dev token's subject). */
-  knowBusiness(businessId: string, ownerSubject?: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startHarness(label: string, env: Record<string, string> = {}, opts: NotificationOverrides = {}): Promise<Harness> {
-  const scope = testScope(label);
-  const keysDir = await mkdtemp(join(tmpdir(), 'notification-keys-'));
+/** Notification on the shared harness, with a local mail sink as its SMTP server. */
+export async function startNotification(label: string, env: Record<string, string> = {}, opts: NotificationOverrides = {}) {
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const topic = scope.topic(REGISTRY_TOPIC);
-  const config: Config = loadNotificationConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    MONGO_URL: scope.mongoUrl,
-    KAFKA_BROKERS: scope.kafkaBrokers.join(','),
-    // Every catalogue topic under this file's prefix: the registry's events, and the service's own
-    // operational events, which it publishes and consumes back.
-    KAFKA_TOPIC_PREFIX: scope.topic(''),
-    CONSUMER_GROUP: scope.group('notification'),
-    SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-    // Nothing listens here: a business unknown to the copy is unknown (the gRPC fallback is tested with the registry).
-    BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
-    WORKER_POLL_INTERVAL: '100ms',
-    WORKER_CONCURRENCY: '4',
-    ...env,
+  const h = await startServiceHarness(notificationService(opts), {
+    label,
+    // Every catalogue topic under this file's prefix: the registry's events, and the service's own operational
+    // events, which it publishes and consumes back.
+    env: ({ scope }) => ({
+      NODE_ENV: 'test',
+      CONSUMER_GROUP: scope.group('notification'),
+      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+      // Nothing listens here: a business unknown to the copy is unknown (the gRPC fallback is tested with the registry).
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
+      WORKER_POLL_INTERVAL: '100ms',
+      WORKER_CONCURRENCY: '4',
+      ...env,
+    }),
   });
-  config.HTTP_PORT = 0;
-  config.GRPC_PORT = 0;
-  const logger = createLogger({ service: 'notification-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const authenticator = createAuthenticator({ issuer: 'hangviet-dev', audience: 'hangviet', jwksFile: join(keysDir, 'jwks.json') });
-  await mintDevToken({ role: 'staff' }, keysDir); // creates the key pair the authenticator reads
-  const service = await startNotificationService(config, { logger, authenticator, host: '127.0.0.1', ...opts });
-  const kafka = createKafka({ clientId: `t-${scope.id}`, brokers: scope.kafkaBrokers });
-  const producer = await createEventProducer(kafka);
   return {
-    scope,
-    service,
+    ...h,
     mail,
-    producer,
-    base: `http://127.0.0.1:${service.httpPort}`,
-    token: (role, extra = {}) =>
-      mintDevToken({ role, ...extra, issuer: 'hangviet-dev', audience: 'hangviet', ...(role === 'partner' && !extra.partnerId ? { partnerId: 'p1' } : {}) }, keysDir),
-    async publish(type, subject, data, id = randomUUID()) {
-      await producer.send(topic, [
-        toKafkaMessage({ id, type: type.type, source: 'business-registry', subject, time: new Date().toISOString(), data }, type.codec),
-      ]);
-      return id;
+    /** Records an ACTIVE business and its owner in the service's copy of the directory, as its approval event would (default owner: the dev token's subject). */
+    async knowBusiness(businessId: string, ownerSubject = `dev-enterprise-${businessId}`) {
+      await h.parts.deps.businesses.record({ id: businessId, name: businessId, status: 'ACTIVE', provinceCode: '86', ownerSubject, version: 2, updateTime: new Date() });
     },
-    async knowBusiness(businessId, ownerSubject = `dev-enterprise-${businessId}`) {
-      await service.deps.businesses.record({ id: businessId, name: businessId, status: 'ACTIVE', provinceCode: '86', ownerSubject, version: 2, updateTime: new Date() });
-    },
-    async close() {
-      await producer.disconnect();
-      await service.stop();
-      // Dropped after the workers stopped, so none of them recreates a collection afterwards.
-      const client = await MongoClient.connect(scope.mongoUrl);
-      await client.db().dropDatabase();
-      await client.close();
+    async stop() {
+      // The database is dropped after the workers stopped, so none of them recreates a collection afterwards.
+      await h.stop();
       await mail.close();
-      await rm(keysDir, { recursive: true, force: true });
     },
   };
 }
+
+export type Harness = Awaited<ReturnType<typeof startNotification>>;
 
 export function approvedEvent(businessId: string, opts: { email?: string; locale?: string; name?: string } = {}) {
   return BusinessApproved.codec.fromJSON({
@@ -158,17 +112,6 @@ export function receiverPool() {
     },
     closeAll: async () => void (await Promise.all(open.splice(0).map((r) => r.close()))),
   };
-}
-
-/** Polls until `check` returns a value (not undefined/false) or the bound passes. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function api(base: string, method: string, path: string, token?: string, body?: unknown) {

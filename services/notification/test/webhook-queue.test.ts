@@ -8,14 +8,15 @@ import type { NotificationDeps } from '../src/application/ports';
 import { queueWebhookMessages } from '../src/application/fan-out-webhooks';
 import { webhookMessageId } from '../src/application/ids';
 import { dueEntryId } from '../src/infrastructure/webhook-store';
-import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, receiverPool, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 const receivers = receiverPool();
 beforeAll(async () => {
-  h = await startHarness('notification_webhook_queue', {
+  h = await startNotification('notification_webhook_queue', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     // Long enough that only this instance's own invalidation can make an endpoint change visible in time.
     WEBHOOK_ENDPOINT_CACHE: '1h',
@@ -23,12 +24,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receivers.closeAll();
-  await h?.close();
+  await h?.stop();
 });
 
 
 async function subscribe(url: string, eventTypes: string[]) {
-  const token = await h.token('partner', { partnerId: 'queue-tests' });
+  const token = await h.token({ role: 'partner', partnerId: 'queue-tests' });
   const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url, eventTypes });
   expect(created.status).toBe(201);
   return { id: created.body.id as string, token };
@@ -36,7 +37,7 @@ async function subscribe(url: string, eventTypes: string[]) {
 
 /** The service's use cases with the hand-over to its workers replaced: as an instance that dies right after writing. */
 function depsHandingTo(handed: string[]): NotificationDeps {
-  const deps = h.service.deps;
+  const deps = h.parts.deps;
   return { ...deps, enqueue: { delivery: () => undefined, webhook: (id) => void handed.push(id) } };
 }
 
@@ -49,7 +50,7 @@ describe('webhook queue', () => {
   it('queues an event once per endpoint: queueing it again writes nothing and hands nothing to the workers', async () => {
     const type = 'hangviet.test.queue_twice.v1';
     const endpoints = await Promise.all([1, 2, 3].map(async () => subscribe((await receivers.start()).url, [type])));
-    const docs = await Promise.all(endpoints.map(async (e) => (await h.service.deps.endpoints.get(e.id))!));
+    const docs = await Promise.all(endpoints.map(async (e) => (await h.parts.deps.endpoints.get(e.id))!));
     const handed: string[] = [];
     const deps = depsHandingTo(handed);
     const event = webhookEvent(type);
@@ -59,36 +60,36 @@ describe('webhook queue', () => {
     // Both at once, as two consumers racing on a redelivery.
     expect(await Promise.all([queueWebhookMessages(deps, event, docs), queueWebhookMessages(deps, event, docs)])).toEqual([0, 0]);
     expect(handed).toHaveLength(3);
-    expect(await h.service.models.webhookMessages.countDocuments({ eventId: event.id })).toBe(3);
+    expect(await h.parts.models.webhookMessages.countDocuments({ eventId: event.id })).toBe(3);
   });
 
   it('delivers a message whose instance died before handing it to its workers', async () => {
     const type = 'hangviet.test.orphaned.v1';
     const r = await receivers.start();
     const { id } = await subscribe(r.url, [type]);
-    const endpoint = (await h.service.deps.endpoints.get(id))!;
+    const endpoint = (await h.parts.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
     expect(await queueWebhookMessages(depsHandingTo([]), event, [endpoint])).toBe(1);
 
     const message = await eventually(async () => {
-      const m = await h.service.models.webhookMessages.findOne({ eventId: event.id }).lean();
+      const m = await h.parts.models.webhookMessages.findOne({ eventId: event.id }).lean();
       return m?.status === 'delivered' ? m : undefined;
     }, 'the message delivered by the fallback scan');
     expect(r.received).toHaveLength(1);
     expect(r.received[0]!.headers['webhook-id']).toBe(message._id);
     // Its due entry left with its pending state.
-    expect(await h.service.models.webhookDue.countDocuments({ _id: dueEntryId(message._id, message.nextAttemptAt) })).toBe(0);
+    expect(await h.parts.models.webhookDue.countDocuments({ _id: dueEntryId(message._id, message.nextAttemptAt) })).toBe(0);
   });
 
   it('finds a pending message that has no due entry once the entries are checked (data from before they existed)', async () => {
     const type = 'hangviet.test.before_due_entries.v1';
     const r = await receivers.start();
     const { id } = await subscribe(r.url, [type]);
-    const endpoint = (await h.service.deps.endpoints.get(id))!;
+    const endpoint = (await h.parts.deps.endpoints.get(id))!;
     const event = webhookEvent(type);
     const now = new Date();
     // As an older version wrote it: the message alone.
-    await h.service.models.webhookMessages.create({
+    await h.parts.models.webhookMessages.create({
       _id: webhookMessageId(event.id, endpoint.id),
       endpointId: endpoint.id,
       owner: endpoint.owner,
@@ -103,7 +104,7 @@ describe('webhook queue', () => {
       createdAt: now,
     });
 
-    expect(await h.service.deps.webhooks.ensureDueEntries()).toBe(1);
+    expect(await h.parts.deps.webhooks.ensureDueEntries()).toBe(1);
     await eventually(() => r.received.length === 1, 'the message delivered');
   });
 
@@ -122,15 +123,15 @@ describe('webhook queue', () => {
     expect((await api(h.base, 'POST', `/v1/webhook-endpoints/${id}:disable`, token)).status).toBe(200);
     const third = await h.publish(BusinessApproved, 'cache-biz', approvedEvent('cache-biz'));
     await eventually(() => witness.received.length === 3, 'the witness receiving the third event');
-    expect(await h.service.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
-    expect(await h.service.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
-    expect(await h.service.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
+    expect(await h.parts.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
+    expect(await h.parts.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
+    expect(await h.parts.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
   });
 });
 
 describe('claims', () => {
   it('admits exactly one of many concurrent claims of one key, and every claim of distinct keys', async () => {
-    const { claims } = h.service.deps;
+    const { claims } = h.parts.deps;
     const now = new Date();
     const key = `test:${randomUUID()}`;
     const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim(key, now)));
@@ -140,7 +141,7 @@ describe('claims', () => {
   });
 
   it('holds a key through the next lease period and lets it go after that', async () => {
-    const { claims } = h.service.deps;
+    const { claims } = h.parts.deps;
     const key = `test:${randomUUID()}`;
     const lease = claims.leaseMs;
     const start = Math.floor(Date.now() / lease) * lease;

@@ -2,7 +2,8 @@
 // (compressed) schedule, exhaustion with its operational event, and no duplicate for a redelivery.
 import { Webhook } from 'standardwebhooks';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import { api, approvedEvent, eventually, receiverPool, startHarness, type Harness } from './support';
+import { eventually } from '@hangviet/service-testing';
+import { api, approvedEvent, receiverPool, startNotification, type Harness } from './support';
 
 jest.setTimeout(60_000);
 
@@ -10,7 +11,7 @@ let h: Harness;
 const receivers = receiverPool();
 
 beforeAll(async () => {
-  h = await startHarness('notification_webhooks', {
+  h = await startNotification('notification_webhooks', {
     WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
     WEBHOOK_RETRY_SCHEDULE: '0,200ms,400ms',
     WEBHOOK_FAILING_AFTER_ATTEMPTS: '2',
@@ -19,12 +20,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receivers.closeAll();
-  await h?.close();
+  await h?.stop();
 });
 
 
 async function subscribe(url: string, eventTypes = ['hangviet.registry.business.*']) {
-  const token = await h.token('partner', { partnerId: 'partner-a' });
+  const token = await h.token({ role: 'partner', partnerId: 'partner-a' });
   const created = await api(h.base, 'POST', '/v1/webhook-endpoints', token, { url, eventTypes, description: 'test' });
   expect(created.status).toBe(201);
   return { id: created.body.id as string, secret: created.body.secret as string, token };
@@ -138,7 +139,7 @@ describe('webhook delivery', () => {
     const { id } = await subscribe(r.url, ['hangviet.registry.business.approved.v1']);
     const data = approvedEvent('biz-twice', { email: 'twice@gom.vn' });
     const eventId = await h.publish(BusinessApproved, 'biz-twice', data);
-    await h.publish(BusinessApproved, 'biz-twice', data, eventId);
+    await h.publish(BusinessApproved, 'biz-twice', data, { id: eventId });
     // A third, different event after both: once it has arrived, both copies have been consumed (same partition, in order).
     await h.publish(BusinessApproved, 'biz-twice', approvedEvent('biz-twice', { email: 'twice@gom.vn', name: 'Marker' }));
 
@@ -148,8 +149,8 @@ describe('webhook delivery', () => {
     expect(ids.filter((id) => id === eventId)).toHaveLength(1);
     expect(r.received).toHaveLength(2);
     expect(h.mail.messages().filter((m) => m.To[0]?.Address === 'twice@gom.vn')).toHaveLength(2);
-    expect(await h.service.models.webhookMessages.countDocuments({ eventId, endpointId: id })).toBe(1);
-    expect(await h.service.models.deliveries.countDocuments({ eventId, channel: 'email' })).toBe(1);
+    expect(await h.parts.models.webhookMessages.countDocuments({ eventId, endpointId: id })).toBe(1);
+    expect(await h.parts.models.deliveries.countDocuments({ eventId, channel: 'email' })).toBe(1);
   });
 
   it('signs with both the old and the new secret during a rotation overlap', async () => {

@@ -38,7 +38,7 @@ export const productCertificationService = defineService({
       const part = await host.add(outboxRelay(bus, collection));
       return (id: string) => part.publish(id);
     };
-    const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+    const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
     const knownBusinesses = new MongoKnownBusinessStore(db);
     await knownBusinesses.ensureIndexes();
     host.onStop('registry client', async () => registry.close());

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { startCertification, type Harness } from './support/start-certification';
 import { decide, expectOk, productAndApplication, reviewAndScore, sheetOf } from './support/ocop';
 
 type Role = 'anonymous' | 'partner' | 'otherEnterprise' | 'owner' | 'staff' | 'admin';
@@ -18,9 +19,9 @@ const tokens = {} as Record<Role, string | undefined>;
 let ids: { productId: string; applicationId: string; number: string; reportId: string };
 
 beforeAll(async () => {
-  h = await startHarness('cert-authz');
+  h = await startCertification('cert-authz');
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-  await h.eventually(() => h.deps.businesses.stored(business), (b) => b?.status === 'ACTIVE');
+  await eventually(async () => { const b = await h.parts.businesses.stored(business); return b?.status === 'ACTIVE' && b; }, "the business is ACTIVE in the copy");
   tokens.anonymous = undefined;
   tokens.partner = await h.token({ role: 'partner', partnerId: 'portal', subject: 'partner-1' });
   tokens.otherEnterprise = await h.token({ role: 'enterprise', businessId: randomUUID(), subject: 'stranger' });

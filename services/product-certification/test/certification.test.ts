@@ -8,7 +8,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { advanceCertificates } from '../src/application/advance-certificates';
 import { verificationUrl } from '../src/application/verify-certificate';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { startCertification, type Harness } from './support/start-certification';
 import { decide, expectOk, productAndApplication, reviewAndScore, sheetOf } from './support/ocop';
 
 const pdfText = (pdf: Buffer): Promise<string> =>
@@ -22,12 +23,12 @@ let second: Harness;
 const business = randomUUID();
 
 beforeAll(async () => {
-  h = await startHarness('certification');
-  second = await startHarness('certification-2', {}, { scope: h.scope });
+  h = await startCertification('certification');
+  second = await startCertification('certification-2', {}, { scope: h.scope });
   await h.listen('hangviet.certification.certificate');
   await h.listen('hangviet.certification.application');
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
-  await h.eventually(() => h.deps.businesses.stored(business), (b) => b?.status === 'ACTIVE');
+  await eventually(async () => { const b = await h.parts.businesses.stored(business); return b?.status === 'ACTIVE' && b; }, "the business is ACTIVE in the copy");
 }, 120_000);
 
 afterAll(async () => {
@@ -42,8 +43,8 @@ describe('the OCOP flow at the edge', () => {
     const { applicationId } = await productAndApplication(h, business);
     const scored = await reviewAndScore(h, applicationId, 92);
     expect(scored.body).toMatchObject({ status: 'NATIONAL_PENDING', score: { total: 92, stars: 5, parts: { A: 32, B: 25, C: 35 } } });
-    await h.eventually(() => eventsOf(applicationId), (t) => t.includes('application.national_pending.v1'));
-    expect(await h.deps.certificates.list({ businessId: business, scheme: 'OCOP', status: 'VALID' }, { pageSize: 100 }).then((p) => p.items.filter((c) => c.state.applicationId === applicationId))).toEqual([]);
+    await eventually(async () => { const t = await eventsOf(applicationId); return (t.includes('application.national_pending.v1')) && t; }, 't.includes(\'application.national_pending.v1\')');
+    expect(await h.parts.certificates.list({ businessId: business, scheme: 'OCOP', status: 'VALID' }, { pageSize: 100 }).then((p) => p.items.filter((c) => c.state.applicationId === applicationId))).toEqual([]);
     // Only the central decision certifies it, with 5 stars.
     const decided = await expectOk(await decide(h, applicationId, '123/QĐ-BNNMT'));
     expect(decided.body.certificate).toMatchObject({ stars: 5, issuer: 'Bộ Nông nghiệp và Môi trường', status: 'VALID' });
@@ -73,9 +74,9 @@ describe('the OCOP flow at the edge', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = answers.find((r) => r.status === 200)!;
     expect(winner.body.certificate).toMatchObject({ stars: 4, scheme: 'OCOP', decisionNumber: '5445/QĐ-UBND', status: 'VALID' });
-    const mine = (await h.deps.certificates.list({ businessId: business }, { pageSize: 100 })).items.filter((c) => c.state.applicationId === applicationId);
+    const mine = (await h.parts.certificates.list({ businessId: business }, { pageSize: 100 })).items.filter((c) => c.state.applicationId === applicationId);
     expect(mine).toHaveLength(1);
-    await h.eventually(() => eventsOf(winner.body.certificate.number), (t) => t.length > 0);
+    await eventually(async () => { const t = await eventsOf(winner.body.certificate.number); return (t.length > 0) && t; }, 't.length > 0');
     expect(eventsOf(winner.body.certificate.number)).toEqual(['certificate.issued.v1']);
   });
 });
@@ -90,19 +91,19 @@ describe('the expiry job', () => {
     }
     // 36 months minus 20 days later: inside the 30-day notice window of these three.
     const later = new Date(Date.now() + (36 * 30.44 - 20) * 86_400_000);
-    const deps = [{ ...h.deps, now: () => later }, { ...second.deps, now: () => later }];
+    const deps = [{ ...h.parts, now: () => later }, { ...second.parts, now: () => later }];
     await Promise.all([advanceCertificates(deps[0]!), advanceCertificates(deps[1]!), advanceCertificates(deps[0]!), advanceCertificates(deps[1]!)]);
     for (const number of numbers) {
-      await h.eventually(() => eventsOf(number), (t) => t.includes('certificate.expiring.v1'));
+      await eventually(async () => { const t = await eventsOf(number); return (t.includes('certificate.expiring.v1')) && t; }, 't.includes(\'certificate.expiring.v1\')');
       expect((await h.http.get(`/v1/certificates/${number}`)).body.status).toBe('EXPIRING');
     }
     // Another run a day later, on either instance, sends nothing more.
-    await advanceCertificates({ ...second.deps, now: () => new Date(later.getTime() + 86_400_000) });
+    await advanceCertificates({ ...second.parts, now: () => new Date(later.getTime() + 86_400_000) });
     // A revocation after it, on the same key (so the same partition, in order): anything the run sent arrives first.
     const staff = await h.token({ role: 'staff', subject: 'secretariat-1' });
     for (const number of numbers) {
       await expectOk(await h.http.post(`/v1/certificates/${number}:revoke`).set(bearer(staff)).send({ reason: 'kiểm tra' }));
-      await h.eventually(() => eventsOf(number), (t) => t.includes('certificate.revoked.v1'));
+      await eventually(async () => { const t = await eventsOf(number); return (t.includes('certificate.revoked.v1')) && t; }, 't.includes(\'certificate.revoked.v1\')');
       expect(eventsOf(number)).toEqual(['certificate.issued.v1', 'certificate.expiring.v1', 'certificate.revoked.v1']);
     }
   });
@@ -119,8 +120,8 @@ describe('verification and the printable certificate', () => {
   const tokenOf = async (): Promise<string> => {
     const svg = await h.http.get(`/v1/certificates/${number}/qr.svg`);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
-    const certificate = await h.deps.certificates.findById(number);
-    return new URL(await verificationUrl(h.deps, certificate!)).searchParams.get('token')!;
+    const certificate = await h.parts.certificates.findById(number);
+    return new URL(await verificationUrl(h.parts, certificate!)).searchParams.get('token')!;
   };
 
   it('refuses a forged or altered token, and says a genuine token of a revoked certificate is revoked', async () => {
@@ -132,7 +133,7 @@ describe('verification and the printable certificate', () => {
     const altered = `${header}.${Buffer.from(JSON.stringify({ ...claims, stars: 5 })).toString('base64url')}.${signature}`;
     expect((await h.http.post('/v1/certificates:verify').send({ token: altered })).body).toEqual({ genuine: false, reason: 'SIGNATURE_INVALID' });
     // Signed with another key (the second instance's dev pair): forged.
-    const forged = await second.deps.qr.sign(claims);
+    const forged = await second.parts.qr.sign(claims);
     expect((await h.http.post('/v1/certificates:verify').send({ token: forged })).body).toEqual({ genuine: false, reason: 'SIGNATURE_INVALID' });
     expect((await h.http.post('/v1/certificates:verify').send({ token: 'not-a-token' })).body).toEqual({ genuine: false, reason: 'MALFORMED' });
 
@@ -202,7 +203,7 @@ describe('VietGAP and HVNCLC recorded by staff', () => {
     expect((await extend('2028-10-01')).status).toBe(422);
     expect((await expectOk(await extend('2028-08-01'))).body.validUntil).toBe('2028-08-01T00:00:00.000Z');
     expect((await extend('2028-08-15')).body.code).toBe('ALREADY_EXTENDED');
-    await h.eventually(() => eventsOf(created.body.number), (t) => t.includes('certificate.extended.v1'));
+    await eventually(async () => { const t = await eventsOf(created.body.number); return (t.includes('certificate.extended.v1')) && t; }, 't.includes(\'certificate.extended.v1\')');
 
     const title = await expectOk(
       await h.http.post('/v1/certificates').set(bearer(staff)).send({ scheme: 'HVNCLC', businessId: business, decisionNumber: '12/QĐ-HVNCLC', decisionDate: '2026-01-10', issuer: 'Hội DN HVNCLC', year: 2026 }),
@@ -235,8 +236,8 @@ describe('gRPC ProductCertificationService', () => {
       expect(listed.certificates.every((c) => c.scheme === CertificationScheme.CERTIFICATION_SCHEME_OCOP)).toBe(true);
       const got = await callUnary(client, client.getCertificate, { number: first.number });
       expect(got.certificate).toEqual(first);
-      const certificate = await h.deps.certificates.findById(first.number);
-      const token = new URL(await verificationUrl(h.deps, certificate!)).searchParams.get('token')!;
+      const certificate = await h.parts.certificates.findById(first.number);
+      const token = new URL(await verificationUrl(h.parts, certificate!)).searchParams.get('token')!;
       const verified = await callUnary(client, client.verify, { token });
       expect(verified).toMatchObject({ genuine: true, reason: '', certificate: { number: first.number } });
       expect([CertificateStatus.CERTIFICATE_STATUS_VALID, CertificateStatus.CERTIFICATE_STATUS_REVOKED, CertificateStatus.CERTIFICATE_STATUS_EXPIRING]).toContain(verified.certificate!.status);

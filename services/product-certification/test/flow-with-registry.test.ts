@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoDirectory } from '@hangviet/business-registry/dist/infrastructure/seed-data';
 import { DEMO_TAX_CODE, seedDemoCertificates } from '../src/application/seed-demo';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { startCertification, type Harness } from './support/start-certification';
 import { decide, expectOk, productAndApplication, reviewAndScore } from './support/ocop';
 import { startRegistryBeside } from './support/registry';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const { testScope } = await import('@hangviet/testing');
   const prefix = testScope('cert-flow-topics').topic('');
   registry = await startRegistryBeside('cert-flow-registry', prefix);
-  h = await startHarness('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, BUSINESS_REGISTRY_GRPC_ADDRESS: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' }, { keys: registry.keys });
+  h = await startCertification('cert-flow', { KAFKA_TOPIC_PREFIX: prefix, BUSINESS_REGISTRY_GRPC_ADDRESS: registry.grpcAddress, REGISTRY_DEADLINE_MS: '3000' }, { keys: registry.keys });
   await h.listen('hangviet.certification.certificate');
 }, 120_000);
 
@@ -74,10 +75,7 @@ describe('with the registry', () => {
     expect(decided.body).toMatchObject({ status: 'DECIDED', decision: { number: '5445/QĐ-UBND', certificateNumber: number } });
     expect(decided.body.certificate).toMatchObject({ scheme: 'OCOP', stars: 4, status: 'VALID', businessName: 'HTX Kẹo dừa Thanh Long', productName: 'Kẹo dừa sáp Bến Tre' });
 
-    const profile = await h.eventually(
-      async () => (await registry.http.get(`/v1/businesses/${businessId}`)).body,
-      (b) => Array.isArray(b.badges) && b.badges.length > 0,
-    );
+    const profile = await eventually(async () => { const b = await (await registry.http.get(`/v1/businesses/${businessId}`)).body; return (Array.isArray(b.badges) && b.badges.length > 0) && b; }, 'Array.isArray(b.badges) && b.badges.length > 0');
     expect(profile.badges).toEqual([expect.objectContaining({ number, scheme: 'OCOP', stars: 4, status: 'VALID', productName: 'Kẹo dừa sáp Bến Tre' })]);
     const fourStars = await registry.http.get('/v1/businesses').query({ minStars: 4 });
     expect(fourStars.body.items.map((b: { id: string }) => b.id)).toContain(businessId);
@@ -97,7 +95,7 @@ describe('with the registry', () => {
       numbers.push((await expectOk(await decide(h, applicationId))).body.certificate.number);
     }
     await expectOk(await registry.http.post(`/v1/businesses/${businessId}:suspend`).set(bearer(staff)).send({ reason: 'Kiểm tra an toàn thực phẩm' }));
-    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'SUSPENDED');
+    for (const n of numbers) await eventually(async () => { const s = await certStatus(n); return (s === 'SUSPENDED') && s; }, 's === \'SUSPENDED\'');
     // A suspended business cannot apply or add products.
     const owner = await h.token({ role: 'enterprise', businessId, subject: `owner-${businessId}` });
     const refused = await h.http.post('/v1/products').set(bearer(owner)).send({ businessId, name: 'Bánh tráng', group: 'FOOD' });
@@ -105,35 +103,26 @@ describe('with the registry', () => {
     expect(refused.body.errors[0]).toMatchObject({ field: 'businessId', code: 'BUSINESS_NOT_ACTIVE' });
 
     await expectOk(await registry.http.post(`/v1/businesses/${businessId}:reinstate`).set(bearer(staff)).send({ reason: 'Đạt yêu cầu' }));
-    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'VALID');
+    for (const n of numbers) await eventually(async () => { const s = await certStatus(n); return (s === 'VALID') && s; }, 's === \'VALID\'');
 
     await expectOk(await registry.http.post(`/v1/businesses/${businessId}:dissolve`).set(bearer(staff)).send({ reason: 'Giải thể' }));
-    for (const n of numbers) await h.eventually(() => certStatus(n), (s) => s === 'REVOKED');
+    for (const n of numbers) await eventually(async () => { const s = await certStatus(n); return (s === 'REVOKED') && s; }, 's === \'REVOKED\'');
     const types = (n: string) => h.received.filter((e) => e.subject === n).map((e) => e.type.replace('hangviet.certification.certificate.', ''));
     // The status is read over REST as soon as it is written; the event reaches this listener through Kafka a little later.
-    for (const n of numbers) await h.eventually(async () => types(n), (t) => t.includes('revoked.v1'));
+    for (const n of numbers) await eventually(async () => { const t = await types(n); return t.includes('revoked.v1') && t; }, 't.includes("revoked.v1")');
     for (const n of numbers) expect(types(n)).toEqual(['issued.v1', 'suspended.v1', 'restored.v1', 'revoked.v1']);
     // And the profile shows no badge of a revoked certificate.
-    const profile = await h.eventually(
-      async () => (await registry.http.get(`/v1/businesses/${businessId}`).set(bearer(staff))).body,
-      (b) => Array.isArray(b.badges) && b.badges.length === 0,
-    );
+    const profile = await eventually(async () => { const b = await (await registry.http.get(`/v1/businesses/${businessId}`).set(bearer(staff))).body; return (Array.isArray(b.badges) && b.badges.length === 0) && b; }, 'Array.isArray(b.badges) && b.badges.length === 0');
     expect(profile.status).toBe('DISSOLVED');
   });
 
   it('seeds a 4★ OCOP coconut candy of the demo Bến Tre business once the registry has its demo directory', async () => {
-    expect(await seedDemoCertificates(h.deps)).toBe('waiting');
-    await seedDemoDirectory(registry.registry.deps);
-    expect(await seedDemoCertificates(h.deps)).toBe('seeded');
-    expect(await seedDemoCertificates(h.deps)).toBe('present');
-    const demo = await h.eventually(
-      async () => ((await registry.http.get('/v1/businesses').query({ q: 'Kẹo dừa Thanh Long', minStars: 4 })).body.items as { id: string; taxCode: string }[]).filter((b) => b.taxCode === DEMO_TAX_CODE),
-      (items) => items.length === 1,
-    );
-    const profile = await h.eventually(
-      async () => (await registry.http.get(`/v1/businesses/${demo[0]!.id}`)).body,
-      (b) => Array.isArray(b.badges) && b.badges.length === 2,
-    );
+    expect(await seedDemoCertificates(h.parts)).toBe('waiting');
+    await seedDemoDirectory(registry.parts);
+    expect(await seedDemoCertificates(h.parts)).toBe('seeded');
+    expect(await seedDemoCertificates(h.parts)).toBe('present');
+    const demo = await eventually(async () => { const items = await ((await registry.http.get('/v1/businesses').query({ q: 'Kẹo dừa Thanh Long', minStars: 4 })).body.items as { id: string; taxCode: string }[]).filter((b) => b.taxCode === DEMO_TAX_CODE); return (items.length === 1) && items; }, 'items.length === 1');
+    const profile = await eventually(async () => { const b = await (await registry.http.get(`/v1/businesses/${demo[0]!.id}`)).body; return (Array.isArray(b.badges) && b.badges.length === 2) && b; }, 'Array.isArray(b.badges) && b.badges.length === 2');
     expect(profile.badges).toEqual([
       expect.objectContaining({ scheme: 'OCOP', stars: 4, productName: 'Kẹo dừa sáp Thanh Long', status: 'VALID' }),
       expect.objectContaining({ scheme: 'HVNCLC', stars: 0 }),
@@ -144,7 +133,7 @@ describe('with the registry', () => {
     const rightfulSubject = `rightful-${randomUUID()}`;
     const businessId = await activeBusiness({ transferTo: rightfulSubject });
     // The copy hears of the approval (owner and all) from the registry's event.
-    await h.eventually(() => h.deps.businesses.stored(businessId), (b) => b?.status === 'ACTIVE' && b.ownerSubject === rightfulSubject);
+    await eventually(async () => { const b = await h.parts.businesses.stored(businessId); return b?.status === 'ACTIVE' && b.ownerSubject === rightfulSubject && b; }, 'b?.status === "ACTIVE" && b.ownerSubject === rightfulSubject');
     const squatter = await h.token({ role: 'enterprise', businessId, subject: `squatter-${businessId}` });
     const rightful = await h.token({ role: 'enterprise', businessId, subject: rightfulSubject });
     const product = { businessId, name: 'Kẹo dừa sáp', group: 'FOOD', rawMaterialOrigin: { localPercent: 80, domesticPercent: 20, importedPercent: 0 } };

@@ -2,16 +2,14 @@
 // once, through the real notification service (Kafka → signed CloudEvents POST to a local receiver).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startNotificationService } from '@hangviet/notification/dist/app';
-import { loadNotificationConfig } from '@hangviet/notification/dist/config';
-import { createAuthenticator, createLogger, DEFAULT_ISSUER, mintDevToken } from '@hangviet/service-kit';
-import { join } from 'node:path';
-import { testScope } from '@hangviet/testing';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { notificationService } from '@hangviet/notification/dist/service';
+import { mintDevToken } from '@hangviet/service-kit';
+import { bearer, eventually, startServiceHarness } from '@hangviet/service-testing';
+import { startCertification, type Harness } from './support/start-certification';
 import { expectOk } from './support/ocop';
 
 let h: Harness;
-let notification: Awaited<ReturnType<typeof startNotificationService>>;
+let notification: { service: { httpPort: number }; stop(): Promise<void> };
 let receiver: Server;
 const deliveries: { type: string; subject: string; data: Record<string, unknown> }[] = [];
 
@@ -25,23 +23,19 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  h = await startHarness('cert-reports', { REPORT_RATE_LIMIT: '3' });
-  const notificationScope = testScope('cert-reports-notification');
-  const config = loadNotificationConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    MONGO_URL: notificationScope.mongoUrl,
-    KAFKA_BROKERS: notificationScope.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: h.config.KAFKA_TOPIC_PREFIX,
-    CONSUMER_GROUP: notificationScope.group('notification'),
-    WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
-    WORKER_POLL_INTERVAL: '100ms',
+  h = await startCertification('cert-reports', { REPORT_RATE_LIMIT: '3' });
+  // On the certification harness's topic prefix and key pair: one token minter for both services.
+  notification = await startServiceHarness(notificationService(), {
+    label: 'cert-reports-notification',
+    share: { keys: h.keys },
+    env: ({ scope }) => ({
+      NODE_ENV: 'test',
+      KAFKA_TOPIC_PREFIX: h.config.KAFKA_TOPIC_PREFIX,
+      CONSUMER_GROUP: scope.group('notification'),
+      WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8',
+      WORKER_POLL_INTERVAL: '100ms',
+    }),
   });
-  config.HTTP_PORT = 0;
-  config.GRPC_PORT = 0;
-  // The certification harness's key pair: one token minter for both services.
-  const authenticator = createAuthenticator({ issuer: DEFAULT_ISSUER, audience: 'hangviet', jwksFile: join(h.keys, 'jwks.json') });
-  notification = await startNotificationService(config, { logger: createLogger({ service: 'notification-test', level: 'silent' }), authenticator, host: '127.0.0.1' });
 }, 120_000);
 
 afterAll(async () => {
@@ -54,7 +48,7 @@ afterAll(async () => {
 it('delivers a forwarded counterfeit report to the subscribed partner once', async () => {
   const partner = await mintDevToken({ role: 'partner', partnerId: 'market-surveillance', subject: 'qltt' }, h.keys);
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  const subscribed = await fetch(`http://127.0.0.1:${notification.httpPort}/v1/webhook-endpoints`, {
+  const subscribed = await fetch(`http://127.0.0.1:${notification.service.httpPort}/v1/webhook-endpoints`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${partner}` },
     body: JSON.stringify({ url, eventTypes: ['hangviet.certification.report.*'], description: 'market surveillance' }),
@@ -71,7 +65,7 @@ it('delivers a forwarded counterfeit report to the subscribed partner once', asy
   await expectOk(await h.http.post(`/v1/reports/${id}:close`).set(bearer(staff)).send({ resolution: 'Đã chuyển Chi cục QLTT xử lý' }));
 
   // The close comes after the forward on the same key: once it has arrived, a duplicate forward would have too.
-  await h.eventually(() => deliveries.filter((d) => d.subject === id).map((d) => d.type), (types) => types.includes('hangviet.certification.report.closed.v1'));
+  await eventually(async () => { const types = await deliveries.filter((d) => d.subject === id).map((d) => d.type); return (types.includes('hangviet.certification.report.closed.v1')) && types; }, 'types.includes(\'hangviet.certification.report.closed.v1\')');
   const forwarded = deliveries.filter((d) => d.subject === id && d.type === 'hangviet.certification.report.forwarded.v1');
   expect(forwarded).toHaveLength(1);
   expect(forwarded[0]!.data).toMatchObject({ partner: 'market-surveillance', report: { id, shop: 'Sạp 12, chợ Bến Thành', status: 'REPORT_STATUS_FORWARDED' } });

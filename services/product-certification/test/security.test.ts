@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessApproved, BusinessSuspended } from '@hangviet/events/catalog';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { startCertification, type Harness } from './support/start-certification';
 import { expectOk } from './support/ocop';
 
 let h: Harness;
@@ -13,10 +14,10 @@ const business = randomUUID();
 const hvnclc = (over: object = {}) => ({ scheme: 'HVNCLC', businessId: business, decisionNumber: '12/QĐ-HVNCLC', decisionDate: '2026-01-10', issuer: 'Hội DN HVNCLC', year: 2026, ...over });
 
 beforeAll(async () => {
-  h = await startHarness('certification_security');
+  h = await startCertification('certification_security');
   staff = await h.token({ role: 'staff', subject: 'staff-sec' });
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: 'HTX Kẹo dừa Thanh Long' });
-  await h.eventually(() => h.deps.businesses.stored(business), (b) => b?.status === 'ACTIVE');
+  await eventually(async () => { const b = await h.parts.businesses.stored(business); return b?.status === 'ACTIVE' && b; }, 'b?.status === "ACTIVE"');
 }, 120_000);
 
 afterAll(async () => {
@@ -28,7 +29,7 @@ describe('finding 3: internal reasons stay internal', () => {
     const { number } = (await expectOk(await h.http.post('/v1/certificates').set(bearer(staff)).send(hvnclc()), 201)).body as { number: string };
     const reason = 'Đang bị điều tra gian lận thuế';
     await h.publishBusiness(BusinessSuspended, { id: business, status: BusinessStatus.BUSINESS_STATUS_SUSPENDED, version: 3 }, new Date(), { reason });
-    await h.eventually(async () => (await h.http.get(`/v1/certificates/${number}`)).body.status, (s) => s === 'SUSPENDED');
+    await eventually(async () => { const s = await (await h.http.get(`/v1/certificates/${number}`)).body.status; return s === 'SUSPENDED' && s; }, 's === "SUSPENDED"');
 
     const anonymous = await h.http.get(`/v1/certificates/${number}`);
     expect(anonymous.body).toMatchObject({ number, status: 'SUSPENDED' });
@@ -56,7 +57,7 @@ describe('finding 12: evidence file names are not public', () => {
   it("a listed product's documents are shown to the public without their file names", async () => {
     const owned = randomUUID();
     await h.publishBusiness(BusinessApproved, { id: owned, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2 });
-    await h.eventually(() => h.deps.businesses.stored(owned), (b) => b?.status === 'ACTIVE');
+    await eventually(async () => { const b = await h.parts.businesses.stored(owned); return b?.status === 'ACTIVE' && b; }, 'b?.status === "ACTIVE"');
     const owner = await h.token({ role: 'enterprise', businessId: owned, subject: `owner-${owned}` });
     const product = await expectOk(await h.http.post('/v1/products').set(bearer(owner)).send({ businessId: owned, name: 'Mật ong U Minh', group: 'FOOD' }), 201);
     const id = product.body.id as string;

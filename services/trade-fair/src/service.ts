@@ -6,7 +6,7 @@ import { consumers, eventBus, outboxRelay } from '@hangviet/events';
 import { tradefairEvents } from '@hangviet/events/catalog';
 import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
-import { createGrpcClient, defineService } from '@hangviet/service-kit';
+import { defineService } from '@hangviet/service-kit';
 import type { TradeFairDeps } from './application/ports';
 import { seedDemoFair } from './application/seed-demo-fair';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
@@ -47,11 +47,11 @@ export const service = (seams: TradeFairSeams = {}) =>
       const fairRelay = await host.add(outboxRelay(bus, c.fairs));
       // Batches as large as a bulk write of an allocation run: its events go out in a few cycles.
       const applicationRelay = await host.add(outboxRelay(bus, c.applications, { batchSize: config.ALLOCATION_APPLY_BATCH }));
-      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+      const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
       host.onStop('registry-client', async () => registry.close());
       const knownBusinesses = new MongoKnownBusinessStore(db);
       await knownBusinesses.ensureIndexes();
-      const certification = createGrpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
+      const certification = host.grpcClient(ProductCertificationServiceClient, config.PRODUCT_CERTIFICATION_GRPC_ADDRESS, {
         deadlineMs: config.CERTIFICATION_DEADLINE_MS, idempotentMethods: ['ListCertificates'],
       });
       host.onStop('certification-client', async () => certification.close());

@@ -4,8 +4,8 @@
 // the directory frees its booths.
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessSuspended } from '@hangviet/events/catalog';
-import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, apply, createVenue, openFair, staffToken, type TestBusiness } from './support/fixtures';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { activeBusinesses, apply, createVenue, openFair, staffToken, type TestBusiness, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
 let fairId: string;
@@ -38,7 +38,7 @@ async function applications(): Promise<AppView[]> {
 const byBusiness = (apps: AppView[], b: TestBusiness) => apps.find((a) => a.businessId === b.id)!;
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_alloc', { OFFER_HOLD_MS: String(HOLD_MS) });
+  h = await startTradeFair('tradefair_alloc', { OFFER_HOLD_MS: String(HOLD_MS) });
   await h.listen('hangviet.tradefair.booth_application');
   const venue = await createVenue(h, 6, 10);
   fairId = (await openFair(h, venue.id)).id;
@@ -82,7 +82,7 @@ it('a dry run previews without writing; the run allocates 60, waitlists 20 in ra
   const summary = await h.http.get(`/v1/fairs/${fairId}/summary`);
   expect(summary.body).toMatchObject({ booths: { total: 60, allocated: 60, reserved: 0, available: 0 }, businesses: 60, waitlisted: 20, certifiedShare: 0.333, totalSupportVnd: 180_000_000 });
 
-  const events = await h.eventually(() => h.received.filter((e) => e.type.endsWith('.allocated.v1') || e.type.endsWith('.waitlisted.v1')), (l) => l.length >= 80);
+  const events = await eventually(async () => { const l = await h.received.filter((e) => e.type.endsWith('.allocated.v1') || e.type.endsWith('.waitlisted.v1')); return (l.length >= 80) && l; }, 'l.length >= 80');
   expect(events.filter((e) => e.type === 'hangviet.tradefair.booth_application.allocated.v1')).toHaveLength(60);
   const again = await h.http.post(`/v1/fairs/${fairId}:allocate`).set(bearer(staff)).send({});
   expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'ALLOCATION_DONE' });
@@ -101,16 +101,16 @@ it('a withdrawal offers its booth to the first waitlisted, who is told; an uncon
   const offered = (await applications()).find((a) => a.id === first!.id)!;
   expect(offered).toMatchObject({ status: 'OFFERED', booths: freed });
   expect(Date.parse(offered.offerDeadline!) - Date.now()).toBeGreaterThan(HOLD_MS - 60_000);
-  const told = await h.eventually(() => h.received.filter((e) => e.subject === first!.id && e.type.endsWith('.offered.v1')), (l) => l.length > 0);
+  const told = await eventually(async () => { const l = await h.received.filter((e) => e.subject === first!.id && e.type.endsWith('.offered.v1')); return (l.length > 0) && l; }, 'l.length > 0');
   expect(told[0]!.data).toMatchObject({ application: { boothCodes: freed, status: 'BOOTH_APPLICATION_STATUS_OFFERED', fairName: 'Phiên chợ hàng Việt về nông thôn' } });
 
   // The deadline passes (the service's clock moves on); the scheduled job lapses the offer.
   h.clock.offsetMs += HOLD_MS + 1000;
-  const next = await h.eventually(applications, (apps) => apps.find((a) => a.id === second!.id)?.status === 'OFFERED');
+  const next = await eventually(async () => { const apps = await applications(); return (apps.find((a) => a.id === second!.id)?.status === 'OFFERED') && apps; }, 'apps.find((a) => a.id === second!.id)?.status === \'OFFERED\'');
   // A lapsed offer has its own state and its own event, not a staff rejection.
   expect(next.find((a) => a.id === first!.id)).toMatchObject({ status: 'OFFER_LAPSED', booths: [] });
   expect(next.find((a) => a.id === first!.id)!.reason).toBeUndefined();
-  const lapsedEvent = await h.eventually(() => h.received.filter((e) => e.subject === first!.id && e.type.endsWith('.lapsed.v1')), (l) => l.length > 0);
+  const lapsedEvent = await eventually(async () => { const l = await h.received.filter((e) => e.subject === first!.id && e.type.endsWith('.lapsed.v1')); return (l.length > 0) && l; }, 'l.length > 0');
   expect(lapsedEvent[0]!.data).toMatchObject({ application: { status: 'BOOTH_APPLICATION_STATUS_OFFER_LAPSED' } });
   expect(next.find((a) => a.id === second!.id)!.booths).toEqual(freed);
 
@@ -130,7 +130,7 @@ it('suspending a business in the directory frees its booths for the waitlist', a
   const nextInLine = before.filter((a) => a.status === 'WAITLISTED').sort((a, b) => a.waitlistPosition! - b.waitlistPosition!)[0]!;
 
   await h.publishBusiness(BusinessSuspended, { id: suspended.id, status: BusinessStatus.BUSINESS_STATUS_SUSPENDED, version: 3 });
-  const after = await h.eventually(applications, (apps) => apps.find((a) => a.id === nextInLine.id)?.status === 'OFFERED');
+  const after = await eventually(async () => { const apps = await applications(); return (apps.find((a) => a.id === nextInLine.id)?.status === 'OFFERED') && apps; }, 'apps.find((a) => a.id === nextInLine.id)?.status === \'OFFERED\'');
   expect(byBusiness(after, suspended)).toMatchObject({ status: 'CANCELLED', reason: 'BUSINESS_SUSPENDED', booths: [] });
   expect(after.find((a) => a.id === nextInLine.id)!.booths).toEqual(freed);
   const holders = after.filter((a) => a.status === 'ALLOCATED' || a.status === 'OFFERED').flatMap((a) => a.booths);

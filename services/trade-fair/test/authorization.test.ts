@@ -6,8 +6,8 @@ import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/busines
 import { BusinessApproved, BusinessRegistered } from '@hangviet/events/catalog';
 import type { Role } from '@hangviet/service-kit';
 import { ROUTES } from '../src/transport/http/openapi';
-import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, createVenue, openFair, apply } from './support/fixtures';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { activeBusinesses, createVenue, openFair, apply, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
 let fairId: string; // the routes' target; the ownership test opens its own
@@ -15,7 +15,7 @@ let venueId: string;
 const ROLES: Role[] = ['admin', 'staff', 'enterprise', 'partner'];
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_authz');
+  h = await startTradeFair('tradefair_authz');
   venueId = (await createVenue(h, 2, 2)).id;
   fairId = (await openFair(h, venueId)).id;
 }, 120_000);
@@ -69,8 +69,8 @@ it('a squatter whose registration staff transferred to the rightful owner is ref
   await h.publishBusiness(BusinessRegistered, { id, status: BusinessStatus.BUSINESS_STATUS_PENDING_REVIEW, version: 1, ownerSubject: `squatter-${id}` });
   await h.publishBusiness(BusinessApproved, { id, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3, ownerSubject: `rightful-${id}` });
   const productId = randomUUID();
-  await h.deps.certifications.recordProduct({ id: productId, businessId: id, name: 'Kẹo dừa' });
-  await h.eventually(() => h.deps.businesses.stored(id), (b) => b?.status === 'ACTIVE');
+  await h.parts.certifications.recordProduct({ id: productId, businessId: id, name: 'Kẹo dừa' });
+  await eventually(async () => { const b = await h.parts.businesses.stored(id); return b?.status === 'ACTIVE' && b; }, 'b?.status === "ACTIVE"');
   const squatter = { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `squatter-${id}` }) };
   const rightful = { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `rightful-${id}` }) };
 

@@ -14,15 +14,15 @@ import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 // ical.js is an ES module with a CommonJS build (its "require" export), which jest loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js') as typeof ICALModule;
-import { bearer, startHarness, type Harness } from './support/harness';
-import { activeBusinesses, apply, createVenue, fairBody, fairDays, openFair, staffToken } from './support/fixtures';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { activeBusinesses, apply, createVenue, fairBody, fairDays, openFair, staffToken, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
 let venueId: string;
 let staff: string;
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_fairs');
+  h = await startTradeFair('tradefair_fairs');
   venueId = (await createVenue(h, 3, 4)).id;
   staff = await staffToken(h);
 }, 120_000);
@@ -152,19 +152,19 @@ describe('certification inputs', () => {
       await h.producer.send(h.scope.topic(event.topic), [toKafkaMessage({ id: randomUUID(), type: event.type, source: 'product-certification', subject: productId, time: new Date().toISOString(), data: (event.codec as { fromJSON(o: unknown): unknown }).fromJSON(data) as never }, event.codec as never)]);
     };
     await send(ProductRegistered, { product: { id: productId, businessId, name: 'Bánh tráng Mỹ Lồng', status: 'PRODUCT_STATUS_LISTED', version: '1' } });
-    await h.eventually(() => h.deps.certification.productsOf(businessId), (p) => p.length === 1);
+    await eventually(async () => { const p = await h.parts.certification.productsOf(businessId); return (p.length === 1) && p; }, 'p.length === 1');
     const certificate = { number: 'HV-OCOP-1', scheme: 'CERTIFICATION_SCHEME_OCOP', businessId, productId, productName: 'Bánh tráng Mỹ Lồng', stars: 4, status: 'CERTIFICATE_STATUS_VALID' };
     await send(CertificateIssued, { certificate });
-    const certified = await h.eventually(() => h.deps.certification.productsOf(businessId), (p) => p[0]?.certified === true);
+    const certified = await eventually(async () => { const p = await h.parts.certification.productsOf(businessId); return (p[0]?.certified === true) && p; }, 'p[0]?.certified === true');
     expect(certified).toEqual([{ id: productId, name: 'Bánh tráng Mỹ Lồng', certified: true, ocopStars: 4 }]);
     await send(CertificateRevoked, { certificate: { ...certificate, status: 'CERTIFICATE_STATUS_REVOKED' } });
-    await h.eventually(() => h.deps.certification.productsOf(businessId), (p) => p[0]?.certified === false);
+    await eventually(async () => { const p = await h.parts.certification.productsOf(businessId); return (p[0]?.certified === false) && p; }, 'p[0]?.certified === false');
   });
 
   it('asks the certification service over gRPC when it answers, and its answer wins', async () => {
     const businessId = randomUUID();
     const productId = randomUUID();
-    await h.deps.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa', status: ProductStatus[ProductStatus.PRODUCT_STATUS_LISTED]!.slice(15) });
+    await h.parts.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa', status: ProductStatus[ProductStatus.PRODUCT_STATUS_LISTED]!.slice(15) });
     const server = new grpc.Server();
     const implementation: Pick<ProductCertificationServiceServer, 'listCertificates'> = {
       listCertificates: (call, callback) => {
@@ -178,12 +178,12 @@ describe('certification inputs', () => {
     };
     server.addService(ProductCertificationServiceService, implementation as ProductCertificationServiceServer);
     const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    const other = await startHarness('tradefair_certgrpc', { PRODUCT_CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${port}` });
+    const other = await startTradeFair('tradefair_certgrpc', { PRODUCT_CERTIFICATION_GRPC_ADDRESS: `127.0.0.1:${port}` });
     try {
-      await other.deps.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa' });
-      expect(await other.deps.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: true, ocopStars: 5 }]);
+      await other.parts.certifications.recordProduct({ id: productId, businessId, name: 'Kẹo dừa' });
+      expect(await other.parts.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: true, ocopStars: 5 }]);
       // The service here has no such server: it falls back to what the events said (nothing certified).
-      expect(await h.deps.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: false, ocopStars: 0 }]);
+      expect(await h.parts.certification.productsOf(businessId, { fresh: true })).toEqual([{ id: productId, name: 'Kẹo dừa', certified: false, ocopStars: 0 }]);
     } finally {
       await other.stop();
       server.forceShutdown();
@@ -193,7 +193,7 @@ describe('certification inputs', () => {
 
 describe('demo data', () => {
   it('an empty database gets a venue in Vĩnh Long with 60 booths and an open "Phiên chợ hàng Việt"', async () => {
-    const fresh = await startHarness('tradefair_seed', { SEED_DEMO_DATA: 'true' });
+    const fresh = await startTradeFair('tradefair_seed', { SEED_DEMO_DATA: 'true' });
     try {
       const fairs = await fresh.http.get('/v1/fairs');
       expect(fairs.body.items).toEqual([expect.objectContaining({ kind: 'MARKET_SESSION', status: 'OPEN', provinceCode: '86', name: expect.stringContaining('Phiên chợ hàng Việt') })]);

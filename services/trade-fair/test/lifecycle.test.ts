@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { bearer, startHarness, type Harness } from './support/harness';
-import { apply, createVenue, fairBody, fairDays, knownBusinesses, openFair, staffToken, type TestBusiness } from './support/fixtures';
+import { bearer, eventually } from '@hangviet/service-testing';
+import { apply, createVenue, fairBody, fairDays, knownBusinesses, openFair, staffToken, startTradeFair, type Harness, type TestBusiness } from './support/fixtures';
 
 let h: Harness;
 let staff: string;
@@ -32,12 +32,12 @@ const jobRuns = async (name: string) => ((await h.service.host.db.collection<{ _
 /** Waits for a run of the calendar job that started after now, while the clock is still before `midnight`. */
 async function aRunBefore(midnight: Date): Promise<void> {
   const before = await jobRuns('fair-calendar');
-  await h.eventually(() => jobRuns('fair-calendar'), (n) => n >= before + 2); // +2: one that started after the clock moved
+  await eventually(async () => { const n = await jobRuns('fair-calendar'); return (n >= before + 2) && n; }, 'n >= before + 2'); // +2: one that started after the clock moved
   expect(h.clock.now().getTime()).toBeLessThan(midnight.getTime());
 }
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_life', { FAIR_CALENDAR_EVERY: '1s', DAY_CLAIM_SWEEP_EVERY: '1s', DAY_CLAIM_GRACE_MS: '60000' });
+  h = await startTradeFair('tradefair_life', { FAIR_CALENDAR_EVERY: '1s', DAY_CLAIM_SWEEP_EVERY: '1s', DAY_CLAIM_GRACE_MS: '60000' });
   await h.listen('hangviet.tradefair.fair');
   await h.listen('hangviet.tradefair.booth_application');
   staff = await staffToken(h);
@@ -61,7 +61,7 @@ describe('a fair by the Vietnam calendar', () => {
     await aRunBefore(midnight);
     expect(h.received.filter((e) => e.type.endsWith('.set_up_reminded.v1'))).toHaveLength(0);
 
-    const reminded = await h.eventually(() => h.received.filter((e) => e.type.endsWith('.set_up_reminded.v1')), (l) => l.length >= 3);
+    const reminded = await eventually(async () => { const l = await h.received.filter((e) => e.type.endsWith('.set_up_reminded.v1')); return (l.length >= 3) && l; }, 'l.length >= 3');
     const allocated = (await h.http.get(`/v1/fairs/${fairId}/applications`).set(bearer(staff))).body.items.filter((a: { status: string }) => a.status === 'ALLOCATED');
     expect(reminded.map((e) => e.subject).sort()).toEqual(allocated.map((a: { id: string }) => a.id).sort());
     expect(reminded[0]!.data).toMatchObject({ application: { setUpDay: days.setUpDay, setUpTime: '06:30', status: 'BOOTH_APPLICATION_STATUS_ALLOCATED' } });
@@ -76,8 +76,8 @@ describe('a fair by the Vietnam calendar', () => {
     setClock(new Date(midnight.getTime() - 8000));
     await aRunBefore(midnight);
     expect(await fairStatus()).toBe('PUBLISHED');
-    await h.eventually(fairStatus, (s) => s === 'RUNNING');
-    const running = await h.eventually(() => h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.running.v1'), (l) => l.length > 0);
+    await eventually(async () => { const s = await fairStatus(); return (s === 'RUNNING') && s; }, 's === \'RUNNING\'');
+    const running = await eventually(async () => { const l = await h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.running.v1'); return (l.length > 0) && l; }, 'l.length > 0');
     expect(running[0]!.data).toMatchObject({ actorSubject: 'system:fair-calendar', fair: { status: 'FAIR_STATUS_RUNNING' } });
   }, 120_000);
 
@@ -86,8 +86,8 @@ describe('a fair by the Vietnam calendar', () => {
     setClock(new Date(endOfClosingDay.getTime() - 8000));
     await aRunBefore(endOfClosingDay);
     expect(await fairStatus()).toBe('RUNNING');
-    await h.eventually(fairStatus, (s) => s === 'CLOSED');
-    await h.eventually(() => h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.closed.v1'), (l) => l.length === 1);
+    await eventually(async () => { const s = await fairStatus(); return (s === 'CLOSED') && s; }, 's === \'CLOSED\'');
+    await eventually(async () => { const l = await h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.closed.v1'); return (l.length === 1) && l; }, 'l.length === 1');
   }, 120_000);
 });
 
@@ -116,7 +116,7 @@ describe('the closing report', () => {
     const filed = await h.http.post(`/v1/fairs/${fairId}/report`).set(bearer(staff)).send(report);
     expect(filed.status).toBe(200);
     expect(filed.body.report).toMatchObject({ visitors: 12_500, salesRevenueVnd: 850_000_000 });
-    const event = await h.eventually(() => h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.report_filed.v1'), (l) => l.length > 0);
+    const event = await eventually(async () => { const l = await h.received.filter((e) => e.subject === fairId && e.type === 'hangviet.tradefair.fair.report_filed.v1'); return (l.length > 0) && l; }, 'l.length > 0');
     expect(event[0]!.data).toMatchObject({
       report: {
         visitors: '12500', salesRevenueVnd: '850000000',
@@ -165,15 +165,17 @@ describe('day claims left by a crash', () => {
     const orphan = randomUUID();
     const d = fairDays();
     const claimed = [d.setUpDay, d.openingDay, d.closingDay, d.tearDownDay];
+    // The clock back to now first: the test before left it days ahead, and the sweeper (every second) would find
+    // claims made now already older than the grace.
+    setClock(new Date());
     // What a process that died between the claim and the fair's insert leaves: days held by a fair that does not exist.
     await h.service.host.db.collection('venue_days').insertMany(claimed.map((day) => ({ _id: `${venueId}:${day}`, venueId, day, fairId: orphan, fairName: 'Hội chợ chưa ghi', claimTime: new Date() })) as never[]);
-    setClock(new Date());
     expect((await h.http.post('/v1/fairs').set(bearer(staff)).send(fairBody(venueId, { days: d }))).status).toBe(409);
     const runs = await jobRuns('release-stale-day-claims');
-    await h.eventually(() => jobRuns('release-stale-day-claims'), (n) => n >= runs + 2);
+    await eventually(async () => { const n = await jobRuns('release-stale-day-claims'); return (n >= runs + 2) && n; }, 'n >= runs + 2');
     expect(await h.service.host.db.collection('venue_days').countDocuments({ fairId: orphan })).toBe(4); // within the grace: kept
     setClock(new Date(Date.now() + 120_000));
-    await h.eventually(() => h.service.host.db.collection('venue_days').countDocuments({ fairId: orphan }), (n) => n === 0);
+    await eventually(async () => { const n = await h.service.host.db.collection('venue_days').countDocuments({ fairId: orphan }); return (n === 0) && n; }, 'n === 0');
     expect((await h.http.post('/v1/fairs').set(bearer(staff)).send(fairBody(venueId, { days: d }))).status).toBe(201);
   }, 120_000);
 });

@@ -3,8 +3,8 @@
 // JSON is a 422 (finding 8).
 import * as grpc from '@grpc/grpc-js';
 import { FairServiceClient, type GetFairResponse } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
-import { bearer, startHarness, type Harness } from './support/harness';
-import { createVenue, fairBody, staffToken } from './support/fixtures';
+import { bearer } from '@hangviet/service-testing';
+import { createVenue, fairBody, staffToken, startTradeFair, type Harness } from './support/fixtures';
 
 let h: Harness;
 let venueId: string;
@@ -12,7 +12,7 @@ let staff: string;
 let client: FairServiceClient;
 
 beforeAll(async () => {
-  h = await startHarness('tradefair_security');
+  h = await startTradeFair('tradefair_security');
   venueId = (await createVenue(h, 2, 3)).id;
   staff = await staffToken(h);
   client = new FairServiceClient(`127.0.0.1:${h.service.grpcPort}`, grpc.credentials.createInsecure());

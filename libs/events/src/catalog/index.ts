@@ -6,16 +6,18 @@ import { certificationEvents } from './certification';
 import { notificationEvents } from './notification';
 import { registryEvents } from './registry';
 import { tradefairEvents } from './tradefair';
+import { sourcingEvents } from './sourcing';
 
 export * from './notification';
 export * from './registry';
 export * from './certification';
 export * from './tradefair';
+export * from './sourcing';
 
 /**
  * Every event of the platform, each with its partner policy: the type requires it, so a new context's events
  * cannot reach partners without saying what they may see (docs: services/notification/README.md).
  */
-export const catalogEvents: readonly CatalogEvent[] = [...registryEvents, ...notificationEvents, ...certificationEvents, ...tradefairEvents];
+export const catalogEvents: readonly CatalogEvent[] = [...registryEvents, ...notificationEvents, ...certificationEvents, ...tradefairEvents, ...sourcingEvents];
 
 registerEvents(...catalogEvents);

@@ -11,10 +11,10 @@ import type mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { Registry } from 'prom-client';
 import type { z } from 'zod';
-import { dirname } from 'node:path';
-import { createAuthenticator, mintDevToken, type Authenticator } from '../auth';
+import { createAuthenticator, type Authenticator } from '../auth';
 import { loadConfig, type BaseConfig } from '../config';
-import { cachedTokenSource, createGrpcServer, setServiceIdentity, type GrpcServiceRegistration } from '../grpc';
+import { createGrpcClient, createGrpcServer, serviceIdentity, type GrpcClientClass, type GrpcClientOptions, type GrpcServiceRegistration, type TokenSource } from '../grpc/index';
+import type { Client as GrpcClient } from '@grpc/grpc-js';
 import { createHttpApp, finishHttpApp } from '../http';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createShutdownStack, type Lifecycle } from '../lifecycle';
@@ -47,6 +47,10 @@ export interface ServiceHost<C = BaseConfig> {
   readonly rateLimits: RateLimitStore;
   /** The registry behind /metrics: parts add their own metrics here. */
   readonly metrics: Registry;
+  /** The token this service sends on its gRPC calls (service-kit's serviceIdentity); undefined sends none. */
+  readonly identity: TokenSource | undefined;
+  /** A gRPC client of another service that calls as this service (createGrpcClient with `identity`). */
+  grpcClient<C extends GrpcClient>(Client: GrpcClientClass<C>, address: string, opts?: Omit<GrpcClientOptions, 'token'>): C;
   /**
    * Starts the part now and stops it on shutdown (after the servers, before what was added earlier).
    * Its stop() also runs when its start() failed half-way, so it must tolerate that.
@@ -139,7 +143,7 @@ export async function startService<S extends z.ZodObject, R>(
         audience: base.AUTH_AUDIENCE,
         ...(base.AUTH_JWKS_URL ? { jwksUrl: base.AUTH_JWKS_URL } : { jwksFile: base.AUTH_JWKS_FILE }),
       });
-    setServiceIdentity(serviceIdentity(definition.name, base));
+    const identity = serviceIdentity(definition.name, base);
     const routes: (Router | RequestHandler)[] = [];
     const grpcServices: GrpcServiceRegistration[] = [];
     const host: ServiceHost<C> = {
@@ -153,6 +157,8 @@ export async function startService<S extends z.ZodObject, R>(
       idempotency: createIdempotencyStore(db),
       rateLimits: createRateLimitStore(db),
       metrics: new Registry(),
+      identity,
+      grpcClient: (Client, address, clientOpts = {}) => createGrpcClient(Client, address, { ...clientOpts, token: identity }),
       async add(part) {
         // Before start: a part whose start fails half-way is stopped too, so stop() must tolerate that.
         lifecycle.onShutdown(part.name, async () => void (await part.stop()));
@@ -207,22 +213,6 @@ export async function startService<S extends z.ZodObject, R>(
     await stop();
     throw err;
   }
-}
-
-/**
- * The token this service sends on its gRPC calls: SERVICE_TOKEN when given (production), else outside
- * production one minted from the dev signing key beside AUTH_JWKS_FILE (role `service`, subject = name).
- */
-function serviceIdentity(name: string, base: BaseConfig) {
-  if (base.SERVICE_TOKEN) {
-    const token = base.SERVICE_TOKEN;
-    return async () => token;
-  }
-  if (base.NODE_ENV === 'production' || base.AUTH_JWKS_URL) return undefined;
-  const keysDir = dirname(base.AUTH_JWKS_FILE);
-  return cachedTokenSource(() =>
-    mintDevToken({ role: 'service', service: name, issuer: base.AUTH_ISSUER, audience: base.AUTH_AUDIENCE, expiresIn: '1h' }, keysDir),
-  );
 }
 
 /** /metrics alone on its own port: an internal listener the public origin does not route to. */

@@ -1,8 +1,8 @@
-// The AsyncAPI 3.0 document of every event on Kafka, built from the event catalogue of @hangviet/events
+// The AsyncAPI 3.0 document of every event on Kafka, built from the event catalogue (@hangviet/events/catalog)
 // at request time, so it cannot drift from what the services publish. One channel per topic, one message
 // per ce_type; the payload schema is derived from the event's protobuf codec (its proto3 JSON form).
-import { eventTypes, type EventType } from '@hangviet/events';
-import '@hangviet/events/catalog';
+import type { EventType } from '@hangviet/events';
+import { catalogEvents } from '@hangviet/events/catalog';
 
 type Schema = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ function payloadOf(event: EventType): Schema {
 const key = (text: string) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
 
 export function asyncApiDocument(opts: { brokers: string[] }): Record<string, unknown> {
-  const events = [...eventTypes.values()].sort((a, b) => a.type.localeCompare(b.type));
+  const events = [...catalogEvents].sort((a, b) => a.type.localeCompare(b.type));
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};

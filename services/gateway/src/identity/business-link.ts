@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { BusinessDirectoryServiceClient } from '@hangviet/contracts/hangviet/registry/v1/business_directory_service';
-import { callUnary, createGrpcClient } from '@hangviet/service-kit';
+import { callUnary, createGrpcClient, type TokenSource } from '@hangviet/service-kit';
 import type { Model } from 'mongoose';
 import type { AccountDocument } from './account-model';
 
@@ -66,8 +66,8 @@ export async function linkedBusinessId(deps: BusinessLinkDeps, account: Pick<Acc
 }
 
 /** The registry over gRPC (FindBusinessByOwner, GetBusiness), with a deadline on every call. */
-export function grpcOwnershipDirectory(address: string, deadlineMs: number): OwnershipDirectory & { close(): void } {
-  const client = createGrpcClient(BusinessDirectoryServiceClient, address, { deadlineMs, idempotentMethods: ['FindBusinessByOwner', 'GetBusiness'] });
+export function grpcOwnershipDirectory(address: string, deadlineMs: number, token: TokenSource | undefined): OwnershipDirectory & { close(): void } {
+  const client = createGrpcClient(BusinessDirectoryServiceClient, address, { token, deadlineMs, idempotentMethods: ['FindBusinessByOwner', 'GetBusiness'] });
   const orUndefined = async <T>(call: Promise<T>): Promise<T | undefined> => {
     try {
       return await call;

@@ -50,7 +50,7 @@ export async function identity(host: ServiceHost<GatewayConfig>): Promise<Identi
     logger: host.logger,
   };
   await seedAccounts(deps, config.IDENTITY_SEED_ACCOUNTS);
-  const directory = grpcOwnershipDirectory(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+  const directory = grpcOwnershipDirectory(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
   host.onStop('registry client', async () => directory.close());
   const provider = await createProvider({
     issuer: config.AUTH_ISSUER,

@@ -1,7 +1,8 @@
 // Driving the OCOP flow over REST, as enterprise and staff would.
 import { OCOP_CRITERIA } from '../../src/domain/ocop-criteria';
 import type { CriterionScore } from '../../src/domain/score-sheet';
-import { bearer, type Harness } from './harness';
+import { bearer } from '@hangviet/service-testing';
+import type { Harness } from './start-certification';
 
 /** A full sheet totalling `total`: every criterion at its maximum (they sum to 100), less the shortfall from the first ones. */
 export function sheetOf(total: number): CriterionScore[] {

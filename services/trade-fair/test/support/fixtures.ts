@@ -3,7 +3,33 @@
 import { randomUUID } from 'node:crypto';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BusinessApproved } from '@hangviet/events/catalog';
-import { bearer, type Harness } from './harness';
+import { bearer, eventually, startServiceHarness } from '@hangviet/service-testing';
+import { service as tradeFairService } from '../../src/service';
+
+/** A clock the test moves forward: the service reads it as its `now`. */
+export interface TestClock {
+  offsetMs: number;
+  now(): Date;
+}
+
+/** Trade-fair on the shared harness, reading `clock`; registry and certification unreachable (their fallbacks are tested apart). */
+export async function startTradeFair(label: string, env: Record<string, string> = {}) {
+  const clock: TestClock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+  const h = await startServiceHarness(tradeFairService({ now: () => clock.now() }), {
+    label,
+    env: {
+      BUSINESS_REGISTRY_GRPC_ADDRESS: '127.0.0.1:1',
+      REGISTRY_DEADLINE_MS: '500',
+      PRODUCT_CERTIFICATION_GRPC_ADDRESS: '127.0.0.1:1',
+      CERTIFICATION_DEADLINE_MS: '500',
+      OFFER_SWEEP_EVERY: '1s',
+      ...env,
+    },
+  });
+  return Object.assign(h, { clock });
+}
+
+export type Harness = Awaited<ReturnType<typeof startTradeFair>>;
 
 /** A ward of Vĩnh Long (86), the former Bến Tre town. */
 export const VINH_LONG = { provinceCode: '86', wardCode: '28756', street: 'Quảng trường Đồng Khởi' };
@@ -67,11 +93,11 @@ export async function activeBusinesses(h: Harness, count: number, opts: { stars?
     await h.publishBusiness(BusinessApproved, { id, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, name: `Hợp tác xã Dừa ${i + 1}`, provinceCode: opts.provinceCode?.(i) ?? '86' });
     const productId = randomUUID();
     const stars = opts.stars?.(i) ?? 0;
-    if (stars > 0) await h.deps.certifications.recordCertificate(productId, id, `Kẹo dừa ${i + 1}`, { number: `OCOP-${i}`, scheme: 'OCOP', ocopStars: stars }, true);
-    else await h.deps.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
+    if (stars > 0) await h.parts.certifications.recordCertificate(productId, id, `Kẹo dừa ${i + 1}`, { number: `OCOP-${i}`, scheme: 'OCOP', ocopStars: stars }, true);
+    else await h.parts.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
     list.push({ id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` }) });
   }
-  await h.eventually(async () => Promise.all(list.map((b) => h.deps.businesses.find(b.id).catch(() => undefined))), (found) => found.every((b) => b?.status === 'ACTIVE'));
+  await eventually(async () => { const found = await Promise.all(list.map((b) => h.parts.businesses.find(b.id).catch(() => undefined))); return (found.every((b) => b?.status === 'ACTIVE')) && found; }, 'found.every((b) => b?.status === \'ACTIVE\')');
   return list;
 }
 
@@ -92,9 +118,9 @@ export async function knownBusinesses(h: Harness, count: number, opts: { mainInd
     Array.from({ length: count }, async (_, i) => {
       const id = randomUUID();
       const industry = opts.mainIndustryCode?.(i);
-      await h.deps.businesses.record({ id, name: `Hợp tác xã Dừa ${i + 1}`, status: 'ACTIVE', provinceCode: '86', ...(industry ? { mainIndustryCode: industry } : {}), ownerSubject: `owner-${id}`, version: 2, updateTime: new Date() });
+      await h.parts.businesses.record({ id, name: `Hợp tác xã Dừa ${i + 1}`, status: 'ACTIVE', provinceCode: '86', ...(industry ? { mainIndustryCode: industry } : {}), ownerSubject: `owner-${id}`, version: 2, updateTime: new Date() });
       const productId = randomUUID();
-      await h.deps.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
+      await h.parts.certifications.recordProduct({ id: productId, businessId: id, name: `Kẹo dừa ${i + 1}` });
       return { id, productId, token: await h.token({ role: 'enterprise', businessId: id, subject: `owner-${id}` }) };
     }),
   );

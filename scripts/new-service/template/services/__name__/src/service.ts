@@ -26,7 +26,7 @@ export const {{nameCamel}}Service = defineService({
     // The directory's businesses: copied from events into `known_businesses`, the registry asked over gRPC.
     const knownBusinesses = new MongoKnownBusinessStore(db);
     await knownBusinesses.ensureIndexes();
-    const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS);
+    const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
     host.onStop('registry client', async () => registry.close());
     const stored{{AggregatePlural}} = {{aggregateCamel}}Collection(db);
 

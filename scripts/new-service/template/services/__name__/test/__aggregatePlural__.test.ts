@@ -8,20 +8,22 @@ import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/busines
 import { {{Aggregate}}ServiceClient, {{Aggregate}}Status } from '@hangviet/contracts/hangviet/{{context}}/v1/{{aggregateSnake}}';
 import { BusinessApproved, BusinessDissolved } from '@hangviet/events/catalog';
 import { callUnary, createGrpcClient, decodeGrpcError } from '@hangviet/service-kit';
+import { bearer, eventually, startServiceHarness } from '@hangviet/service-testing';
 import { forgetDissolvedBusinesses } from '../src/application/forget-dissolved-businesses';
-import { bearer, startHarness, type Harness } from './support/harness';
+import { {{nameCamel}}Service } from '../src/service';
 
-let h: Harness;
+const start = () => startServiceHarness({{nameCamel}}Service, { label: '{{nameSnake}}' });
+let h: Awaited<ReturnType<typeof start>>;
 let client: {{Aggregate}}ServiceClient;
 const business = randomUUID();
-const statusOf = async (id: string) => (await h.deps.businesses.stored(id))?.status;
+const statusOf = async (id: string) => (await h.parts.businesses.stored(id))?.status;
 
 beforeAll(async () => {
-  h = await startHarness('{{nameSnake}}');
+  h = await start();
   await h.listen('{{topic}}');
-  client = createGrpcClient({{Aggregate}}ServiceClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+  client = createGrpcClient({{Aggregate}}ServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service, deadlineMs: 5000 });
   await h.publishBusiness(BusinessApproved, { id: business, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 2, ownerSubject: 'owner-1' });
-  await h.eventually(() => statusOf(business), (status) => status === 'ACTIVE');
+  await eventually(async () => { const status = await statusOf(business); return status === 'ACTIVE' && status; }, "status === 'ACTIVE'");
 }, 120_000);
 
 afterAll(async () => {
@@ -37,7 +39,7 @@ describe('POST /v1/{{aggregatesKebab}}', () => {
     expect(res.body).toMatchObject({ businessId: business, title: 'Hội chợ hàng Việt', status: 'OPEN', version: 1 });
     expect(res.headers.location).toBe(`/v1/{{aggregatesKebab}}/${res.body.id}`);
 
-    const events = await h.eventually(() => h.received.filter((e) => e.subject === res.body.id), (list) => list.length > 0);
+    const events = await eventually(async () => { const list = await h.received.filter((e) => e.subject === res.body.id); return (list.length > 0) && list; }, 'list.length > 0');
     expect(events).toEqual([
       {
         type: '{{eventType}}',
@@ -89,7 +91,7 @@ describe('POST /v1/{{aggregatesKebab}}', () => {
 
 describe('gRPC', () => {
   it('answers grpc.health.v1 SERVING and Get{{Aggregate}}, with NOT_FOUND details for an unknown id', async () => {
-    const health = createGrpcClient(HealthClient, `127.0.0.1:${h.service.grpcPort}`, { deadlineMs: 5000 });
+    const health = createGrpcClient(HealthClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service, deadlineMs: 5000 });
     try {
       expect((await callUnary(health, health.check, { service: '' })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
     } finally {
@@ -111,12 +113,12 @@ describe('business events consumer and the scheduled job', () => {
   it('keeps the newest status of each business, refusing older or repeated versions', async () => {
     const other = randomUUID();
     await h.publishBusiness(BusinessApproved, { id: other, status: BusinessStatus.BUSINESS_STATUS_ACTIVE, version: 3 });
-    await h.eventually(() => statusOf(other), (status) => status === 'ACTIVE');
+    await eventually(async () => { const status = await statusOf(other); return status === 'ACTIVE' && status; }, "status === 'ACTIVE'");
     const older = { id: other, name: other, status: 'SUSPENDED', provinceCode: '', version: 2, updateTime: new Date() };
-    expect(await h.deps.businesses.record(older)).toBe('stale');
-    expect(await h.deps.businesses.record({ ...older, version: 3 })).toBe('stale');
+    expect(await h.parts.businesses.record(older)).toBe('stale');
+    expect(await h.parts.businesses.record({ ...older, version: 3 })).toBe('stale');
     expect(await statusOf(other)).toBe('ACTIVE');
-    expect(await h.deps.businesses.record({ ...older, version: 4 })).toBe('recorded');
+    expect(await h.parts.businesses.record({ ...older, version: 4 })).toBe('recorded');
     expect(await statusOf(other)).toBe('SUSPENDED');
   });
 
@@ -125,12 +127,12 @@ describe('business events consumer and the scheduled job', () => {
     const recent = randomUUID();
     await h.publishBusiness(BusinessDissolved, { id: dissolved, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 }, new Date('2020-01-01T00:00:00Z'));
     await h.publishBusiness(BusinessDissolved, { id: recent, status: BusinessStatus.BUSINESS_STATUS_DISSOLVED, version: 9 });
-    await h.eventually(async () => [await statusOf(dissolved), await statusOf(recent)], (s) => s.every((x) => x === 'DISSOLVED'));
+    await eventually(async () => { const s = [await statusOf(dissolved), await statusOf(recent)]; return s.every((x) => x === 'DISSOLVED') && s; }, "both DISSOLVED");
 
-    expect(await forgetDissolvedBusinesses(h.deps)).toBe(1);
+    expect(await forgetDissolvedBusinesses(h.parts)).toBe(1);
     expect(await statusOf(dissolved)).toBeUndefined();
     expect(await statusOf(recent)).toBe('DISSOLVED');
     expect(await statusOf(business)).toBe('ACTIVE');
-    expect(await forgetDissolvedBusinesses(h.deps)).toBe(0);
+    expect(await forgetDissolvedBusinesses(h.parts)).toBe(0);
   });
 });
