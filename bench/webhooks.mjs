@@ -32,7 +32,10 @@ mongoose.createConnection = (uri, options) => {
     const c = event.command;
     const collection = c[event.commandName];
     const key = `${event.commandName} ${typeof collection === 'string' ? collection : ''}`.trim();
-    const docs = c.documents?.length ?? c.updates?.length ?? c.deletes?.length ?? 0;
+    // Documents written, or asked for by _id: inserted, update statements, ids deleted or read by `_id: {$in}`.
+    const ids = (filter) => (Array.isArray(filter?._id?.$in) ? filter._id.$in.length : filter?._id !== undefined ? 1 : 0);
+    const docs =
+      c.documents?.length ?? c.updates?.length ?? (c.deletes ? c.deletes.reduce((n, d) => n + (ids(d.q) || 1), 0) : ids(c.filter));
     const sum = commands.get(key) ?? { commands: 0, documents: 0 };
     sum.commands += 1;
     sum.documents += docs;

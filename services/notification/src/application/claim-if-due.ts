@@ -22,11 +22,11 @@ export function whileClaimed<T extends DueItem, R>(deps: { claims: Claims }, kin
 
 /**
  * `known` replaces the first read when the caller has the item already. An item this instance inserted
- * (`insertedAt`) whose store keeps it from every other finder for a lease (`heldForLease`: its scan entry becomes
- * visible only a lease after the insert, see webhook-store.ts) is taken without a claim while less than a third of
- * a lease old: nobody else can reach it before `insertedAt` + 4/3 lease, and the claim `whileClaimed` renews a third
- * of a lease into the attempt (claims.ts `holdWhile`) is in place at least 2/3 lease before then — the same slack a
- * claimed attempt has before its first renewal — so a finder arriving later backs off as from any held claim.
+ * (`insertedAt`) whose store keeps it from every other finder for two leases (`heldForLease`: its scan entry becomes
+ * visible only then, see webhook-store.ts) is taken without a claim while less than a lease old: nobody else can
+ * reach it before `insertedAt` + 2 leases, and the claim `whileClaimed` renews a third of a lease into the attempt
+ * (claims.ts `holdWhile`) is in place at least 2/3 lease before then — the same slack a claimed attempt has before
+ * its first renewal — so a finder arriving later backs off as from any held claim.
  */
 export async function claimIfDue<T extends DueItem>(
   deps: { claims: Claims; now: () => Date },
@@ -39,7 +39,7 @@ export async function claimIfDue<T extends DueItem>(
   const candidate = known?.item ?? (await load(id));
   if (!candidate || candidate.status !== 'pending' || candidate.nextAttemptAt.getTime() > now.getTime()) return null;
   const age = known?.insertedAt !== undefined ? now.getTime() - known.insertedAt : undefined;
-  if (known?.heldForLease && age !== undefined && age >= 0 && age < deps.claims.leaseMs / 3) return candidate;
+  if (known?.heldForLease && age !== undefined && age >= 0 && age < deps.claims.leaseMs) return candidate;
   if (!(await deps.claims.claim(attemptKey(kind, candidate), now))) return null;
   // An item this instance inserted less than a lease ago needs no re-read: its first state can only be
   // left under a claim of this very key, any such claim was made after the insert — so no earlier than

@@ -84,7 +84,7 @@ export interface MessageSettlement {
 export interface WebhookMessageStore {
   /**
    * Writes the messages not queued yet and returns those written by this call. No other finder (`due`) sees a
-   * message written here before 4/3 of a lease after its `nextAttemptAt`: the writer's workers may take its first
+   * message written here before two leases after its `nextAttemptAt`: the writer's workers may take its first
    * attempt without a claim (claim-if-due.ts).
    */
   queue(messages: readonly WebhookMessage[]): Promise<WebhookMessage[]>;
@@ -224,7 +224,7 @@ export interface NotificationPolicy {
 }
 
 /** Where a webhook attempt's time goes, by phase (the benchmark prints them; see the README). */
-export type DeliveryPhase = 'queue_write' | 'queue_wait' | 'claim' | 'endpoint' | 'sign' | 'http' | 'record' | 'settle';
+export type DeliveryPhase = 'handle_event' | 'queue_write' | 'queue_wait' | 'claim' | 'endpoint' | 'sign' | 'http' | 'record' | 'settle';
 
 /** Sums of the time spent in each phase of webhook deliveries, since the start. */
 export interface DeliveryTimings {

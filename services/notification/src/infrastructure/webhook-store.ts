@@ -63,7 +63,7 @@ export function createWebhookStore(
 ): WebhookMessageStore {
   const { webhookMessages, webhookDue, webhookAttempts, endpoints } = models;
   /** A queued message's entry shows to the scan this long after its due time (see the queue port). */
-  const heldMs = Math.ceil((opts.leaseMs * 4) / 3);
+  const heldMs = 2 * opts.leaseMs;
   const messageWrites = driverCollection<WebhookMessageDoc>(webhookMessages);
   const dueWrites = driverCollection<WebhookDueDoc>(webhookDue);
   const attemptWrites = driverCollection<WebhookAttemptDoc>(webhookAttempts);
