@@ -50,6 +50,8 @@ const messageOf = (doc: WebhookMessageDoc): WebhookMessage => fromDoc<WebhookMes
 
 /** FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
 const MAX_IN = 500;
+/** Attempt-record and settlement writes in flight at once (FerretDB runs updates of distinct `_id`s side by side). */
+const WRITES_IN_FLIGHT = 4;
 /** Messages one scan reads at most (a batch entry names up to 500). */
 const MAX_SCAN_READS = 2000;
 /** On FerretDB a bulkWrite of this many updates holds its per-collection lock for a few hundred ms; larger ones only lengthen the wait of what queues behind. */
@@ -124,8 +126,11 @@ export function createWebhookStore(
     },
   });
 
+  // The attempt record and the new state are what stand between a POST and its outcome being known to another
+  // instance (a crash in between sends it again): their writes do not wait for one another's batches.
   const insertAttempts = createBatcher<WebhookAttemptDoc, void>({
     maxBatch: MAX_SETTLE,
+    concurrency: WRITES_IN_FLIGHT,
     run: async (attempts) => {
       // Attempt ids carry a random part: a duplicate would be the same insert retried, already recorded.
       await duplicateKeyIndexes(attemptWrites.insertMany(attempts, { ordered: false }));
@@ -135,6 +140,7 @@ export function createWebhookStore(
 
   const settleMessages = createBatcher<MessageSettlement, void>({
     maxBatch: MAX_SETTLE,
+    concurrency: WRITES_IN_FLIGHT,
     run: async (settlements) => {
       // 1. The entries of the states being entered (retries), before the states.
       await insertDueEntries(
