@@ -25,6 +25,8 @@ export interface KnownBusiness {
 /** The one source of truth for a business's store: what the projection keeps and forgets. */
 export interface KnownBusinessStore {
   find(businessId: string): Promise<KnownBusiness | undefined>;
+  /** Those of `businessIds` the copy knows, in one read. */
+  findMany(businessIds: readonly string[]): Promise<Map<string, KnownBusiness>>;
   /** Records the business unless what is stored is as new or newer; says which. */
   record(business: KnownBusiness): Promise<'recorded' | 'stale'>;
   /** Deletes businesses dissolved before `before`; returns how many. */

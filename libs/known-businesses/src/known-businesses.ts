@@ -21,6 +21,17 @@ export class KnownBusinesses {
     return this.ask(businessId);
   }
 
+  /** find for many at once: the copy in one read, the registry asked only for those it does not know. */
+  async findMany(businessIds: readonly string[]): Promise<Map<string, KnownBusiness>> {
+    const known = await this.store.findMany(businessIds);
+    const missing = [...new Set(businessIds)].filter((id) => !known.has(id));
+    for (const id of missing) {
+      const business = await this.ask(id);
+      if (business) known.set(id, business);
+    }
+    return known;
+  }
+
   /** Like find, but 404 BUSINESS_NOT_FOUND when nobody knows it. */
   async require(businessId: string): Promise<KnownBusiness> {
     const business = await this.find(businessId);

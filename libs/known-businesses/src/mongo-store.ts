@@ -31,11 +31,12 @@ export class MongoKnownBusinessStore implements KnownBusinessStore {
 
   async find(businessId: string): Promise<KnownBusiness | undefined> {
     const doc = await this.c.findOne({ _id: businessId });
-    if (!doc) return undefined;
-    const known: KnownBusiness = { id: doc._id, name: doc.name, status: doc.status, provinceCode: doc.provinceCode ?? '', version: doc.version, updateTime: doc.updateTime };
-    if (doc.mainIndustryCode) known.mainIndustryCode = doc.mainIndustryCode;
-    if (doc.ownerSubject !== undefined) known.ownerSubject = doc.ownerSubject;
-    return known;
+    return doc ? fromDocument(doc) : undefined;
+  }
+
+  async findMany(businessIds: readonly string[]): Promise<Map<string, KnownBusiness>> {
+    const docs = await this.c.find({ _id: { $in: [...new Set(businessIds)] } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, fromDocument(doc)]));
   }
 
   async record({ id, ...rest }: KnownBusiness): Promise<'recorded' | 'stale'> {
@@ -53,4 +54,11 @@ export class MongoKnownBusinessStore implements KnownBusinessStore {
   async forgetDissolved(before: Date): Promise<number> {
     return (await this.c.deleteMany({ status: 'DISSOLVED', updateTime: { $lt: before } })).deletedCount;
   }
+}
+
+function fromDocument(doc: KnownBusinessDocument): KnownBusiness {
+  const known: KnownBusiness = { id: doc._id, name: doc.name, status: doc.status, provinceCode: doc.provinceCode ?? '', version: doc.version, updateTime: doc.updateTime };
+  if (doc.mainIndustryCode) known.mainIndustryCode = doc.mainIndustryCode;
+  if (doc.ownerSubject !== undefined) known.ownerSubject = doc.ownerSubject;
+  return known;
 }

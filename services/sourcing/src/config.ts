@@ -14,6 +14,9 @@ export const configSchema = baseConfigSchema.extend({
   /** The business registry's gRPC address: asked who owns a business its copy cannot answer for. */
   BUSINESS_REGISTRY_GRPC_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
   REGISTRY_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  /** How often published requests past their closing time are expired, and orphaned meeting claims swept (libs/jobs durations). */
+  EXPIRY_EVERY: z.string().regex(/^\d+(ms|s|m|h)$/, { error: 'expected a duration such as 5m' }).default('5m'),
+  CLAIM_SWEEP_EVERY: z.string().regex(/^\d+(ms|s|m|h)$/, { error: 'expected a duration such as 5m' }).default('5m'),
 });
 
 export type SourcingConfig = z.infer<typeof configSchema>;

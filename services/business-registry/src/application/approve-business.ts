@@ -2,7 +2,7 @@ import type { Principal } from '@hangviet/service-kit';
 import { failedPrecondition } from '@hangviet/service-kit/errors';
 import type { Business } from '../domain/business';
 import { ACCESS } from './access-rules';
-import { modifyBusinessAsStaff } from './modify-business';
+import { modifyBusinessAsStaff, type StatusCommand } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /**
@@ -12,16 +12,13 @@ import type { RegistryDeps } from './ports';
 export async function approveBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
-  id: string,
-  // Approval takes no reason; the parameter keeps every status action callable the same way.
-  _reason?: string,
-  expectedVersion?: number,
+  { id, expectedVersion }: StatusCommand,
 ): Promise<Business> {
   const current = await deps.businesses.findById(id);
   if (current?.state.ownerSubject !== undefined && current.status === 'PENDING_REVIEW' && !(await deps.evidence.has(id))) {
     throw failedPrecondition('EVIDENCE_MISSING', `Business ${id} has no registration certificate attached; ask the applicant for it.`, { businessId: id });
   }
-  return modifyBusinessAsStaff(deps, ACCESS.approveBusiness, principal, id, expectedVersion, (business, actor, now) =>
+  return modifyBusinessAsStaff(deps, ACCESS.approveBusiness, principal, { id, expectedVersion }, (business, actor, now) =>
     business.approve(actor, now),
   );
 }

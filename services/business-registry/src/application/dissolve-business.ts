@@ -1,18 +1,16 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
 import { ACCESS } from './access-rules';
-import { modifyBusinessAsStaff } from './modify-business';
+import { modifyBusinessAsStaff, type StatusCommand } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /** Dissolves a business in any status but DISSOLVED, with a reason (terminal). Staff only. */
 export function dissolveBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
-  id: string,
-  reason?: string,
-  expectedVersion?: number,
+  command: StatusCommand,
 ): Promise<Business> {
-  return modifyBusinessAsStaff(deps, ACCESS.dissolveBusiness, principal, id, expectedVersion, (business, actor, now) =>
-    business.dissolve(reason ?? '', actor, now),
+  return modifyBusinessAsStaff(deps, ACCESS.dissolveBusiness, principal, command, (business, actor, now) =>
+    business.dissolve(command.reason ?? '', actor, now),
   );
 }

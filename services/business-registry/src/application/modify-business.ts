@@ -50,13 +50,21 @@ export async function modifyBusiness(deps: RegistryDeps, req: ModifyBusinessRequ
  * A status action only staff may take (approve, reject, suspend, reinstate, dissolve): the acting
  * staff member is recorded on the event the change raises.
  */
+/** What every staff status action (approve, reject, suspend, reinstate, dissolve, decide a change) is given. */
+export interface StatusCommand {
+  id: string;
+  /** Why, where the action takes one (reject, suspend, dissolve, reinstate, reject a change). */
+  reason?: string;
+  /** The version the client last saw (If-Match). */
+  expectedVersion?: number;
+}
+
 export async function modifyBusinessAsStaff(
   deps: RegistryDeps,
   /** The action's rule in the access table (staff roles). */
   rule: AccessRule<Roles>,
   principal: Principal | undefined,
-  id: string,
-  expectedVersion: number | undefined,
+  { id, expectedVersion }: { id: string; expectedVersion?: number | undefined },
   change: (business: Business, actor: { subject: string }, now: Date) => void,
 ): Promise<Business> {
   const actor = { subject: authorize(principal, rule).subject };

@@ -1,18 +1,16 @@
 import type { Principal } from '@hangviet/service-kit';
 import type { Business } from '../domain/business';
 import { ACCESS } from './access-rules';
-import { modifyBusinessAsStaff } from './modify-business';
+import { modifyBusinessAsStaff, type StatusCommand } from './modify-business';
 import type { RegistryDeps } from './ports';
 
 /** Suspends an ACTIVE business, with a reason. Staff only. */
 export function suspendBusiness(
   deps: RegistryDeps,
   principal: Principal | undefined,
-  id: string,
-  reason?: string,
-  expectedVersion?: number,
+  command: StatusCommand,
 ): Promise<Business> {
-  return modifyBusinessAsStaff(deps, ACCESS.suspendBusiness, principal, id, expectedVersion, (business, actor, now) =>
-    business.suspend(reason ?? '', actor, now),
+  return modifyBusinessAsStaff(deps, ACCESS.suspendBusiness, principal, command, (business, actor, now) =>
+    business.suspend(command.reason ?? '', actor, now),
   );
 }

@@ -14,7 +14,7 @@ export interface TransferBusinessCommand {
 
 /** Staff resolve a disputed registration under review: it passes to the rightful account, audited. */
 export function transferBusiness(deps: RegistryDeps, principal: Principal | undefined, cmd: TransferBusinessCommand): Promise<Business> {
-  return modifyBusinessAsStaff(deps, ACCESS.transferBusiness, principal, cmd.id, cmd.expectedVersion, (business, actor, now) =>
+  return modifyBusinessAsStaff(deps, ACCESS.transferBusiness, principal, cmd, (business, actor, now) =>
     business.transferOwnership(cmd.toSubject, cmd.reason, actor, now),
   );
 }

@@ -91,11 +91,14 @@ async function computeAllocation(
     context.year,
     f.id,
   );
-  const candidateOf = async ({ state: a }: (typeof submitted)[number]): Promise<AllocationCandidate> => {
-    const [business, products] = await Promise.all([
-      deps.businesses.find(a.businessId),
-      deps.certification.productsOf(a.businessId, { fresh: true }),
-    ]);
+  const businessIds = submitted.map((a) => a.state.businessId);
+  const [businesses, productsByBusiness] = await Promise.all([
+    deps.businesses.findMany(businessIds),
+    deps.certification.productsOfMany(businessIds, { fresh: true }),
+  ]);
+  const candidateOf = ({ state: a }: (typeof submitted)[number]): AllocationCandidate => {
+    const business = businesses.get(a.businessId);
+    const products = productsByBusiness.get(a.businessId) ?? [];
     const shownIds = new Set(a.products.map((p) => p.id));
     const shown = products.filter((p) => shownIds.has(p.id) && p.certified);
     return {
@@ -113,9 +116,7 @@ async function computeAllocation(
       ...(vsicGroup(business?.mainIndustryCode) ? { mainVsicGroup: vsicGroup(business?.mainIndustryCode)! } : {}),
     };
   };
-  const candidates: AllocationCandidate[] = [];
-  for (let i = 0; i < submitted.length; i += APPLY_CONCURRENCY * 4)
-    candidates.push(...(await Promise.all(submitted.slice(i, i + APPLY_CONCURRENCY * 4).map(candidateOf))));
+  const candidates = submitted.map(candidateOf);
   const groupOf = new Map(apps.map((a) => [a.id, a.state.explanation?.facts.mainVsicGroup]));
   const heldGroups = new Map(held.flatMap((h) => (groupOf.get(h.applicationId) ? [[h.code, groupOf.get(h.applicationId)!] as const] : [])));
   const results = allocateBooths({
@@ -140,4 +141,3 @@ async function computeAllocation(
   return { results, support };
 }
 
-const APPLY_CONCURRENCY = 16;

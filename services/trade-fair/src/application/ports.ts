@@ -155,6 +155,11 @@ export interface BusinessProduct {
 export interface CertificationPort {
   /** `fresh`: ask the certification service now (the ranking); else the copy kept from its events (checks at submission). */
   productsOf(businessId: string, opts?: { fresh?: boolean }): Promise<BusinessProduct[]>;
+  /**
+   * productsOf for many businesses (the ranking): the copy in one read; with `fresh`, the certification service
+   * asked per business, and once it fails to answer, the copy for the rest of the batch rather than a deadline each.
+   */
+  productsOfMany(businessIds: readonly string[], opts?: { fresh?: boolean }): Promise<Map<string, BusinessProduct[]>>;
 }
 
 export interface TradeFairSettings {

@@ -20,6 +20,9 @@ export const heldCertificate = (c: Certificate): HeldCertificate => ({
   ocopStars: c.scheme === CertificationScheme.CERTIFICATION_SCHEME_OCOP ? c.stars : 0,
 });
 
+/** Calls in flight to the certification service while ranking. */
+const FRESH_CONCURRENCY = 32;
+
 export class ProjectedCertifications implements CertificationPort {
   constructor(
     private readonly c: Collections,
@@ -28,12 +31,38 @@ export class ProjectedCertifications implements CertificationPort {
   ) {}
 
   async productsOf(businessId: string, opts: { fresh?: boolean } = {}): Promise<BusinessProduct[]> {
-    const docs = await this.c.products.find({ businessId, status: { $ne: 'WITHDRAWN' } }).toArray();
-    const fresh = opts.fresh && docs.length > 0 ? await this.askCertificates(businessId) : undefined;
-    return docs.map((d) => {
-      const certificates = fresh ? (fresh.get(d._id) ?? []) : Object.values(d.certificates ?? {});
-      return { id: d._id, name: d.name, certified: certificates.length > 0, ocopStars: Math.max(0, ...certificates.map((c) => c.ocopStars)) };
-    });
+    return (await this.productsOfMany([businessId], opts)).get(businessId) ?? [];
+  }
+
+  async productsOfMany(businessIds: readonly string[], opts: { fresh?: boolean } = {}): Promise<Map<string, BusinessProduct[]>> {
+    const ids = [...new Set(businessIds)];
+    const docs = await this.c.products.find({ businessId: { $in: ids }, status: { $ne: 'WITHDRAWN' } }).toArray();
+    const byBusiness = new Map<string, KnownProductDocument[]>();
+    for (const d of docs) byBusiness.set(d.businessId, [...(byBusiness.get(d.businessId) ?? []), d]);
+    const fresh = new Map<string, Map<string, HeldCertificate[]>>();
+    if (opts.fresh) {
+      // Bounded concurrency; after the first call that gets no answer, the rest read the copy (a service that
+      // is down would otherwise cost every business a deadline).
+      let answering = true;
+      const asking = [...byBusiness.keys()];
+      const worker = async () => {
+        for (let id = asking.shift(); id !== undefined && answering; id = asking.shift()) {
+          const held = await this.askCertificates(id);
+          if (held) fresh.set(id, held);
+          else answering = false;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(FRESH_CONCURRENCY, asking.length) }, worker));
+    }
+    const result = new Map<string, BusinessProduct[]>(ids.map((id) => [id, []]));
+    for (const [businessId, products] of byBusiness) {
+      const asked = fresh.get(businessId);
+      result.set(businessId, products.map((d) => {
+        const certificates = asked ? (asked.get(d._id) ?? []) : Object.values(d.certificates ?? {});
+        return { id: d._id, name: d.name, certified: certificates.length > 0, ocopStars: Math.max(0, ...certificates.map((c) => c.ocopStars)) };
+      }));
+    }
+    return result;
   }
 
   /** The business's valid certificates by product, or undefined when the certification service cannot say. */

@@ -44,7 +44,8 @@ function statusRoute(deps: RegistryDeps, action: StatusAction, reasonRequired: b
   return async (req: Request, res: Response): Promise<void> => {
     const { id } = parse(idParams, req.params, 'params');
     const { reason } = parse(reasonRequired ? reasonBody : optionalReasonBody, req.body ?? {});
-    const business = await action(deps, req.principal, id, reason, expectedVersion(req));
+    const version = expectedVersion(req);
+    const business = await action(deps, req.principal, { id, ...(reason !== undefined ? { reason } : {}), ...(version !== undefined ? { expectedVersion: version } : {}) });
     sendBusiness(req, res, business);
   };
 }

@@ -1,0 +1,16 @@
+import { routeSignatures, type IdempotencyStore } from '@hangviet/service-kit';
+import type { CampaignResultsDeps } from '../../application/ports';
+import { indicatorsRouter } from './indicators-router';
+import { openApiDocument, openApiRouter } from './openapi';
+import { submissionsRouter } from './submissions-router';
+
+describe('the OpenAPI document', () => {
+  // The routers are only inspected, never called: no dependency is touched.
+  const routers = [indicatorsRouter({} as CampaignResultsDeps), submissionsRouter({} as CampaignResultsDeps, {} as IdempotencyStore), openApiRouter()];
+  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+  it('documents every route, and no route that does not exist', () => {
+    expect([...routeSignatures(...routers)].sort()).toEqual([...documented].sort());
+  });
+});
