@@ -32,11 +32,7 @@ import {
 
 /** The `webhook_due` entry of a message's pending state. */
 export const dueEntryId = (messageId: string, dueAt: Date) => `${messageId}@${dueAt.getTime()}`;
-const dueEntry = (messageId: string, dueAt: Date, visibleAt?: Date): WebhookDueDoc => ({
-  _id: dueEntryId(messageId, dueAt),
-  messageId,
-  ...(visibleAt && visibleAt.getTime() !== dueAt.getTime() ? { dueAt: visibleAt, at: dueAt } : { dueAt }),
-});
+const dueEntry = (messageId: string, dueAt: Date): WebhookDueDoc => ({ _id: dueEntryId(messageId, dueAt), messageId, dueAt });
 
 const NEWEST_MESSAGES = keyset<WebhookMessageDoc>([
   { field: 'createdAt', order: 'desc', date: true },
