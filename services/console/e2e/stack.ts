@@ -27,7 +27,9 @@ export interface Stack {
 
 export interface StackOptions {
   /** Extra environment per service, e.g. a short webhook retry schedule. */
-  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway', Record<string, string>>>;
+  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway' | 'campaign-results', Record<string, string>>>;
+  /** Also campaign-results (its page's test): the others do without it. */
+  campaign?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -61,8 +63,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc] = await Promise.all(
-    Array.from({ length: 9 }, () => freePort()),
+  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc, campaignHttp, campaignGrpc] = await Promise.all(
+    Array.from({ length: 11 }, () => freePort()),
   );
   const url = `http://127.0.0.1:${gatewayHttp}`;
   const database = (name: string) => {
@@ -124,6 +126,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           notification: `http://127.0.0.1:${notificationHttp}`,
           'product-certification': `http://127.0.0.1:${certHttp}`,
           'trade-fair': `http://127.0.0.1:${fairHttp}`,
+          ...(options.campaign ? { 'campaign-results': `http://127.0.0.1:${campaignHttp}` } : {}),
         }),
         IDENTITY_PRIVATE_JWK_FILE: join(keys, 'private.jwk'),
         IDENTITY_SEED_ACCOUNTS: JSON.stringify([{ ...staff, name: 'Cán bộ Lan', roles: ['staff'] }]),
@@ -131,6 +134,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     },
   ];
+  if (options.campaign) {
+    specs.push({ name: 'campaign-results', port: campaignHttp, env: { HTTP_PORT: campaignHttp, GRPC_PORT: campaignGrpc, MONGO_URL: database('campaign'), TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
+  }
   const children: ChildProcess[] = [];
   let output = '';
   const stop = async () => {
@@ -163,6 +169,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await start(byName('business-registry'));
     await Promise.all(['product-certification', 'trade-fair', 'gateway'].map((name) => start(byName(name))));
     await start(byName('notification'));
+    if (options.campaign) await start(byName('campaign-results'));
   } catch (err) {
     await stop();
     throw err;

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of this API, served at /v1/openapi.json: bodies and parameters from the zod schemas
 // the routes validate with, who may call from the access table the guards and use cases read. openapi.test.ts
 // holds the route list to the routers; npm run fuzz holds the bounds to the server.
-import { accessDocumentation, jsonResponse, openApiDocument as document, openApiRouter as documentRouter, pathParameters, queryParameters, requestBody, type Json } from '@hangviet/service-kit';
+import { accessDocumentation, jsonResponse, openApiDocument as document, openApiRouter as documentRouter, pathParameters, problemResponse, queryParameters, requestBody, type Json } from '@hangviet/service-kit';
 import type { Router } from 'express';
 import { ACCESS } from '../../application/access-rules';
 import {
@@ -14,12 +14,31 @@ const action = (operationId: keyof typeof ACCESS, summary: string, body: Paramet
   post: { ...who(operationId), summary, parameters: id, requestBody: requestBody(body, { required: body !== emptyBody }), responses: { '200': jsonResponse(), ...extra } },
 });
 
+/**
+ * Every operation on a stored thing may answer 404 (no such request, meeting, programme or business) and 409 (a
+ * state that refuses it, a duplicate, a concurrent change): said once here rather than on each operation.
+ */
+function withStateResponses(paths: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, ops]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(ops as Record<string, Json>).map(([method, op]) => {
+          const plain = path === '/v1/openapi.json' || (method === 'get' && (path === '/v1/sourcing-requests' || path === '/v1/sourcing-meetings'));
+          const responses = op.responses as Json;
+          return [method, plain ? op : { ...op, responses: { '404': problemResponse('Not found'), '409': problemResponse('Refused in this state, or a duplicate'), ...responses } }];
+        }),
+      ),
+    ]),
+  );
+}
+
 export function openApiDocument(): Json {
   return document({
     title: 'hangviet sourcing',
     description:
       'Supply-chain connection ("kết nối cung cầu"): sourcing requests, suppliers matched from the directory, responses, meetings at fairs and outcomes. Errors are RFC 9457 problem+json with a stable `code`.',
-    paths: {
+    paths: withStateResponses({
       '/v1/sourcing-requests': {
         post: { ...who('submitSourcingRequest'), summary: 'File a sourcing request (PENDING_REVIEW)', requestBody: requestBody(submitBody), responses: { '201': jsonResponse('Filed'), '409': { description: 'IDEMPOTENCY_IN_FLIGHT' } } },
         get: { ...who('listSourcingRequests'), summary: 'Sourcing requests, newest first', parameters: queryParameters(listQuery), responses: { '200': jsonResponse() } },
@@ -67,7 +86,7 @@ export function openApiDocument(): Json {
       '/v1/sourcing-meetings/{id}:decline': action('declineMeeting', 'Decline'),
       '/v1/sourcing-meetings/{id}:cancel': action('cancelMeeting', 'Cancel; the slot and table are free again'),
       '/v1/openapi.json': { get: { ...who('getOpenApi'), summary: 'This document', responses: { '200': jsonResponse() } } },
-    },
+    }),
   });
 }
 

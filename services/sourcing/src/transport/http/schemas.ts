@@ -1,11 +1,16 @@
 // The shapes of the REST API (and the bounds the domain holds), read by the routes and the OpenAPI document alike.
-import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit';
+import { pageTokenSchema } from '@hangviet/service-kit';
+import { plausibleDateTime, plausibleDay } from '@hangviet/service-kit/dates';
 import { z } from 'zod';
 import { MAX_VALUE_VND, OUTCOME_KINDS } from '../../domain/outcome';
 import { CERTIFICATION_SCHEMES, LIMITS, ORIGIN_PREFERENCES, PRODUCT_GROUPS } from '../../domain/sourcing-request';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const id = () => z.string().regex(ID);
+
+/** Text that must say something: not empty, not only spaces (the domain trims it). */
+const said = (max: number) =>
+  z.string().max(max).refine((text) => /\S/.test(text), { error: 'must not be blank', params: { code: 'REQUIRED' } }).meta({ pattern: '\\S' });
 
 export const idParams = z.object({ id: id() });
 export const responseParams = z.object({ id: id(), supplierBusinessId: id() });
@@ -16,13 +21,13 @@ export const submitBody = z
     buyerBusinessId: id().optional(),
     buyerName: z.string().max(LIMITS.buyerName).optional(),
     provinceCode: z.string().regex(/^\d{2}$/).optional(),
-    title: z.string().max(LIMITS.title),
-    description: z.string().max(LIMITS.description),
+    title: said(LIMITS.title),
+    description: said(LIMITS.description),
     industry: z.object({ edition: z.enum(['2018', '2025']), code: z.string().regex(/^(?:[A-V]|\d{2,5})$/) }).strict(),
     productGroup: z.enum(PRODUCT_GROUPS).optional(),
     requiredCertifications: z.array(z.object({ scheme: z.enum(CERTIFICATION_SCHEMES), minStars: z.number().int().min(3).max(5).optional() }).strict()).max(3).optional(),
     quantity: z.number().positive().max(1e12),
-    unit: z.string().max(LIMITS.unit),
+    unit: said(LIMITS.unit),
     neededBy: plausibleDay(),
     originPreference: z.enum(ORIGIN_PREFERENCES),
     responseCap: z.number().int().min(1).max(LIMITS.responseCap),
@@ -30,7 +35,7 @@ export const submitBody = z
   })
   .strict();
 
-export const rejectBody = z.object({ reason: z.string().max(LIMITS.reason) }).strict();
+export const rejectBody = z.object({ reason: said(LIMITS.reason) }).strict();
 export const renewBody = z.object({ closingTime: plausibleDateTime() }).strict();
 export const emptyBody = z.object({}).strict();
 
@@ -40,15 +45,15 @@ export const listQuery = z
     buyerBusinessId: id().optional(),
     supplierBusinessId: id().optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    pageToken: z.string().max(2000).optional(),
+    pageToken: pageTokenSchema.optional(),
   })
   .strict();
 
 export const matchesQuery = z.object({ pageSize: z.coerce.number().int().min(1).max(100).default(20) }).strict();
 
 const unitPriceVnd = z.number().int().min(0).max(MAX_VALUE_VND);
-export const respondBody = z.object({ supplierBusinessId: id(), message: z.string().max(LIMITS.message), unitPriceVnd: unitPriceVnd.optional() }).strict();
-export const editResponseBody = z.object({ message: z.string().max(LIMITS.message), unitPriceVnd: unitPriceVnd.optional() }).strict();
+export const respondBody = z.object({ supplierBusinessId: id(), message: said(LIMITS.message), unitPriceVnd: unitPriceVnd.optional() }).strict();
+export const editResponseBody = z.object({ message: said(LIMITS.message), unitPriceVnd: unitPriceVnd.optional() }).strict();
 
 export const outcomeBody = z
   .object({ supplierBusinessId: id(), kind: z.enum(OUTCOME_KINDS), valueVnd: z.number().int().min(0).max(MAX_VALUE_VND), signedDate: plausibleDay() })
@@ -63,5 +68,5 @@ export const meetingBody = z
   .strict();
 
 export const meetingsQuery = z
-  .object({ fairId: id().optional(), businessId: id().optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20), pageToken: z.string().max(2000).optional() })
+  .object({ fairId: id().optional(), businessId: id().optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20), pageToken: pageTokenSchema.optional() })
   .strict();
