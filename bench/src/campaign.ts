@@ -1,12 +1,12 @@
 // npm run bench:campaign — campaign-results (issue 25): how fast `npm run campaign:rebuild` replays the topics
 // into a fresh projection, and the indicator query's latency at a fixed rate over that projection. Goals: rebuild
 // ≥ 5,000 events/s over 1,000,000 synthetic events; GET /v1/indicators p99 ≤ 100 ms at 20 requests/s.
-//   data:    BENCH_EVENTS synthetic events (default 1,000,000; 3,000 at smoke size) as the other services publish
+//   data:    BENCH_EVENTS synthetic events (default 1,000,000; 1,000 at smoke size) as the other services publish
 //            them, on topics of a private prefix (deleted at the end): per business its registration and approval,
 //            a listed product, an issued certificate (one in five revoked), an allocated booth application, one
 //            counterfeit report per ten businesses, a fair per 500 businesses; years 2025 and 2026, 34 provinces.
 //   rebuild: the projection's rebuild (read every topic from the beginning, fold, bulk-write) into bench_campaign
-//   queries: BENCH_QUERY_RATE (20) GET /v1/indicators per second for BENCH_SECONDS (30; 3 at smoke size), filters
+//   queries: BENCH_QUERY_RATE (20) GET /v1/indicators per second for BENCH_SECONDS (30; 2 at smoke size), filters
 //            rotating over none, a province, a section, a scheme, a quarter; each also reads the year before.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,9 +35,9 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-const EVENTS = Math.floor(envNumber('BENCH_EVENTS', sized(1_000_000, 3_000)));
+const EVENTS = Math.floor(envNumber('BENCH_EVENTS', sized(1_000_000, 1_000)));
 const RATE = envNumber('BENCH_QUERY_RATE', 20);
-const SECONDS = envNumber('BENCH_SECONDS', sized(30, 3));
+const SECONDS = envNumber('BENCH_SECONDS', sized(30, 2));
 const DATABASE = 'bench_campaign';
 const PROVINCES = ['01', '04', '08', '11', '12', '14', '15', '19', '20', '22', '24', '25', '31', '33', '37', '38', '40', '42', '44', '46', '48', '51', '52', '56', '66', '68', '75', '79', '80', '82', '86', '91', '92', '96'];
 const INDUSTRIES = ['0118', '1079', '1410', '1629', '2023', '3100', '4610', '4711', '5610', '5510', '8230', '0322'];
