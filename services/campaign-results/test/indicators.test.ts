@@ -36,7 +36,7 @@ const codes = Object.keys(EXPECTED_2026);
 beforeAll(async () => {
   h = await start();
   for (const e of set.events) await send(e);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await h?.stop();
@@ -77,10 +77,12 @@ describe('the indicator projection', () => {
 
   it('filters by quarter, province, ward, industry section and scheme', async () => {
     await settle(2026, EXPECTED_2026);
+    expect(values(await figures('year=2026&quarter=4'))).toEqual({ 'fairs.market_sessions': 1, 'contracts.signed': 1, 'contracts.value_vnd': 250_000_000 });
     expect(values(await figures('year=2026&quarter=2'))).toEqual({ 'certificates.issued': 1, 'certificates.revoked': 1, 'reports.received': 1, 'reports.forwarded': 1, 'reports.closed': 1 });
     expect(values(await figures('year=2026&provinceCode=20'))).toEqual({ 'certificates.expired': 1 });
     expect(values(await figures('year=2026&wardCode=29299'))).toMatchObject({ 'businesses.registered': 1, 'certificates.issued': 1, 'reports.received': 1 });
     expect(values(await figures('year=2026&industrySection=G'))).toEqual({ 'certificates.expired': 1, 'booths.allocated': 1, 'fairs.participants': 1 });
+    expect(values(await figures('year=2025&provinceCode=20'))).toEqual({ 'businesses.registered': 1, 'businesses.approved': 1, 'certificates.issued': 1, 'contracts.signed': 1, 'contracts.value_vnd': 40_000_000 });
     expect(values(await figures('year=2026&scheme=OCOP'))).toEqual({ 'certificates.issued': 1, 'certificates.revoked': 1 });
     expect(values(await figures('year=2026&scheme=VIETGAP'))).toEqual({ 'certificates.expired': 1 });
   });

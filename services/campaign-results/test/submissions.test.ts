@@ -39,7 +39,7 @@ beforeAll(async () => {
   await h.listen('hangviet.campaign.report');
   reviewer = await h.token({ role: 'staff', subject: 'centre-reviewer' });
   client = createGrpcClient(SubmissionServiceClient, `127.0.0.1:${h.service.grpcPort}`, { token: async () => h.tokens.service, deadlineMs: 5000 });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   client?.close();

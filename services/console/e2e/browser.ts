@@ -30,5 +30,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  // A loaded machine sometimes answers "Unable to capture screenshot" (the compositor's frame was not ready):
+  // the same capture a moment later succeeds, so up to three tries before the failure counts.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+      return;
+    } catch (err) {
+      if (attempt === 3 || !/Unable to capture screenshot/.test(String(err))) throw err;
+      await page.waitForTimeout(1000);
+    }
+  }
 }

@@ -13,7 +13,7 @@ const contexts: BrowserContext[] = [];
 const run = String(Date.now()).slice(-5);
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launch()]);
+  [stack, browser] = await Promise.all([startStack({ sourcing: true }), launch()]);
 });
 
 afterAll(async () => {

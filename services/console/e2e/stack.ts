@@ -1,5 +1,5 @@
 // The platform as npm start runs it, for the browser tests: business-registry, product-certification,
-// trade-fair, sourcing, notification and the gateway (with its identity service and the built console) as their own processes (`node dist/main.js`),
+// trade-fair, notification and the gateway (with its identity service and the built console) as their own processes (`node dist/main.js`),
 // on free ports, each with its own database of this test run, topics under the run's prefix, signing keys
 // of its own and a private mail sink.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,7 +27,11 @@ export interface Stack {
 
 export interface StackOptions {
   /** Extra environment per service, e.g. a short webhook retry schedule. */
-  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'sourcing' | 'gateway', Record<string, string>>>;
+  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway' | 'campaign-results' | 'sourcing', Record<string, string>>>;
+  /** Also campaign-results (its page's test): the others do without it. */
+  campaign?: boolean;
+  /** Also sourcing (its page's test). */
+  sourcing?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -61,8 +65,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc, sourcingHttp, sourcingGrpc] = await Promise.all(
-    Array.from({ length: 11 }, () => freePort()),
+  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc, campaignHttp, campaignGrpc, sourcingHttp, sourcingGrpc] = await Promise.all(
+    Array.from({ length: 13 }, () => freePort()),
   );
   const url = `http://127.0.0.1:${gatewayHttp}`;
   const database = (name: string) => {
@@ -113,11 +117,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     },
     {
-      name: 'sourcing',
-      port: sourcingHttp,
-      env: { HTTP_PORT: sourcingHttp, GRPC_PORT: sourcingGrpc, MONGO_URL: database('sourcing'), BUSINESS_REGISTRY_GRPC_ADDRESS: `127.0.0.1:${registryGrpc}`, TRUST_PROXY: 'loopback' },
-    },
-    {
       name: 'gateway',
       port: gatewayHttp,
       env: {
@@ -129,7 +128,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           notification: `http://127.0.0.1:${notificationHttp}`,
           'product-certification': `http://127.0.0.1:${certHttp}`,
           'trade-fair': `http://127.0.0.1:${fairHttp}`,
-          sourcing: `http://127.0.0.1:${sourcingHttp}`,
+          ...(options.campaign ? { 'campaign-results': `http://127.0.0.1:${campaignHttp}` } : {}),
+          ...(options.sourcing ? { sourcing: `http://127.0.0.1:${sourcingHttp}` } : {}),
         }),
         IDENTITY_PRIVATE_JWK_FILE: join(keys, 'private.jwk'),
         IDENTITY_SEED_ACCOUNTS: JSON.stringify([{ ...staff, name: 'Cán bộ Lan', roles: ['staff'] }]),
@@ -137,6 +137,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     },
   ];
+  if (options.sourcing) {
+    specs.push({ name: 'sourcing', port: sourcingHttp, env: { HTTP_PORT: sourcingHttp, GRPC_PORT: sourcingGrpc, MONGO_URL: database('sourcing'), BUSINESS_REGISTRY_GRPC_ADDRESS: `127.0.0.1:${registryGrpc}`, TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
+  }
+  if (options.campaign) {
+    specs.push({ name: 'campaign-results', port: campaignHttp, env: { HTTP_PORT: campaignHttp, GRPC_PORT: campaignGrpc, MONGO_URL: database('campaign'), TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
+  }
   const children: ChildProcess[] = [];
   let output = '';
   const stop = async () => {
@@ -164,11 +170,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return waitReady(`http://127.0.0.1:${spec.port}/readyz`, child, spec.name, () => output);
     };
     // Each topic is created by its publisher before a subscriber asks for it: the registry first, then
-    // certification, trade fairs, sourcing and the gateway, then notification (which subscribes to every topic).
+    // certification, trade fairs and the gateway, then notification (which subscribes to every topic).
     const byName = (name: string) => specs.find((s) => s.name === name)!;
     await start(byName('business-registry'));
-    await Promise.all(['product-certification', 'trade-fair', 'sourcing', 'gateway'].map((name) => start(byName(name))));
+    await Promise.all(['product-certification', 'trade-fair', 'gateway'].map((name) => start(byName(name))));
     await start(byName('notification'));
+    if (options.campaign) await start(byName('campaign-results'));
+    if (options.sourcing) await start(byName('sourcing'));
   } catch (err) {
     await stop();
     throw err;

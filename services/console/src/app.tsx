@@ -75,6 +75,9 @@ export function App() {
                 <li>
                   <Link href="/staff/partners">{t('nav.partners')}</Link>
                 </li>
+                <li>
+                  <Link href="/staff/campaign">{t('nav.campaign')}</Link>
+                </li>
               </>
             )}
             {isPartner(session) && (

@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'staff/reports', element: later(() => import('./features/queues/reports-page'), (m) => m.ReportsPage) },
       { path: 'staff/changes', element: later(() => import('./features/queues/change-requests-page'), (m) => m.ChangeRequestsPage) },
       { path: 'staff/import', element: later(() => import('./features/queues/import-page'), (m) => m.ImportPage) },
+      { path: 'staff/campaign', element: later(() => import('./features/campaign/campaign-page'), (m) => m.CampaignPage) },
       { path: 'staff/partners', element: later(() => import('./features/partners/staff-partners-page'), (m) => m.StaffPartnersPage) },
       { path: 'sourcing', element: later(() => import('./features/sourcing/sourcing-page'), (m) => m.SourcingPage) },
       { path: 'partner', element: later(() => import('./features/partners/portal-page'), (m) => m.PortalPage) },

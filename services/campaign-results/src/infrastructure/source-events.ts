@@ -7,6 +7,7 @@ import { certificateStatusToJSON, certificationSchemeToJSON, type Certificate } 
 import { productStatusToJSON, type ProductSnapshot } from '@hangviet/contracts/hangviet/certification/v1/product';
 import { reportStatusToJSON, type ReportSnapshot } from '@hangviet/contracts/hangviet/certification/v1/report';
 import { businessStatusToJSON, industryEditionToJSON } from '@hangviet/contracts/hangviet/registry/v1/business';
+import { outcomeKindToJSON, type Outcome } from '@hangviet/contracts/hangviet/sourcing/v1/outcome';
 import type { BusinessSnapshot } from '@hangviet/contracts/hangviet/registry/v1/events';
 import { boothApplicationStatusToJSON, type BoothApplication } from '@hangviet/contracts/hangviet/tradefair/v1/booth_application';
 import { FairAgreementKind, fairKindToJSON, fairStatusToJSON, type Fair, type FairClosingReport } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
@@ -16,7 +17,7 @@ import {
   BoothApplicationRejected, BoothApplicationSubmitted, BoothApplicationWaitlisted, BoothApplicationWithdrawn,
   BusinessApproved, BusinessDissolved, BusinessProfileUpdated, BusinessRegistered, BusinessRejected, BusinessReinstated, BusinessSuspended,
   CertificateExpired, CertificateExpiring, CertificateExtended, CertificateIssued, CertificateRestored, CertificateRevoked, CertificateSuspended,
-  FairAllocating, FairCancelled, FairClosed, FairCreated, FairOpened, FairPublished, FairReportFiled, FairRunning,
+  FairAllocating, FairCancelled, OutcomeRecorded, FairClosed, FairCreated, FairOpened, FairPublished, FairReportFiled, FairRunning,
   ProductListed, ProductRegistered, ProductUpdated, ProductWithdrawn,
   ReportClosed, ReportForwarded, ReportReceived,
   SubmissionApproved, SubmissionReturned, SubmissionSubmitted,
@@ -138,6 +139,21 @@ const submission = (d: { submission?: ProtoSubmission; occurredTime?: Timestamp 
   occurred: d.occurredTime,
 });
 
+/** A sourcing outcome: recorded once, never changed (version 1); counted under its supplier, a local enterprise. */
+const outcome = (d: { outcome?: Outcome; occurredTime?: Timestamp }) => ({
+  kind: 'contract' as const,
+  sourceId: d.outcome?.id ?? '',
+  version: 1,
+  snapshot: {
+    label: `${bare(outcomeKindToJSON(d.outcome?.kind ?? 0), 'OUTCOME_KIND_')} ${d.outcome?.requestId ?? ''}`.trim(),
+    businessId: d.outcome?.supplierBusinessId ?? '',
+    agreementKind: bare(outcomeKindToJSON(d.outcome?.kind ?? 0), 'OUTCOME_KIND_'),
+    valueVnd: Number(d.outcome?.valueVnd ?? 0),
+    signedDay: d.outcome?.signedDate ?? '',
+  },
+  occurred: d.occurredTime,
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of every message type
 const MAPPERS = new Map<string, { definition: EventType<any>; action: string; map: Mapper }>();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ditto
@@ -156,6 +172,7 @@ on(FairReportFiled, (d) => {
 });
 for (const e of [BoothApplicationSubmitted, BoothApplicationAllocated, BoothApplicationWaitlisted, BoothApplicationOffered, BoothApplicationConfirmed, BoothApplicationRejected, BoothApplicationWithdrawn, BoothApplicationCancelled, BoothApplicationLapsed]) on(e, application);
 for (const e of [SubmissionSubmitted, SubmissionApproved, SubmissionReturned]) on(e, submission);
+on(OutcomeRecorded, outcome);
 
 /** The event types the projection counts (its consumer subscribes to exactly these). */
 export const PROJECTED_EVENTS = [...MAPPERS.values()].map((m) => m.definition);

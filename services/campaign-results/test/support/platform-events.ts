@@ -6,11 +6,12 @@ import { ReportStatus } from '@hangviet/contracts/hangviet/certification/v1/repo
 import { BusinessStatus, IndustryEdition } from '@hangviet/contracts/hangviet/registry/v1/business';
 import { BoothApplicationStatus } from '@hangviet/contracts/hangviet/tradefair/v1/booth_application';
 import { FairAgreementKind, FairKind, FairStatus } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
+import { OutcomeKind } from '@hangviet/contracts/hangviet/sourcing/v1/outcome';
 import {
   BoothApplicationAllocated, BoothApplicationSubmitted, BoothApplicationWithdrawn,
   BusinessApproved, BusinessRegistered,
   CertificateExpired, CertificateIssued, CertificateRevoked,
-  FairCancelled, FairClosed, FairCreated, FairReportFiled, FairRunning,
+  FairCancelled, FairClosed, FairCreated, FairReportFiled, FairRunning, OutcomeRecorded,
   ProductListed, ProductWithdrawn,
   ReportClosed, ReportForwarded, ReportReceived,
 } from '@hangviet/events/catalog';
@@ -71,6 +72,12 @@ export function fair(def: EventType<unknown>, p: { id: string; version: number; 
 export function application(def: EventType<unknown>, p: { id: string; fairId: string; businessId: string; version: number; status: BoothApplicationStatus; booths: string[]; supportVnd: number; openingDay: string }, day: string) {
   return event(def, p.id, day, {
     application: { id: p.id, fairId: p.fairId, businessId: p.businessId, businessName: `DN ${p.businessId}`, fairName: `Hội chợ ${p.fairId}`, status: BoothApplicationStatus[p.status], boothCodes: p.booths, supportVnd: String(p.supportVnd), openingDay: p.openingDay, version: String(p.version) },
+  });
+}
+
+export function outcome(p: { id: string; supplier: string; kind: OutcomeKind; valueVnd: number; signedDate: string }, day: string) {
+  return event(OutcomeRecorded as EventType<unknown>, p.id, day, {
+    outcome: { id: p.id, requestId: `req-${p.id}`, buyerBusinessId: 'buyer-1', supplierBusinessId: p.supplier, kind: OutcomeKind[p.kind], valueVnd: String(p.valueVnd), signedDate: p.signedDate },
   });
 }
 
@@ -136,6 +143,11 @@ export function knownSet(tag: string) {
     application(BoothApplicationAllocated as EventType<unknown>, { ...app('a2', F1, B2), version: 2, status: allocated, booths: ['B1'], supportVnd: 0 }, '2026-08-01'),
     application(BoothApplicationAllocated as EventType<unknown>, { ...app('a3', F1, B2), version: 2, status: allocated, booths: ['C1'], supportVnd: 1_000_000 }, '2026-08-01'),
     application(BoothApplicationWithdrawn as EventType<unknown>, { ...app('a3', F1, B2), version: 3, status: BoothApplicationStatus.BOOTH_APPLICATION_STATUS_WITHDRAWN, booths: [], supportVnd: 0 }, '2026-08-20'),
+
+    // Sourcing outcomes: a contract of B1 signed in November (recorded in December), an MOU (not counted), a 2025 contract of B2.
+    outcome({ id: `o1-${tag}`, supplier: B1, kind: OutcomeKind.OUTCOME_KIND_CONTRACT, valueVnd: 250_000_000, signedDate: '2026-11-20' }, '2026-12-01'),
+    outcome({ id: `o2-${tag}`, supplier: B1, kind: OutcomeKind.OUTCOME_KIND_MOU, valueVnd: 2_000_000_000, signedDate: '2026-11-21' }, '2026-12-01'),
+    outcome({ id: `o3-${tag}`, supplier: B2, kind: OutcomeKind.OUTCOME_KIND_CONTRACT, valueVnd: 40_000_000, signedDate: '2025-12-30' }, '2026-01-05'),
   ];
   const revocation = certificate(CertificateRevoked as EventType<unknown>, { number: `OCOP-2026-2-${tag}`, businessId: B1, version: 2, status: CertificateStatus.CERTIFICATE_STATUS_REVOKED, scheme: ocop, stars: 3 }, '2026-06-01');
   return { events, revocation, ids: { B1, B2, F1, certificate1: `OCOP-2026-1-${tag}`, certificate2: `OCOP-2026-2-${tag}` } };
@@ -160,9 +172,9 @@ export const EXPECTED_2026: Record<string, number> = {
   'reports.received': 1,
   'reports.forwarded': 1,
   'reports.closed': 1,
-  'contracts.signed': 1, // the MOU does not count
-  'contracts.value_vnd': 100_000_000,
+  'contracts.signed': 2, // the fair's contract and the sourcing contract; MOUs do not count
+  'contracts.value_vnd': 350_000_000,
 };
 
-/** 2025: B2 registered and approved, the VietGAP certificate issued. */
-export const EXPECTED_2025: Record<string, number> = { 'businesses.registered': 1, 'businesses.approved': 1, 'certificates.issued': 1 };
+/** 2025: B2 registered and approved, the VietGAP certificate issued, B2's contract signed on 30 December. */
+export const EXPECTED_2025: Record<string, number> = { 'businesses.registered': 1, 'businesses.approved': 1, 'certificates.issued': 1, 'contracts.signed': 1, 'contracts.value_vnd': 40_000_000 };

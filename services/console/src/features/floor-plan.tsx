@@ -5,6 +5,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { boothLabel, shortHolder } from './booth-label';
 import type { BoothState, PlanBooth } from './types';
 
 const FILL: Record<BoothState, string> = { AVAILABLE: '#e8f5e9', RESERVED: '#fff3cd', ALLOCATED: '#cfe2ff', BLOCKED: '#d9d9d9' };
@@ -31,7 +32,13 @@ export function FloorPlan({
   const width = columns * (CELL + GAP) + GAP;
   const height = rows * (CELL + GAP) + GAP;
   const label = (b: PlanBooth) =>
-    `${b.code}${b.corner ? ` (${t('plan.corner')})` : ''}: ${t(`state.${b.state}`)}${b.holderName ? ` — ${b.holderName}` : ''}${highlight.includes(b.code) ? ` — ${t('plan.yours')}` : ''}`;
+    boothLabel({
+      code: b.code,
+      state: t(`state.${b.state}`),
+      ...(b.holderName ? { holderName: b.holderName } : {}),
+      ...(b.corner ? { corner: t('plan.corner') } : {}),
+      ...(highlight.includes(b.code) ? { yours: t('plan.yours') } : {}),
+    });
 
   const downloadPng = async () => {
     if (!svg.current) return;
@@ -91,10 +98,13 @@ export function FloorPlan({
                 <text x={x + 6} y={y + 18} fontSize={13} fontWeight={700} fill="#1a1a1a">
                   {b.code}
                   {b.corner ? ' ◆' : ''}
+                  {/* A separate word from the holder's name below, for what assistive technology reads as the booth's visible text. */}
+                  {' '}
                 </text>
                 {b.holderName && (
                   <text x={x + 6} y={y + 38} fontSize={10} fill="#1a1a1a">
-                    {b.holderName.length > 11 ? `${b.holderName.slice(0, 10)}…` : b.holderName}
+                    {shortHolder(b.holderName)}
+                    {shortHolder(b.holderName) !== b.holderName ? '…' : ''}
                   </text>
                 )}
                 {b.state === 'BLOCKED' && (

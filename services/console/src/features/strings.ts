@@ -23,6 +23,7 @@ strings('features', {
       DRAFT: 'Nháp', OPEN: 'Đang nhận hồ sơ', ALLOCATING: 'Đang phân bổ', PUBLISHED: 'Đã công bố', RUNNING: 'Đang diễn ra', CLOSED: 'Đã kết thúc', CANCELLED: 'Đã hủy',
       SUBMITTED: 'Đã nộp', ALLOCATED: 'Đã được phân gian', WAITLISTED: 'Danh sách chờ', OFFERED: 'Được mời nhận gian', CONFIRMED: 'Đã xác nhận', REJECTED: 'Bị từ chối', WITHDRAWN: 'Đã rút',
       NEW: 'Mới', FORWARDED: 'Đã chuyển QLTT', PENDING: 'Đang chờ', DELIVERED: 'Đã gửi', FAILED: 'Lỗi', EXHAUSTED: 'Hết lượt thử',
+      active: 'Đang hoạt động', disabled: 'Đã tạm dừng',
     },
   },
   en: {
@@ -37,6 +38,7 @@ strings('features', {
       DRAFT: 'Draft', OPEN: 'Open for applications', ALLOCATING: 'Allocating', PUBLISHED: 'Published', RUNNING: 'Running', CLOSED: 'Closed', CANCELLED: 'Cancelled',
       SUBMITTED: 'Submitted', ALLOCATED: 'Booth allocated', WAITLISTED: 'Waitlisted', OFFERED: 'Offered a booth', CONFIRMED: 'Confirmed', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn',
       NEW: 'New', FORWARDED: 'Forwarded', PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed', EXHAUSTED: 'Exhausted',
+      active: 'Active', disabled: 'Disabled',
     },
   },
 });

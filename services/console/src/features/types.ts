@@ -45,6 +45,8 @@ export interface Explanation {
   booths: { code: string; reason: string }[];
   waitlistPosition?: number;
   reason?: string;
+  /** Booths passed over to keep competitors apart. */
+  keptApartFrom?: string[];
   message: string;
 }
 export interface SupportGrant {

@@ -23,8 +23,13 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
 });
 
-// Mantine's dimmed grey (#868e96) is below 4.5 : 1 on white: descriptions and hints use a darker one.
-const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#55595f' }, dark: {} });
+// Mantine's dimmed grey (#868e96) is below 4.5 : 1 on white: descriptions and hints use a darker one. So are
+// the text of its light yellow and green variants (an offer's alert, an active badge) on their pale backgrounds.
+const contrast: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#55595f', '--mantine-color-yellow-light-color': '#5c4400', '--mantine-color-green-light-color': '#1b5e20' },
+  dark: {},
+});
 
 export function Ui({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();

@@ -26,7 +26,7 @@ export const reportQuery = figureQuery.omit({ year: true });
 export const publishBody = z.strictObject({ provinceCode: provinceCode.optional() });
 
 const evidence = z.strictObject({
-  title: z.string().max(LIMITS.title),
+  title: z.string().trim().min(1).max(LIMITS.title),
   url: z.url({ protocol: /^https?$/ }).max(LIMITS.url).optional(),
   documentNumber: z.string().max(LIMITS.documentNumber).optional(),
 });
@@ -37,10 +37,10 @@ export const figureBody = z.strictObject({
   quarter: z.number().int().min(0).max(4).optional(),
   provinceCode,
   wardCode: wardCode.optional(),
-  unitName: z.string().max(LIMITS.unitName),
+  unitName: z.string().trim().min(1).max(LIMITS.unitName),
   evidence: z.array(evidence).min(1).max(LIMITS.evidence),
 });
-export const returnBody = z.strictObject({ reason: z.string().max(LIMITS.reason) });
+export const returnBody = z.strictObject({ reason: z.string().trim().min(1).max(LIMITS.reason) });
 export const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 export const listQuery = z.strictObject({
   status: z.enum(['SUBMITTED', 'APPROVED', 'RETURNED']).optional(),

@@ -10,11 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { z } from 'zod';
 import { api, type Page } from '../../lib/api';
+import { formatDay } from '../../lib/format';
 import { currentSession, startSignIn } from '../../lib/session';
 import { FloorPlan } from '../floor-plan';
 import { strings } from '../strings';
 import type { BoothApplication, Fair, PlanBooth } from '../types';
 import { Problem, Ui, vnd, vnTime } from '../ui';
+import { explain } from './explain';
 
 const ns = strings('fairPage', {
   vi: {
@@ -25,7 +27,7 @@ const ns = strings('fairPage', {
     apply: 'Đăng ký gian hàng', products: 'Sản phẩm trưng bày', productsHint: 'Sản phẩm của doanh nghiệp (đã niêm yết hoặc có chứng nhận).', catalogue: 'Giới thiệu trong danh mục hội chợ',
     boothsWanted: 'Số gian', zone: 'Khu mong muốn', booths: 'Mã gian mong muốn (cách nhau bởi dấu phẩy)', corner: 'Muốn gian góc', submit: 'Gửi đăng ký', required: 'Bắt buộc.', pickProduct: 'Chọn ít nhất một sản phẩm.',
     mine: 'Hồ sơ của tôi', status: 'Trạng thái: ', yourBooths: 'Gian của bạn: {{booths}}', waitlist: 'Thứ tự trong danh sách chờ: {{n}}', why: 'Vì sao', rank: 'Hạng {{rank}}',
-    scores: 'Điểm sản phẩm chứng nhận {{c}}, doanh nghiệp địa phương {{l}}, lần đầu tham gia {{f}}', offer: 'Bạn được mời nhận gian {{booths}}. Hãy xác nhận trước {{deadline}}.',
+offer: 'Bạn được mời nhận gian {{booths}}. Hãy xác nhận trước {{deadline}}.',
     confirm: 'Nhận gian', decline: 'Từ chối', withdraw: 'Rút hồ sơ', supportGrant: 'Hỗ trợ: {{amount}}', closed: 'Hội chợ không nhận hồ sơ lúc này.', noProducts: 'Doanh nghiệp chưa có sản phẩm: thêm ở trang Sản phẩm.',
   },
   en: {
@@ -36,7 +38,7 @@ const ns = strings('fairPage', {
     apply: 'Apply for a booth', products: 'Products to show', productsHint: "Your business's products (listed or certified).", catalogue: 'Catalogue entry',
     boothsWanted: 'Booths', zone: 'Preferred zone', booths: 'Preferred booth codes (comma-separated)', corner: 'I would like a corner booth', submit: 'Send the application', required: 'Required.', pickProduct: 'Choose at least one product.',
     mine: 'My application', status: 'Status: ', yourBooths: 'Your booths: {{booths}}', waitlist: 'Waitlist place: {{n}}', why: 'Why', rank: 'Rank {{rank}}',
-    scores: 'Scores: certified products {{c}}, local enterprise {{l}}, first participation {{f}}', offer: 'You are offered booth(s) {{booths}}. Confirm before {{deadline}}.',
+offer: 'You are offered booth(s) {{booths}}. Confirm before {{deadline}}.',
     confirm: 'Take the booth', decline: 'Decline', withdraw: 'Withdraw', supportGrant: 'Support: {{amount}}', closed: 'The fair takes no applications now.', noProducts: 'Your business has no products yet: add them on the Products page.',
   },
 });
@@ -117,7 +119,7 @@ function FairDetail({ id }: { id: string }) {
               {tf(`status.${f.status}`, f.status)}
             </Badge>
           </Group>
-          <Text>{t('days', { opening: f.days.openingDay, closing: f.days.closingDay, open: f.days.openTime, close: f.days.closeTime })}</Text>
+          <Text>{t('days', { opening: formatDay(f.days.openingDay), closing: formatDay(f.days.closingDay), open: f.days.openTime, close: f.days.closeTime })}</Text>
           <Text>{t('venue', { venue: f.venueName })}</Text>
           <Text>{t('window', { from: vnTime(f.applicationOpenTime, i18n.language), to: vnTime(f.applicationCloseTime, i18n.language) })}</Text>
           <Text>{t('fee', { fee: vnd(f.boothFeeVnd) })}</Text>
@@ -171,8 +173,7 @@ function FairDetail({ id }: { id: string }) {
                 <div>
                   <Title order={3}>{t('why')}</Title>
                   <Text>{t('rank', { rank: e.rank })}</Text>
-                  <Text>{t('scores', { c: e.scores.certifiedProducts, l: e.scores.localEnterprise, f: e.scores.firstParticipation })}</Text>
-                  <Text>{e.message}</Text>
+                  <Text>{explain(e, i18n.language, latest.boothsWanted)}</Text>
                 </div>
               )}
               {['SUBMITTED', 'ALLOCATED', 'WAITLISTED'].includes(latest.status) && (

@@ -8,16 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Link } from '../../components';
 import { api, type Page } from '../../lib/api';
+import { formatDay } from '../../lib/format';
 import { FloorPlan } from '../floor-plan';
 import { strings } from '../strings';
 import type { AllocationOutcome, BoothApplication, Fair, FairSummary, PlanBooth } from '../types';
 import { Problem, Ui, vnd, vnTime, ScrollTable } from '../ui';
+import { explain } from './explain';
 
 const ns = strings('staffFair', {
   vi: {
     open: 'Mở nhận hồ sơ', dryRun: 'Chạy thử phân bổ', commit: 'Xác nhận phân bổ', publish: 'Công bố kết quả', cancel: 'Hủy hội chợ', reason: 'Lý do hủy', confirmCancel: 'Hủy hội chợ này',
     window: 'Nhận hồ sơ: {{from}} – {{to}}', fee: 'Phí gian: {{fee}}', venue: 'Địa điểm', summary: 'Tổng hợp', booths: 'Gian', allocated: 'đã phân', reserved: 'đang giữ', available: 'còn trống', blocked: 'khóa',
-    businesses: 'Doanh nghiệp có gian', waitlisted: 'Đang chờ', certifiedShare: 'Tỷ lệ có SP chứng nhận', support: 'Tổng hỗ trợ', applications: 'Hồ sơ đăng ký gian', filterStatus: 'Lọc theo trạng thái',
+    businesses: 'Doanh nghiệp có gian', waitlisted: 'Đang chờ', certifiedShare: 'Tỷ lệ có SP chứng nhận', support: 'Tổng hỗ trợ', applications: 'Hồ sơ đăng ký gian hàng', filterStatus: 'Lọc theo trạng thái',
     search: 'Tìm doanh nghiệp', business: 'Doanh nghiệp', status: 'Trạng thái', wanted: 'Số gian', prefs: 'Mong muốn', boothsCol: 'Gian', submitted: 'Nộp lúc', corner: 'góc', zone: 'khu {{zone}}',
     dryRunHeading: 'Kết quả chạy thử (chưa lưu)', committedHeading: 'Kết quả phân bổ', rank: 'Hạng', scores: 'Điểm: chứng nhận / địa phương / lần đầu', outcome: 'Kết quả', explanation: 'Giải thích',
     waitlist: 'Danh sách chờ và lời mời', deadline: 'Hạn xác nhận', position: 'Thứ tự', noWaitlist: 'Không có doanh nghiệp nào đang chờ.', export: 'Xuất Excel (hồ sơ và phân bổ)', plan: 'Sơ đồ gian',
@@ -90,7 +92,7 @@ function StaffFair({ id }: { id: string }) {
                 <Badge variant="light" size="lg" color="dark">
                   {tf(`status.${f.status}`, f.status)}
                 </Badge>{' '}
-                {f.days.openingDay} – {f.days.closingDay} · {f.venueName}
+                {formatDay(f.days.openingDay)} – {formatDay(f.days.closingDay)} · {f.venueName}
               </Text>
               <Text size="sm">{t('window', { from: vnTime(f.applicationOpenTime, i18n.language), to: vnTime(f.applicationCloseTime, i18n.language) })}</Text>
               <Text size="sm">{t('fee', { fee: vnd(f.boothFeeVnd) })}</Text>
@@ -171,7 +173,7 @@ function StaffFair({ id }: { id: string }) {
                             {r.explanation.booths.length > 0 && `: ${r.explanation.booths.map((b) => b.code).join(', ')}`}
                             {r.explanation.waitlistPosition !== undefined && ` #${r.explanation.waitlistPosition}`}
                           </Table.Td>
-                          <Table.Td>{r.explanation.message}</Table.Td>
+                          <Table.Td>{explain(r.explanation, i18n.language, byId.get(r.applicationId)?.boothsWanted)}</Table.Td>
                         </Table.Tr>
                       ))}
                   </Table.Tbody>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Link } from '../../components';
 import { api, type Page } from '../../lib/api';
+import { formatDay } from '../../lib/format';
 import { navigate } from '../../navigation';
 import { strings } from '../strings';
 import type { Fair } from '../types';
@@ -124,7 +125,7 @@ function StaffFairs() {
                   <Link href={`/staff/fairs/${f.id}`}>{f.name}</Link>
                 </Table.Td>
                 <Table.Td>
-                  {f.days.openingDay} – {f.days.closingDay}
+                  {formatDay(f.days.openingDay)} – {formatDay(f.days.closingDay)}
                 </Table.Td>
                 <Table.Td>{f.venueName}</Table.Td>
                 <Table.Td>{tf(`status.${f.status}`, f.status)}</Table.Td>

@@ -1,5 +1,6 @@
 // Export to XLSX with exceljs in the browser (loaded only when staff export): the applications and the allocation.
 import type { AllocationOutcome, BoothApplication } from '../types';
+import { explain } from './explain';
 
 export async function downloadXlsx(fileName: string, applications: readonly BoothApplication[], allocation?: AllocationOutcome): Promise<void> {
   const { Workbook } = await import('exceljs');
@@ -26,7 +27,7 @@ export async function downloadXlsx(fileName: string, applications: readonly Boot
     });
   }
   if (allocation) {
-    const names = new Map(applications.map((a) => [a.id, a.businessName]));
+    const byId = new Map(applications.map((a) => [a.id, a]));
     const run = book.addWorksheet('Phân bổ');
     run.columns = [
       { header: 'Hạng', key: 'rank', width: 7 },
@@ -43,8 +44,8 @@ export async function downloadXlsx(fileName: string, applications: readonly Boot
     for (const r of [...allocation.results].sort((a, b) => a.explanation.rank - b.explanation.rank)) {
       const e = r.explanation;
       run.addRow({
-        rank: e.rank, business: names.get(r.applicationId) ?? r.businessId, certified: e.scores.certifiedProducts, local: e.scores.localEnterprise, first: e.scores.firstParticipation,
-        outcome: e.outcome, booths: e.booths.map((b) => b.code).join(', '), waitlist: e.waitlistPosition ?? '', message: e.message,
+        rank: e.rank, business: byId.get(r.applicationId)?.businessName ?? r.businessId, certified: e.scores.certifiedProducts, local: e.scores.localEnterprise, first: e.scores.firstParticipation,
+        outcome: e.outcome, booths: e.booths.map((b) => b.code).join(', '), waitlist: e.waitlistPosition ?? '', message: explain(e, 'vi', byId.get(r.applicationId)?.boothsWanted),
       });
     }
   }

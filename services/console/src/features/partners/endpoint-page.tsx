@@ -63,6 +63,7 @@ export function EndpointPage() {
 
 function EndpointDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation(ns);
+  const { t: tf } = useTranslation('features');
   const client = useQueryClient();
   const [secret, setSecret] = useState<string>();
   const [status, setStatus] = useState('');
@@ -105,10 +106,12 @@ function EndpointDetail({ id }: { id: string }) {
       <Problem error={endpoint.error} />
       {e && (
         <>
-          <Title order={1}>{e.url}</Title>
+          <Title order={1} className="wrap-anywhere">
+            {e.url}
+          </Title>
           <Group>
             <Badge color={e.status === 'active' ? 'green' : 'gray'} variant="light" size="lg">
-              {e.status}
+              {tf(`status.${e.status}`)}
             </Badge>
             {e.description && <Text>{e.description}</Text>}
           </Group>
@@ -144,7 +147,7 @@ function EndpointDetail({ id }: { id: string }) {
           {secret && (
             <div>
               <Text fw={600}>{t('secret')}</Text>
-              <Code block data-testid="secret">
+              <Code block data-testid="secret" className="wrap-anywhere">
                 {secret}
               </Code>
               {last === 'rotateSecret' && act.data?.result.previousSecretsExpireTime ? <Text size="sm">{t('rotated', { until: vnTime(String(act.data.result.previousSecretsExpireTime), i18n.language) })}</Text> : null}

@@ -90,7 +90,7 @@ function Keys() {
       </Group>
       {issue.data && (
         <Alert color="yellow" mt="sm" title={t('shownOnce')}>
-          <Code block data-testid="new-key">
+          <Code block data-testid="new-key" className="wrap-anywhere">
             {issue.data.key}
           </Code>
         </Alert>
@@ -133,6 +133,7 @@ function Keys() {
 
 function Endpoints() {
   const { t } = useTranslation(ns);
+  const { t: tf } = useTranslation('features');
   const client = useQueryClient();
   const endpoints = useQuery({ queryKey: ['endpoints'], queryFn: () => api<{ items: Endpoint[] }>('/v1/webhook-endpoints?pageSize=100') });
   const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: eventTypesOfCatalogue, staleTime: Infinity });
@@ -181,7 +182,7 @@ function Endpoints() {
                   <Table.Td>{e.description}</Table.Td>
                   <Table.Td>
                     <Badge color={e.status === 'active' ? 'green' : 'gray'} variant="light">
-                      {e.status}
+                      {tf(`status.${e.status}`)}
                     </Badge>
                   </Table.Td>
                 </Table.Tr>

@@ -4,6 +4,7 @@ import { Button, Checkbox, FileInput, Group, Progress, Stack, Table, Text, Title
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { messageOf } from '../../lib/problems';
 import { strings } from '../strings';
 import { Problem, Ui, ScrollTable } from '../ui';
 import { csvChunks } from './csv-chunks';
@@ -11,11 +12,11 @@ import { QueueNav } from './queue-nav';
 
 const ns = strings('import', {
   vi: {
-    heading: 'Nhập doanh nghiệp từ tệp CSV', file: 'Tệp CSV (UTF-8 hoặc Windows-1258)', approve: 'Duyệt luôn (doanh nghiệp hoạt động ngay)', start: 'Nhập', progress: 'Đã xử lý {{done}}/{{total}} dòng',
+    heading: 'Nhập doanh nghiệp từ tệp CSV', file: 'Tệp CSV (UTF-8 hoặc Windows-1258)', clear: 'Bỏ tệp đã chọn', approve: 'Duyệt luôn (doanh nghiệp hoạt động ngay)', start: 'Nhập', progress: 'Đã xử lý {{done}}/{{total}} dòng',
     created: 'Tạo mới: {{n}}', duplicate: 'Trùng: {{n}}', invalid: 'Lỗi: {{n}}', line: 'Dòng', taxCode: 'Mã số thuế', outcome: 'Kết quả', errors: 'Lỗi', outcomes: { created: 'Tạo mới', duplicate: 'Đã có', invalid: 'Không hợp lệ' },
   },
   en: {
-    heading: 'Import businesses from CSV', file: 'CSV file (UTF-8 or Windows-1258)', approve: 'Approve at once (listed immediately)', start: 'Import', progress: '{{done}} of {{total}} rows processed',
+    heading: 'Import businesses from CSV', file: 'CSV file (UTF-8 or Windows-1258)', clear: 'Remove the chosen file', approve: 'Approve at once (listed immediately)', start: 'Import', progress: '{{done}} of {{total}} rows processed',
     created: 'Created: {{n}}', duplicate: 'Duplicates: {{n}}', invalid: 'Invalid: {{n}}', line: 'Line', taxCode: 'Tax code', outcome: 'Outcome', errors: 'Errors', outcomes: { created: 'Created', duplicate: 'Already there', invalid: 'Invalid' },
   },
 });
@@ -38,7 +39,8 @@ export function ImportPage() {
 }
 
 function Import() {
-  const { t } = useTranslation(ns);
+  const { t, i18n } = useTranslation(ns);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [file, setFile] = useState<File | null>(null);
   const [approve, setApprove] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
@@ -76,7 +78,7 @@ function Import() {
       <QueueNav />
       <Title order={1}>{t('heading')}</Title>
       <Stack maw={520}>
-        <FileInput label={t('file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable />
+        <FileInput label={t('file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('clear') }} />
         <Checkbox label={t('approve')} checked={approve} onChange={(e) => setApprove(e.currentTarget.checked)} />
         <Button w="fit-content" disabled={!file} loading={busy} onClick={() => void run()}>
           {t('start')}
@@ -112,7 +114,7 @@ function Import() {
                     <Table.Td>{r.line}</Table.Td>
                     <Table.Td>{r.taxCode}</Table.Td>
                     <Table.Td>{t(`outcomes.${r.outcome}`)}</Table.Td>
-                    <Table.Td>{r.errors?.map((e) => `${e.field}: ${e.message}`).join('; ')}</Table.Td>
+                    <Table.Td>{r.errors?.map((e) => `${e.field}: ${messageOf(e.code, lang) ?? e.message}`).join('; ')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

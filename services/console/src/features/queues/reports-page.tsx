@@ -1,5 +1,7 @@
 // Staff: counterfeit reports, NEW → FORWARDED (to market surveillance, with the referral) → CLOSED (with the outcome).
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+// A report is forwarded to a partner by its id (product-certification keeps the id): the provincial market
+// surveillance office, or another partner organisation staff invited; the page shows each by its name.
+import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +22,9 @@ const ns = strings('reports', {
     forwardedTo: 'Forwarded to: {{partner}}', outcome: 'Outcome: {{resolution}}', filter: 'Filter by status',
   },
 });
+
+/** The provincial market surveillance office's partner id, the usual referral. */
+const MARKET_SURVEILLANCE = 'market-surveillance';
 
 interface Report {
   id: string;
@@ -48,6 +53,12 @@ function Reports() {
   const { t: tf } = useTranslation('features');
   const [status, setStatus] = useState('NEW');
   const reports = useQuery({ queryKey: ['reports', status], queryFn: () => api<Page<Report>>(`/v1/reports?status=${status}&pageSize=50`) });
+  const invited = useQuery({ queryKey: ['partners'], queryFn: () => api<{ items: { partnerId: string }[] }>('/identity/v1/partners') });
+  // product-certification takes a lower-case id (letters, digits, -) as the referral's partner.
+  const partners = [
+    { value: MARKET_SURVEILLANCE, label: t('partnerDefault') },
+    ...[...new Set((invited.data?.items ?? []).map((p) => p.partnerId))].filter((id) => id !== MARKET_SURVEILLANCE && /^[a-z0-9][a-z0-9-]{1,63}$/.test(id)).map((id) => ({ value: id, label: id })),
+  ];
   return (
     <Stack>
       <QueueNav />
@@ -61,16 +72,16 @@ function Reports() {
       />
       <Problem error={reports.error} />
       {reports.data?.items.length === 0 && <Text>{t('none')}</Text>}
-      {reports.data?.items.map((r) => <ReportCard key={r.id} report={r} lang={i18n.language} />)}
+      {reports.data?.items.map((r) => <ReportCard key={r.id} report={r} lang={i18n.language} partners={partners} />)}
     </Stack>
   );
 }
 
-function ReportCard({ report: r, lang }: { report: Report; lang: string }) {
+function ReportCard({ report: r, lang, partners }: { report: Report; lang: string; partners: { value: string; label: string }[] }) {
   const { t } = useTranslation(ns);
   const { t: tf } = useTranslation('features');
   const client = useQueryClient();
-  const [partner, setPartner] = useState(t('partnerDefault'));
+  const [partner, setPartner] = useState<string | null>(MARKET_SURVEILLANCE);
   const [note, setNote] = useState('');
   const [resolution, setResolution] = useState('');
   const act = useMutation({
@@ -96,13 +107,13 @@ function ReportCard({ report: r, lang }: { report: Report; lang: string }) {
           </a>
         </Text>
       )}
-      {r.partner && <Text size="sm">{t('forwardedTo', { partner: r.partner })}{r.note ? ` — ${r.note}` : ''}</Text>}
+      {r.partner && <Text size="sm">{t('forwardedTo', { partner: partners.find((p) => p.value === r.partner)?.label ?? r.partner })}{r.note ? ` — ${r.note}` : ''}</Text>}
       {r.resolution && <Text size="sm">{t('outcome', { resolution: r.resolution })}</Text>}
       {r.status === 'NEW' && (
         <Stack gap="xs" mt="sm">
-          <TextInput label={t('partner')} value={partner} onChange={(e) => setPartner(e.currentTarget.value)} maxLength={64} />
+          <Select label={t('partner')} data={partners} value={partner} onChange={setPartner} allowDeselect={false} />
           <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <Button w="fit-content" disabled={!partner.trim()} onClick={() => act.mutate({ verb: 'forward', body: { partner: partner.trim(), ...(note.trim() ? { note: note.trim() } : {}) } })}>
+          <Button w="fit-content" disabled={!partner} onClick={() => act.mutate({ verb: 'forward', body: { partner, ...(note.trim() ? { note: note.trim() } : {}) } })}>
             {t('forward')}
           </Button>
         </Stack>

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeSignatures, type IdempotencyStore } from '@hangviet/service-kit';
 import type { NotificationDeps } from '../../application/ports';
 import { openApiDocument, openApiRouter } from './openapi';
@@ -12,6 +14,18 @@ describe('the notification OpenAPI document (issue 12, item 12)', () => {
     const routes = routeSignatures(notificationRouter({} as NotificationDeps, {} as IdempotencyStore), openApiRouter());
     expect(routes.length).toBeGreaterThan(15);
     expect([...routes].sort()).toEqual([...documented].sort());
+  });
+
+  it('declares to the gateway every path it documents (the gateway routes only declared prefixes)', () => {
+    // package.json "hangviet".routes: prefixes whose segments are literal or `*` (one segment), as the gateway reads them.
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { hangviet: { routes: string[] } };
+    const declared = pkg.hangviet.routes.map((r) => r.split('/').slice(1));
+    const served = Object.keys(doc.paths).filter((p) => p !== '/v1/openapi.json');
+    const unrouted = served.filter((p) => {
+      const segments = p.split('/').slice(1);
+      return !declared.some((route) => route.length <= segments.length && route.every((want, i) => want === '*' || segments[i] === want || segments[i]!.startsWith(`${want}:`)));
+    });
+    expect(unrouted).toEqual([]);
   });
 
   it('documents the pipeline answers and gives unique operation ids', () => {
