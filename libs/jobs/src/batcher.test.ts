@@ -78,17 +78,4 @@ describe('createBatcher', () => {
     const load = createBatcher<number, number>({ maxBatch: 10, run: async (items) => items.slice(1) });
     await expect(Promise.all([load(1), load(2)])).rejects.toThrow('batch of 2 returned 1 results');
   });
-
-  it('with a concurrency of two, sends what arrives during one request at once, and gathers behind two', async () => {
-    const g = gated();
-    const load = createBatcher({ maxBatch: 100, concurrency: 2, run: g.run });
-    const first = load(1);
-    while (g.batches.length === 0) await new Promise((r) => setImmediate(r));
-    const second = [load(2), load(3)];
-    while (g.batches.length < 2) await new Promise((r) => setImmediate(r));
-    const third = [load(4), load(5)];
-    for (let i = 0; i < 3; i++) await g.release();
-    await expect(Promise.all([first, ...second, ...third])).resolves.toEqual([10, 20, 30, 40, 50]);
-    expect(g.batches).toEqual([[1], [2, 3], [4, 5]]);
-  });
 });

@@ -10,12 +10,6 @@ export interface BatcherOptions<I, O> {
   /** Most items in one request (FerretDB pushes `_id: {$in}` lists of up to 1000 down to its index). */
   maxBatch: number;
   /**
-   * Requests in flight at once (default 1). More than one lets what arrives while a slow request runs go at once,
-   * in smaller batches: for writes whose latency matters more than their count (on FerretDB, updates of distinct
-   * documents by `_id` run side by side).
-   */
-  concurrency?: number;
-  /**
    * Runs one batch. Returns one result per item, in order: a value, or an Error for that item alone.
    * A thrown error fails every item of the batch.
    */
@@ -31,48 +25,34 @@ interface Waiting<I, O> {
 }
 
 export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
-  const concurrency = Math.max(1, opts.concurrency ?? 1);
   let pending: Waiting<I, O>[] = [];
-  let inFlight = 0;
-  let scheduled = false;
+  let busy = false;
 
-  const send = async (batch: Waiting<I, O>[]): Promise<void> => {
-    try {
-      const results = await opts.run(batch.map((w) => w.item));
-      if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length} results`);
-      batch.forEach((w, i) => {
-        const result = results[i];
-        if (result instanceof Error) w.reject(result);
-        else w.resolve(result as O);
-      });
-    } catch (err) {
-      for (const w of batch) w.reject(err);
-    }
-  };
-
-  /** Sends what has gathered, while a request slot is free; a finished request sends the next batch at once. */
-  const pump = (): void => {
-    while (pending.length > 0 && inFlight < concurrency) {
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
       const batch = pending.slice(0, opts.maxBatch);
       pending = pending.slice(batch.length);
-      inFlight += 1;
-      void send(batch).finally(() => {
-        inFlight -= 1;
-        pump();
-      });
+      try {
+        const results = await opts.run(batch.map((w) => w.item));
+        if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length} results`);
+        batch.forEach((w, i) => {
+          const result = results[i];
+          if (result instanceof Error) w.reject(result);
+          else w.resolve(result as O);
+        });
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
     }
+    busy = false;
   };
 
   return (item) =>
     new Promise<O>((resolve, reject) => {
       pending.push({ item, resolve, reject });
-      if (!scheduled && inFlight < concurrency) {
-        // After the current turn of the event loop: the items one event produces go together.
-        scheduled = true;
-        setImmediate(() => {
-          scheduled = false;
-          pump();
-        });
+      if (!busy) {
+        busy = true;
+        setImmediate(() => void flush());
       }
     });
 }

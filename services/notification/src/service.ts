@@ -12,7 +12,6 @@ import { configSchema, DEFAULT_DATABASE, notificationPolicy, SERVICE_NAME } from
 import { businessStatusConsumer } from './consumers/business-status.consumer';
 import { platformEventsConsumer } from './consumers/platform-events.consumer';
 import { createChannelSenders } from './infrastructure/channels';
-import { createDeliveryTimings, type DeliveryTimingTotals } from './infrastructure/delivery-timings';
 import { createModels, ensureIndexes, type NotificationModels, type WebhookEndpointDoc } from './infrastructure/models';
 import { createSsrfGuard, type ResolveAll } from './infrastructure/ssrf-guard';
 import { createPartnerGrants } from './infrastructure/mongo-partner-grants';
@@ -40,8 +39,6 @@ export interface NotificationOverrides {
 export interface NotificationParts {
   deps: NotificationDeps;
   models: NotificationModels;
-  /** Where webhook deliveries spent their time so far (bench/webhooks.mjs prints it). */
-  timings: DeliveryTimingTotals;
 }
 
 export function notificationService(overrides: NotificationOverrides = {}) {
@@ -71,8 +68,7 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       host.onStop('webhook connections', async () => webhookClient.close());
       const senders = createChannelSenders(config);
       host.onStop('smtp', async () => senders.email.close?.());
-      const timings = createDeliveryTimings();
-      const delivery: DeliveryDeps = { ...stores, ...notificationPolicy(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders, timings };
+      const delivery: DeliveryDeps = { ...stores, ...notificationPolicy(config), logger, now: overrides.now ?? (() => new Date()), webhookClient, senders };
 
       const registry = new GrpcBusinessRegistry(config.BUSINESS_REGISTRY_GRPC_ADDRESS, config.REGISTRY_DEADLINE_MS, host.identity);
       host.onStop('registry client', async () => registry.close());
@@ -106,7 +102,7 @@ export function notificationService(overrides: NotificationOverrides = {}) {
       host.http(openApiRouter(), notificationRouter(deps, host.idempotency));
       const streamOptions = { pollIntervalMs: Math.min(config.WORKER_POLL_INTERVAL, 250), gapWaitMs: config.EVENT_LOG_GAP_WAIT };
       host.grpc({ definition: EventStreamServiceService, implementation: eventStreamService({ eventLog: deps.eventLog, authenticator: host.authenticator, partnerGrants, logger, ...streamOptions }) });
-      return { deps, models, timings };
+      return { deps, models };
     },
   });
 }

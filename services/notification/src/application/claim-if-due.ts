@@ -20,31 +20,22 @@ export function whileClaimed<T extends DueItem, R>(deps: { claims: Claims }, kin
   return deps.claims.holdWhile(attemptKey(kind, item), () => process(item));
 }
 
-/**
- * `known` replaces the first read when the caller has the item already. An item this instance inserted
- * (`insertedAt`) whose store keeps it from every other finder for two leases (`heldForLease`: its scan entry becomes
- * visible only then, see webhook-store.ts) is taken without a claim while less than a lease old: nobody else can
- * reach it before `insertedAt` + 2 leases, and the claim `whileClaimed` renews a third of a lease into the attempt
- * (claims.ts `holdWhile`) is in place at least 2/3 lease before then — the same slack a claimed attempt has before
- * its first renewal — so a finder arriving later backs off as from any held claim.
- */
+/** `known` replaces the first read when the caller has the item already. */
 export async function claimIfDue<T extends DueItem>(
   deps: { claims: Claims; now: () => Date },
   kind: string,
   id: string,
   load: (id: string) => Promise<T | null>,
-  known?: { item: T; insertedAt?: number; heldForLease?: boolean },
+  known?: { item: T; insertedAt?: number },
 ): Promise<T | null> {
   const now = deps.now();
   const candidate = known?.item ?? (await load(id));
   if (!candidate || candidate.status !== 'pending' || candidate.nextAttemptAt.getTime() > now.getTime()) return null;
-  const age = known?.insertedAt !== undefined ? now.getTime() - known.insertedAt : undefined;
-  if (known?.heldForLease && age !== undefined && age >= 0 && age < deps.claims.leaseMs) return candidate;
   if (!(await deps.claims.claim(attemptKey(kind, candidate), now))) return null;
   // An item this instance inserted less than a lease ago needs no re-read: its first state can only be
   // left under a claim of this very key, any such claim was made after the insert — so no earlier than
   // the bucket before ours, which the claim above checks — and a later claimer sees ours and backs off.
-  if (age !== undefined && age < deps.claims.leaseMs) return candidate;
+  if (known?.insertedAt !== undefined && now.getTime() - known.insertedAt < deps.claims.leaseMs) return candidate;
   // Re-read: another worker may have finished this attempt between our read and our claim.
   const fresh = await load(id);
   const unchanged =

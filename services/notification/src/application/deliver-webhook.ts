@@ -25,42 +25,21 @@ export async function findDueWebhookMessages(deps: DeliveryDeps, held: HeldWork)
 /** The kind in a webhook attempt's claim key (claim-if-due.ts). */
 export const WEBHOOK_CLAIM = 'msg';
 
-/**
- * An endpoint read at the message's insert serves its first attempt only when that starts within this: an attempt
- * reads its endpoint afresh (status, URL, secrets), and a second of age is what the fan-out's endpoint list allows.
- */
-export const ENDPOINT_READ_MAX_AGE_MS = 1000;
-
-/** A claimed message, with its endpoint when it was read at the insert just before. */
-export type ClaimedMessage = WebhookMessage & { readEndpoint?: Promise<WebhookEndpoint | null | undefined> };
-
-export async function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<ClaimedMessage | null> {
-  const started = performance.now();
-  // Queue wait: from when the message became due (for a first attempt, when it was queued) to this claim.
-  if (known) deps.timings.observe('queue_wait', Math.max(0, deps.now().getTime() - (known.insertedAt ?? known.message.nextAttemptAt.getTime())));
-  const claimed = await claimIfDue<WebhookMessage>(
+export function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: KnownMessage): Promise<WebhookMessage | null> {
+  return claimIfDue<WebhookMessage>(
     deps,
     WEBHOOK_CLAIM,
     id,
     (key) => deps.webhooks.message(key),
-    known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt, heldForLease: known.heldForLease === true } : {}) } : undefined,
+    known ? { item: known.message, ...(known.insertedAt !== undefined ? { insertedAt: known.insertedAt } : {}) } : undefined,
   );
-  deps.timings.observe('claim', performance.now() - started);
-  if (claimed && known?.endpoint && known.insertedAt !== undefined && deps.now().getTime() - known.insertedAt < ENDPOINT_READ_MAX_AGE_MS) {
-    return { ...claimed, readEndpoint: known.endpoint };
-  }
-  return claimed;
 }
 
 async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: WebhookMessage, at: Date) {
-  const signing = performance.now();
   const secrets = signingSecrets(endpoint.secrets, at);
   const headers = signWebhook(secrets, message.id, at, message.payload);
-  const posting = performance.now();
-  deps.timings.observe('sign', posting - signing);
   try {
     const response = await deps.webhookClient.post(endpoint.url, message.payload, { ...headers });
-    deps.timings.observe('http', performance.now() - posting);
     const ok = isSuccessStatus(response.statusCode);
     return { ok, statusCode: response.statusCode, responseBody: response.body, error: ok ? undefined : `HTTP ${response.statusCode}` };
   } catch (err) {
@@ -70,12 +49,10 @@ async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: Webh
 }
 
 /** Returns when the message is due again, if it failed and will be retried. */
-export async function deliverWebhook(deps: DeliveryDeps, message: ClaimedMessage): Promise<Date | undefined> {
+export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage): Promise<Date | undefined> {
   const store = deps.webhooks;
   const claimed = { messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
-  const reading = performance.now();
-  const endpoint = (message.readEndpoint ? await message.readEndpoint : undefined) ?? (await store.endpoint(message.endpointId));
-  deps.timings.observe('endpoint', performance.now() - reading);
+  const endpoint = await store.endpoint(message.endpointId);
   if (!endpoint || endpoint.status !== 'active') {
     // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.
     await store.settle({ ...claimed, set: { status: 'exhausted', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'ENDPOINT_DELETED' } });
@@ -100,9 +77,7 @@ export async function deliverWebhook(deps: DeliveryDeps, message: ClaimedMessage
   if (result.error !== undefined) attempt.error = result.error;
   if (result.responseBody !== undefined) attempt.responseBody = result.responseBody;
   // Recorded before the message's new state: a crash in between repeats the attempt, never loses its record.
-  const recording = performance.now();
   await store.recordAttempt(attempt);
-  deps.timings.observe('record', performance.now() - recording);
 
   const decision = decideAfterAttempt(
     {
@@ -125,7 +100,6 @@ export async function deliverWebhook(deps: DeliveryDeps, message: ClaimedMessage
     deps.logger.warn({ endpointId: endpoint.id }, 'webhook endpoint disabled after failing too long');
   }
 
-  const settling = performance.now();
   await store.settle({
     ...claimed,
     set: {
@@ -138,7 +112,6 @@ export async function deliverWebhook(deps: DeliveryDeps, message: ClaimedMessage
       ...(result.error ? { lastError: result.error } : {}),
     },
   });
-  deps.timings.observe('settle', performance.now() - settling);
   return decision.nextAttemptAt;
 }
 

@@ -16,7 +16,7 @@ export interface WebhookEvent {
 }
 
 export async function queueWebhookMessages(
-  deps: Pick<NotificationDeps, 'now' | 'webhooks' | 'enqueue' | 'timings'>,
+  deps: Pick<NotificationDeps, 'now' | 'webhooks' | 'enqueue'>,
   event: WebhookEvent,
   endpoints: readonly WebhookEndpoint[],
   opts: { operational?: boolean } = {},
@@ -38,16 +38,9 @@ export async function queueWebhookMessages(
       failingNotified: false,
       createdAt: now,
     }));
-  const writing = performance.now();
-  // Each endpoint's first-attempt read goes with the insert, not after it: one round trip less before the POSTs.
-  const reads = new Map<string, Promise<WebhookEndpoint | null | undefined>>();
-  for (const message of messages) {
-    if (!reads.has(message.endpointId)) reads.set(message.endpointId, deps.webhooks.endpoint(message.endpointId).catch(() => undefined));
-  }
   const written = await deps.webhooks.queue(messages);
-  deps.timings.observe('queue_write', performance.now() - writing);
   const insertedAt = now.getTime();
-  for (const message of written) deps.enqueue.webhook(message.id, { message, insertedAt, heldForLease: true, endpoint: reads.get(message.endpointId)! });
+  for (const message of written) deps.enqueue.webhook(message.id, { message, insertedAt });
   return written.length;
 }
 

@@ -82,11 +82,7 @@ export interface MessageSettlement {
 
 /** Webhook messages and their attempts; reads and writes of concurrent attempts share round trips. */
 export interface WebhookMessageStore {
-  /**
-   * Writes the messages not queued yet and returns those written by this call. No other finder (`due`) sees a
-   * message written here before two leases after its `nextAttemptAt`: the writer's workers may take its first
-   * attempt without a claim (claim-if-due.ts).
-   */
+  /** Writes the messages not queued yet and returns those written by this call. */
   queue(messages: readonly WebhookMessage[]): Promise<WebhookMessage[]>;
   message(id: string): Promise<WebhookMessage | null>;
   endpoint(id: string): Promise<WebhookEndpoint | null>;
@@ -203,10 +199,6 @@ export interface KnownMessage {
   message: WebhookMessage;
   /** Set when this instance inserted the message (now() time): nobody can have claimed it before. */
   insertedAt?: number;
-  /** Inserted by `WebhookMessageStore.queue`, which keeps it from other finders for a while (claim-if-due.ts). */
-  heldForLease?: boolean;
-  /** Its endpoint, read side by side with the insert (undefined: the read failed; read it again). */
-  endpoint?: Promise<WebhookEndpoint | null | undefined>;
 }
 
 /** Hands new or re-queued work to this instance's workers at once (implemented by the jobs). */
@@ -223,17 +215,8 @@ export interface NotificationPolicy {
   secretOverlapMs: number;
 }
 
-/** Where a webhook attempt's time goes, by phase (the benchmark prints them; see the README). */
-export type DeliveryPhase = 'handle_event' | 'queue_write' | 'queue_wait' | 'claim' | 'endpoint' | 'sign' | 'http' | 'record' | 'settle';
-
-/** Sums of the time spent in each phase of webhook deliveries, since the start. */
-export interface DeliveryTimings {
-  observe(phase: DeliveryPhase, ms: number): void;
-}
-
 /** What the delivery work needs (the jobs are built from it). */
 export interface DeliveryDeps extends NotificationPolicy {
-  timings: DeliveryTimings;
   logger: Logger;
   now: () => Date;
   claims: Claims;

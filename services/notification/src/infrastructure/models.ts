@@ -63,14 +63,8 @@ export type EventLogDoc = Omit<EventLogEntry, 'seq' | 'dataProto'> & { _id: numb
  */
 export interface WebhookDueDoc {
   _id: string;
-  /** The message; empty in a queue batch's entry, which names its messages in `messageIds`. */
   messageId: string;
-  /** A queue batch's entry: the first attempts of the messages written together (pending, attempt count 0). */
-  messageIds?: string[];
-  /** When the scan may take it: the state's due time, or later for a state its writer keeps a while (`at`). */
   dueAt: Date;
-  /** The state's due time (`nextAttemptAt`), when it differs from `dueAt`. */
-  at?: Date;
 }
 
 /**
@@ -191,7 +185,7 @@ export function createModels(connection: Connection) {
   messageSchema.index({ eventId: 1, endpointId: 1 }, { name: 'event_endpoint', unique: true });
 
   const dueSchema = new Schema<WebhookDueDoc>(
-    { _id: String, messageId: String, messageIds: [String], dueAt: { type: Date, required: true }, at: Date },
+    { _id: String, messageId: { type: String, required: true }, dueAt: { type: Date, required: true } },
     { ...opts, collection: 'webhook_due' },
   );
   dueSchema.index({ dueAt: 1 }, { name: 'due_at' });

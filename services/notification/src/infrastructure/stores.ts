@@ -32,7 +32,7 @@ export function createStores(
 ): NotificationStores {
   return {
     claims: createClaims(db, { leaseMs: opts.leaseMs }),
-    webhooks: createWebhookStore(models, { leaseMs: opts.leaseMs }),
+    webhooks: createWebhookStore(models),
     // Awaited, as in the registry: the relay's claim must not overlap the next write of the endpoint.
     endpoints: createEndpointRepository(models, { afterWrite: opts.afterEndpointWrite }),
     endpointDirectory: createEndpointDirectory(models, opts.endpointCacheMs),

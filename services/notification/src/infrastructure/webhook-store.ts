@@ -5,13 +5,9 @@
 //   unordered bulkWrite per batch;
 // - the fallback scan reads webhook_due, which holds only pending states, never webhook_messages.
 //
-// The due entries keep one invariant: a pending message always has an entry naming its state. So an
-// entry is written before the state it names and deleted only after that state is left; an entry whose
-// state is gone (a crash in between, a lost race) is stale and the scan removes it. A retry's or a
-// replay's state has an entry of its own, `<id>@<nextAttemptAt>`; the first states of the messages
-// queued together share one (`messageIds`), deleted once the last of them is left here, or by the scan
-// when it finds none of them still in its first state (a message another instance settled).
-import { randomUUID } from 'node:crypto';
+// The due entries keep one invariant: a pending message always has the entry `<id>@<nextAttemptAt>`.
+// So an entry is written before the state it names and deleted only after that state is left; an
+// entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { createBatcher } from '@hangviet/jobs';
 import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
@@ -46,22 +42,13 @@ const messageOf = (doc: WebhookMessageDoc): WebhookMessage => fromDoc<WebhookMes
 
 /** FerretDB serves `_id: {$in}` lists of up to 1000 from its index. */
 const MAX_IN = 500;
-/** Attempt-record and settlement writes in flight at once (FerretDB runs updates of distinct `_id`s side by side). */
-const WRITES_IN_FLIGHT = 4;
-/** Messages one scan reads at most (a batch entry names up to 500). */
-const MAX_SCAN_READS = 2000;
 /** On FerretDB a bulkWrite of this many updates holds its per-collection lock for a few hundred ms; larger ones only lengthen the wait of what queues behind. */
 const MAX_SETTLE = 200;
 
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]));
 
-export function createWebhookStore(
-  models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>,
-  opts: { leaseMs: number },
-): WebhookMessageStore {
+export function createWebhookStore(models: Pick<NotificationModels, 'webhookMessages' | 'webhookDue' | 'webhookAttempts' | 'endpoints'>): WebhookMessageStore {
   const { webhookMessages, webhookDue, webhookAttempts, endpoints } = models;
-  /** A queued message's entry shows to the scan this long after its due time (see the queue port). */
-  const heldMs = 2 * opts.leaseMs;
   const messageWrites = driverCollection<WebhookMessageDoc>(webhookMessages);
   const dueWrites = driverCollection<WebhookDueDoc>(webhookDue);
   const attemptWrites = driverCollection<WebhookAttemptDoc>(webhookAttempts);
@@ -69,35 +56,6 @@ export function createWebhookStore(
   const insertDueEntries = async (entries: WebhookDueDoc[]) => {
     // A duplicate is an entry already there for the same state: fine.
     if (entries.length > 0) await duplicateKeyIndexes(dueWrites.insertMany(entries, { ordered: false }));
-  };
-
-  /** The queue batches' entries this instance wrote, with their messages still in their first state here. */
-  const batches = new Map<string, { written: number; open: Set<string> }>();
-  const batchOf = new Map<string, string>();
-  /** Messages of this instance's batches that another instance settled never close them here: forget them. */
-  const forgetOldBatches = (now: number) => {
-    for (const [entryId, batch] of batches) {
-      if (now - batch.written < 20 * heldMs) break;
-      for (const messageId of batch.open) batchOf.delete(messageId);
-      batches.delete(entryId);
-    }
-  };
-  /** The batch entries `settlements` leave behind them (their last open message settled). */
-  const closeBatches = (settlements: readonly MessageSettlement[]) => {
-    const closed: string[] = [];
-    for (const s of settlements) {
-      const entryId = s.attemptCount === 0 ? batchOf.get(s.messageId) : undefined;
-      if (!entryId) continue;
-      batchOf.delete(s.messageId);
-      const batch = batches.get(entryId);
-      if (!batch) continue;
-      batch.open.delete(s.messageId);
-      if (batch.open.size === 0) {
-        batches.delete(entryId);
-        closed.push(entryId);
-      }
-    }
-    return closed;
   };
 
   const loadMessages = createBatcher<string, WebhookMessage | null>({
@@ -122,11 +80,8 @@ export function createWebhookStore(
     },
   });
 
-  // The attempt record and the new state are what stand between a POST and its outcome being known to another
-  // instance (a crash in between sends it again): their writes do not wait for one another's batches.
   const insertAttempts = createBatcher<WebhookAttemptDoc, void>({
     maxBatch: MAX_SETTLE,
-    concurrency: WRITES_IN_FLIGHT,
     run: async (attempts) => {
       // Attempt ids carry a random part: a duplicate would be the same insert retried, already recorded.
       await duplicateKeyIndexes(attemptWrites.insertMany(attempts, { ordered: false }));
@@ -136,7 +91,6 @@ export function createWebhookStore(
 
   const settleMessages = createBatcher<MessageSettlement, void>({
     maxBatch: MAX_SETTLE,
-    concurrency: WRITES_IN_FLIGHT,
     run: async (settlements) => {
       // 1. The entries of the states being entered (retries), before the states.
       await insertDueEntries(
@@ -147,12 +101,10 @@ export function createWebhookStore(
         updateOne: { filter: { _id: s.messageId, attemptCount: s.attemptCount }, update: { $set: s.set } },
       }));
       await messageWrites.bulkWrite(operations, { ordered: false });
-      // 3. The entries of the states left, after them: a first state's is its batch's, once the batch's last is left.
-      const inBatch = new Set(settlements.filter((s) => s.attemptCount === 0 && batchOf.has(s.messageId)).map((s) => s.messageId));
+      // 3. The entries of the states left, after them.
       const left = settlements
-        .filter((s) => !inBatch.has(s.messageId) && !(s.set.status === 'pending' && s.set.nextAttemptAt?.getTime() === s.nextAttemptAt.getTime()))
+        .filter((s) => !(s.set.status === 'pending' && s.set.nextAttemptAt?.getTime() === s.nextAttemptAt.getTime()))
         .map((s) => dueEntryId(s.messageId, s.nextAttemptAt));
-      left.push(...closeBatches(settlements));
       if (left.length > 0) await webhookDue.deleteMany({ _id: { $in: left } });
       return settlements.map(() => undefined);
     },
@@ -164,19 +116,8 @@ export function createWebhookStore(
     run: async (perEvent) => {
       const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
-      // One entry for the first states of them all; it shows to the scan only heldMs after the latest. Written side
-      // by side with them (one round trip less before the first attempts), so an entry may be missing for a message
-      // written here if this fails half way: the event is then handled again, its messages refused as duplicates,
-      // and this entry, kept whenever any is refused, names them; the scan deletes it once none is pending first.
-      const latest = new Date(Math.max(...all.map((m) => m.nextAttemptAt.getTime())));
-      const entry: WebhookDueDoc = { _id: `batch_${randomUUID()}@${latest.getTime()}`, messageId: '', messageIds: all.map((m) => m._id), dueAt: new Date(latest.getTime() + heldMs), at: latest };
-      const [, existing] = await Promise.all([insertDueEntries([entry]), duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }))]);
-      if (existing.size === 0) {
-        // Deleted here once the last of them has left its first state (settleMessages), else by the scan.
-        forgetOldBatches(Date.now());
-        batches.set(entry._id, { written: Date.now(), open: new Set(all.map((m) => m._id)) });
-        for (const m of all) batchOf.set(m._id, entry._id);
-      }
+      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
       let offset = 0;
       return perEvent.map((messages) => {
         const written = messages.filter((_, i) => !existing.has(offset + i));
@@ -197,42 +138,26 @@ export function createWebhookStore(
     },
     async due(now, query, skip, graceMs) {
       const entries = await webhookDue.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(query.read).lean<WebhookDueDoc[]>();
-      // The messages to read: each entry's, oldest entry first, until `take` of them are wanted; a batch entry is
-      // read whole (to tell whether it is stale) as long as the reads stay within MAX_SCAN_READS.
-      const wanted: WebhookDueDoc[] = [];
-      const toRead = new Set<string>();
-      let taken = 0;
-      for (const entry of entries) {
-        const ids = entry.messageIds ?? [entry.messageId];
-        if (wanted.length > 0 && (taken >= query.take || toRead.size + ids.length > MAX_SCAN_READS)) break;
-        wanted.push(entry);
-        for (const messageId of ids) {
-          if (skip(messageId)) continue;
-          toRead.add(messageId);
-          taken += 1;
-        }
-      }
+      const wanted = entries.filter((e) => !skip(e.messageId)).slice(0, query.take);
       const messages = new Map<string, WebhookMessageDoc>();
-      const ids = [...toRead];
-      for (let i = 0; i < ids.length; i += MAX_IN) {
-        for (const m of await webhookMessages.find({ _id: { $in: ids.slice(i, i + MAX_IN) } }).lean<WebhookMessageDoc[]>()) messages.set(m._id, m);
+      for (let i = 0; i < wanted.length; i += MAX_IN) {
+        const ids = [...new Set(wanted.slice(i, i + MAX_IN).map((e) => e.messageId))];
+        for (const m of await webhookMessages.find({ _id: { $in: ids } }).lean<WebhookMessageDoc[]>()) messages.set(m._id, m);
       }
-      const due = new Map<string, WebhookMessage>();
+      const due: WebhookMessage[] = [];
       const stale: string[] = [];
       for (const entry of wanted) {
-        // In the state the entry names: its own, or the first state of a batch's message.
-        const inState = (m: WebhookMessageDoc | undefined): m is WebhookMessageDoc =>
-          !!m && m.status === 'pending' && (entry.messageIds ? m.attemptCount === 0 : m.nextAttemptAt.getTime() === (entry.at ?? entry.dueAt).getTime());
-        const named = (entry.messageIds ?? [entry.messageId]).filter((messageId) => toRead.has(messageId));
-        const open = named.map((messageId) => messages.get(messageId)).filter(inState);
-        for (const m of open) if (m.nextAttemptAt.getTime() <= now.getTime()) due.set(m._id, messageOf(m));
-        // Held here (skipped) means not stale either; else: its states were left (or never written: a queue that
-        // failed half way) long enough ago that no write still in flight can be about to enter them.
-        const whole = named.length === (entry.messageIds ?? [entry.messageId]).length;
-        if (open.length === 0 && whole && entry.dueAt.getTime() < now.getTime() - graceMs) stale.push(entry._id);
+        const m = messages.get(entry.messageId);
+        if (m && m.status === 'pending' && m.nextAttemptAt.getTime() === entry.dueAt.getTime()) {
+          due.push(messageOf(m));
+        } else if (entry.dueAt.getTime() < now.getTime() - graceMs) {
+          // Its state was left (or never written: a queue that failed half way) long enough ago that
+          // no write still in flight can be about to enter it.
+          stale.push(entry._id);
+        }
       }
       if (stale.length > 0) await webhookDue.deleteMany({ _id: { $in: stale } });
-      return [...due.values()].slice(0, query.take);
+      return due;
     },
     async ensureDueEntries() {
       let written = 0;

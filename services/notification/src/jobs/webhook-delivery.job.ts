@@ -3,12 +3,13 @@
 // attempts at once; every attempt is claimed before it is made, and its claim renewed while it runs.
 import type { Logger } from 'pino';
 import { whileClaimed } from '../application/claim-if-due';
-import { claimWebhookMessage, deliverWebhook, findDueWebhookMessages, WEBHOOK_CLAIM, type ClaimedMessage } from '../application/deliver-webhook';
+import { claimWebhookMessage, deliverWebhook, findDueWebhookMessages, WEBHOOK_CLAIM } from '../application/deliver-webhook';
 import type { DeliveryDeps, KnownMessage } from '../application/ports';
+import type { WebhookMessage } from '../domain/records';
 import { createWorkLoop, type WorkLoop } from '@hangviet/jobs';
 
 export function webhookDeliveryJob(deps: DeliveryDeps, opts: { concurrency: number; pollIntervalMs: number; logger: Logger }): WorkLoop<KnownMessage> {
-  return createWorkLoop<ClaimedMessage, KnownMessage>({
+  return createWorkLoop<WebhookMessage, KnownMessage>({
     name: 'webhook-deliveries',
     scan: (held) => findDueWebhookMessages(deps, held),
     claim: (id, known) => claimWebhookMessage(deps, id, known),
