@@ -2,19 +2,47 @@
 // database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out (BENCH_EVENTS
 // events at once), then paced at BENCH_DELIVERY_RATE deliveries/s (BENCH_DELIVERY_RATE / BENCH_ENDPOINTS
 // events/s, BENCH_PACED_EVENTS events, open loop), with the raw Kafka produce → consume latency of the
-// same run as reference, and the goals they are read against.
+// same run as reference, and the goals they are read against. For each phase it also prints where a
+// delivery's time went (the service's own phase timings: queue wait, database, HTTP, signing), the
+// database commands the service sent per delivery (the driver's command monitoring), and the database's
+// CPU time per delivery (FerretDB and its PostgreSQL, found by the port of MONGO_URL, or BENCH_DB_PID).
+// The receivers run on a worker thread of their own: they are the partner, not the service under test.
 // Run: npm run bench:webhooks (from the repository root), or node bench/webhooks.mjs once built with the
-// infrastructure up. Where the time goes: `node --cpu-prof bench/webhooks.mjs` (the service runs in this
-// process) and BENCH_DB_PID=<the database server's pid> (its CPU time per delivery).
+// infrastructure up. Where the time goes: `node --cpu-prof bench/webhooks.mjs` (the service runs on this
+// process's main thread).
 // Figures on the local FerretDB: services/notification/README.md and bench/README.md.
-import { createServer } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
+// Command monitoring on the service's own connection (made by service-kit with mongoose.createConnection): every
+// command it sends is counted, by name and collection, with the documents it carries.
+const mongoose = require('mongoose');
+const commands = new Map();
+let counting = false;
+const createConnection = mongoose.createConnection.bind(mongoose);
+mongoose.createConnection = (uri, options) => {
+  const connection = createConnection(uri, { ...options, monitorCommands: true });
+  connection.getClient().on('commandStarted', (event) => {
+    if (!counting) return;
+    const c = event.command;
+    const collection = c[event.commandName];
+    const key = `${event.commandName} ${typeof collection === 'string' ? collection : ''}`.trim();
+    // Documents written, or asked for by _id: inserted, update statements, ids deleted or read by `_id: {$in}`.
+    const ids = (filter) => (Array.isArray(filter?._id?.$in) ? filter._id.$in.length : filter?._id !== undefined ? 1 : 0);
+    const docs =
+      c.documents?.length ?? c.updates?.length ?? (c.deletes ? c.deletes.reduce((n, d) => n + (ids(d.q) || 1), 0) : ids(c.filter));
+    const sum = commands.get(key) ?? { commands: 0, documents: 0 };
+    sum.commands += 1;
+    sum.documents += docs;
+    commands.set(key, sum);
+  });
+  return connection;
+};
 const { startNotificationService } = require('../services/notification/dist/app.js');
 const { loadNotificationConfig } = require('../services/notification/dist/config.js');
 const { createKafka, createEventProducer, toKafkaMessage, ensureTopics } = require('@hangviet/events');
@@ -29,25 +57,57 @@ const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? (SMOKE ? 3 : 10));
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : Number(process.env.BENCH_DELIVERY_RATE ?? 300) / ENDPOINTS;
 const DELIVERY_RATE = RATE * ENDPOINTS;
 const PACED = Number(process.env.BENCH_PACED_EVENTS ?? (SMOKE ? 30 : 300));
-const DB_PID = process.env.BENCH_DB_PID;
-const GOAL_FLAT_OUT = 1000; // deliveries/s
-const GOAL_P99_MS = 120; // at 300 deliveries/s
+const GOAL_FLAT_OUT = 4000; // deliveries/s (issue 27: Svix 1.100 measured 3,217–3,840/s)
+const GOAL_P99_MS = 10; // at 300 deliveries/s (Svix: 8.0–11.3 ms)
+/** Events per produce request in the flat-out phase (as the outbox relay publishes: in batches). */
+const PUBLISH_BATCH = 100;
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const mongoBase = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 
+const load0 = loadavg().map((l) => Math.round(l * 100) / 100);
 const id = randomBytes(4).toString('hex');
 const topic = `bench${id}.hangviet.registry.business`;
 const mongoUrl = new URL(mongoBase);
 mongoUrl.pathname = `/bench_notification_${id}`;
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-/** CPU time (ms) the database server has used so far, when its pid is given. */
-const dbCpuMs = async () => {
-  if (!DB_PID) return undefined;
-  const { readFile } = await import('node:fs/promises');
-  const fields = (await readFile(`/proc/${DB_PID}/stat`, 'utf8')).split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-};
+/**
+ * The database's processes: BENCH_DB_PID (comma-separated pids), else the FerretDB listening on MONGO_URL's port and the
+ * PostgreSQL it names in its -postgresql-url (the postmaster; its backends are counted as its children).
+ */
+async function databaseProcesses() {
+  if (process.env.BENCH_DB_PID) return process.env.BENCH_DB_PID.split(',').map((pid) => ({ pid: pid.trim(), name: 'database' }));
+  const found = [];
+  const cmdlines = [];
+  for (const pid of (await readdir('/proc').catch(() => [])).filter((p) => /^\d+$/.test(p))) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline) cmdlines.push({ pid, args: cmdline.split('\0') });
+  }
+  const port = mongoUrl.port || '27017';
+  const ferret = cmdlines.find(({ args }) => /ferretdb$/.test(args[0]) && args.some((a) => a.endsWith(`:${port}`)));
+  if (!ferret) return found;
+  found.push({ pid: ferret.pid, name: 'FerretDB' });
+  const pgUrl = ferret.args.find((a) => a.startsWith('postgres://') || a.startsWith('postgresql://')) ?? '';
+  const pgPort = pgUrl.match(/@[^/:]+:(\d+)/)?.[1] ?? '5432';
+  const postmaster = cmdlines.find(({ args }) => /postgres$/.test(args[0]) && args.includes('-D') && args.some((a) => a === `port=${pgPort}`));
+  if (postmaster) found.push({ pid: postmaster.pid, name: 'PostgreSQL', tree: true });
+  return found;
+}
+const dbProcesses = await databaseProcesses();
+/** utime + stime (+ reaped children's) of a process, in ms (clock ticks of 1/100 s). */
+async function cpuOf(pid, withChildren) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '') ).split(') ')[1]?.split(' ');
+  if (!fields) return 0;
+  let ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  let ms = ticks * 10;
+  if (withChildren) {
+    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).trim().split(/\s+/).filter(Boolean);
+    for (const child of children) ms += await cpuOf(child, true);
+  }
+  return ms;
+}
+/** CPU time (ms) each database process has used so far. */
+const dbCpuMs = async () => Object.fromEntries(await Promise.all(dbProcesses.map(async ({ pid, name, tree }) => [name, await cpuOf(pid, tree)])));
 const summary = (latencies) => {
   const s = [...latencies].sort((a, b) => a - b);
   return { n: s.length, p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1) };
@@ -55,21 +115,50 @@ const summary = (latencies) => {
 
 const sentAt = new Map();
 const receipts = [];
-const receivers = [];
-for (let i = 0; i < ENDPOINTS; i++) {
-  const server = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const at = performance.now();
-      const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      receipts.push({ id: event.id, at });
-      res.writeHead(204).end();
-    });
+const seenIds = new Set();
+let duplicates = 0;
+// The partner: ENDPOINTS receivers answering 204, on a thread of their own. Each receipt is the event id, the
+// webhook-id and the wall-clock time (timeOrigin + now, comparable across threads) it was read completely.
+const receiverThread = new Worker(
+  `const { parentPort, workerData } = require('node:worker_threads');
+  const { createServer } = require('node:http');
+  let batch = [];
+  const flush = () => { if (batch.length) parentPort.postMessage(batch); batch = []; };
+  setInterval(flush, 5).unref();
+  const servers = [];
+  parentPort.on('message', (m) => { if (m === 'close') { flush(); for (const s of servers) { s.close(); s.closeAllConnections(); } } });
+  (async () => {
+    const ports = [];
+    for (let i = 0; i < workerData.endpoints; i++) {
+      const server = createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+          const at = performance.timeOrigin + performance.now();
+          const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          batch.push({ id: event.id, webhookId: req.headers['webhook-id'], at });
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      servers.push(server);
+      ports.push(server.address().port);
+    }
+    parentPort.postMessage({ ports });
+  })();`,
+  { eval: true, workerData: { endpoints: ENDPOINTS } },
+);
+const receiverPorts = await new Promise((resolve) => {
+  receiverThread.on('message', (m) => {
+    if (m.ports) return resolve(m.ports);
+    for (const r of m) {
+      if (seenIds.has(r.webhookId)) duplicates += 1;
+      seenIds.add(r.webhookId);
+      receipts.push(r);
+    }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receivers.push(server);
-}
+});
+const wallNow = () => performance.timeOrigin + performance.now();
 
 const keysDir = await mkdtemp(join(tmpdir(), 'bench-keys-'));
 await mintDevToken({ role: 'staff' }, keysDir);
@@ -90,11 +179,11 @@ config.GRPC_PORT = 0;
 const logger = createLogger({ service: 'notification-bench', level: 'silent' });
 const service = await startNotificationService(config, { logger, host: '127.0.0.1' });
 const token = await mintDevToken({ role: 'partner', partnerId: 'bench' }, keysDir);
-for (const server of receivers) {
+for (const port of receiverPorts) {
   const res = await fetch(`http://127.0.0.1:${service.httpPort}/v1/webhook-endpoints`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ url: `http://127.0.0.1:${server.address().port}/hooks`, eventTypes: ['hangviet.registry.business.*'] }),
+    body: JSON.stringify({ url: `http://127.0.0.1:${port}/hooks`, eventTypes: ['hangviet.registry.business.*'] }),
   });
   if (res.status !== 201) throw new Error(`endpoint creation failed: ${res.status} ${await res.text()}`);
 }
@@ -102,12 +191,20 @@ for (const server of receivers) {
 const kafka = createKafka({ clientId: `bench-${id}`, brokers });
 const producer = await createEventProducer(kafka);
 const data = BusinessApproved.codec.fromJSON({ business: { id: 'bench', taxCode: '0101234567', tradeName: 'Bench', preferredLocale: 'vi' } });
-const publish = async (n) => {
-  // One aggregate per event: spread over partitions, as real traffic is.
+// One aggregate per event: spread over partitions, as real traffic is.
+const eventMessage = (n) => {
   const eventId = randomUUID();
-  sentAt.set(eventId, performance.now());
-  await producer.send(topic, [toKafkaMessage({ id: eventId, type: BusinessApproved.type, source: 'bench', subject: `biz-${n}`, time: new Date().toISOString(), data }, BusinessApproved.codec)]);
+  sentAt.set(eventId, wallNow());
+  return toKafkaMessage({ id: eventId, type: BusinessApproved.type, source: 'bench', subject: `biz-${n}`, time: new Date().toISOString(), data }, BusinessApproved.codec);
 };
+const publish = (n) => producer.send(topic, [eventMessage(n)]);
+/** Events n…n+count−1 in produce requests of PUBLISH_BATCH, side by side. */
+const publishAll = (n, count) =>
+  Promise.all(
+    Array.from({ length: Math.ceil(count / PUBLISH_BATCH) }, (_, b) =>
+      producer.send(topic, Array.from({ length: Math.min(PUBLISH_BATCH, count - b * PUBLISH_BATCH) }, (_, i) => eventMessage(n + b * PUBLISH_BATCH + i))),
+    ),
+  );
 const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
 /** Starts `count` operations at `rate`/s on a fixed schedule (open loop: a slow one does not delay the next). */
 async function paced(count, rate, operation) {
@@ -146,42 +243,72 @@ await paced(PACED, RATE, (i) => producer.send(rawTopic, [{ key: `k${i}`, value: 
 while (rawLatencies.length < PACED) await new Promise((r) => setTimeout(r, 50));
 await consumer.disconnect();
 
+const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+/** What a phase cost the service and the database: the service's phase timings, commands and database CPU. */
+async function measured(run) {
+  const timings0 = service.timings?.totals() ?? {};
+  commands.clear();
+  counting = true;
+  const cpu0 = await dbCpuMs();
+  const result = await run();
+  const cpu1 = await dbCpuMs();
+  counting = false;
+  const timings1 = service.timings?.totals() ?? {};
+  const deliveries = receipts.length;
+  const perDelivery = (v) => Math.round((v / deliveries) * 1000) / 1000;
+  const phases = Object.fromEntries(
+    Object.entries(timings1).map(([phase, t]) => {
+      const count = t.count - (timings0[phase]?.count ?? 0);
+      const totalMs = t.totalMs - (timings0[phase]?.totalMs ?? 0);
+      return [phase, { meanMs: count ? Math.round((totalMs / count) * 100) / 100 : 0, count }];
+    }),
+  );
+  const byCommand = Object.fromEntries([...commands].sort((a, b) => b[1].commands - a[1].commands).map(([k, v]) => [k, { commands: perDelivery(v.commands), documents: perDelivery(v.documents) }]));
+  const totalCommands = [...commands.values()].reduce((n, v) => n + v.commands, 0);
+  const cpu = Object.fromEntries(Object.keys(cpu1).map((name) => [name, perDelivery(cpu1[name] - cpu0[name])]));
+  return {
+    ...result,
+    breakdownMs: phases,
+    databaseCommandsPerDelivery: perDelivery(totalCommands),
+    commandsPerDelivery: byCommand,
+    databaseCpuMsPerDelivery: { ...cpu, total: perDelivery(Object.keys(cpu1).reduce((n, k) => n + cpu1[k] - cpu0[k], 0)) },
+  };
+}
+
 progress('flat out');
 // 1. Throughput: every event at once.
-const cpu0 = await dbCpuMs();
-const t0 = performance.now();
-await Promise.all(Array.from({ length: EVENTS }, (_, n) => publish(n)));
-const published = performance.now();
-await waitFor(EVENTS * ENDPOINTS, 'the flat-out deliveries');
-const t1 = performance.now();
-const cpu1 = await dbCpuMs();
-const flat = receipts.map((r) => r.at - sentAt.get(r.id));
+const flatOut = await measured(async () => {
+  const t0 = wallNow();
+  await publishAll(0, EVENTS);
+  const published = wallNow();
+  await waitFor(EVENTS * ENDPOINTS, 'the flat-out deliveries');
+  const t1 = Math.max(...receipts.map((r) => r.at));
+  const flat = receipts.map((r) => r.at - sentAt.get(r.id));
+  return { publishMs: Math.round(published - t0), totalMs: Math.round(t1 - t0), deliveriesPerSecond: Math.round((EVENTS * ENDPOINTS) / ((t1 - t0) / 1000)), latencyMs: round(summary(flat)) };
+});
+const flatRate = flatOut.deliveriesPerSecond;
 
 progress('paced');
 // 2. Latency at a steady rate.
 receipts.length = 0;
-await paced(PACED, RATE, (i) => publish(EVENTS + i));
-await waitFor(PACED * ENDPOINTS, 'the paced deliveries');
-const pacedLatencies = receipts.map((r) => r.at - sentAt.get(r.id));
+const pacedOut = await measured(async () => {
+  await paced(PACED, RATE, (i) => publish(EVENTS + i));
+  await waitFor(PACED * ENDPOINTS, 'the paced deliveries');
+  return { deliveriesPerSecond: DELIVERY_RATE, eventsPerSecond: RATE, events: PACED, latencyMs: round(summary(receipts.map((r) => r.at - sentAt.get(r.id)))) };
+});
+const pacedSummary = pacedOut.latencyMs;
 
-const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-const flatRate = Math.round((EVENTS * ENDPOINTS) / ((t1 - t0) / 1000));
-const pacedSummary = summary(pacedLatencies);
-const { loadavg } = await import('node:os');
+
 console.log(JSON.stringify({
   database: mongoUrl.host,
+  databaseProcesses: dbProcesses.map(({ pid, name }) => `${name} ${pid}`),
   events: EVENTS,
   endpoints: ENDPOINTS,
-  flatOut: {
-    publishMs: Math.round(published - t0),
-    totalMs: Math.round(t1 - t0),
-    deliveriesPerSecond: flatRate,
-    latencyMs: round(summary(flat)),
-    ...(cpu0 !== undefined ? { databaseCpuMsPerDelivery: Math.round(((cpu1 - cpu0) / (EVENTS * ENDPOINTS)) * 100) / 100 } : {}),
-  },
-  paced: { deliveriesPerSecond: DELIVERY_RATE, eventsPerSecond: RATE, events: PACED, latencyMs: round(pacedSummary) },
+  flatOut,
+  paced: pacedOut,
+  duplicates,
   rawKafkaMs: round(summary(rawLatencies)),
-  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  loadAverage: { atStart: load0, atEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
 }, null, 2));
 console.log(`flat out: ${flatRate} deliveries/s   goal ≥ ${GOAL_FLAT_OUT}/s: ${flatRate >= GOAL_FLAT_OUT ? 'met' : 'NOT met'}`);
 console.log(`p99 at ${DELIVERY_RATE} deliveries/s: ${Math.round(pacedSummary.p99 * 10) / 10} ms   goal ≤ ${GOAL_P99_MS} ms: ${pacedSummary.p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}`);
@@ -193,6 +320,7 @@ const { MongoClient } = require('mongodb');
 const client = await MongoClient.connect(mongoUrl.toString());
 await client.db().dropDatabase();
 await client.close();
-await Promise.all(receivers.map((s) => new Promise((r) => { s.close(r); s.closeAllConnections(); })));
+receiverThread.postMessage('close');
+await receiverThread.terminate();
 await rm(keysDir, { recursive: true, force: true });
 process.exit(0);

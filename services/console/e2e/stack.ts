@@ -27,9 +27,11 @@ export interface Stack {
 
 export interface StackOptions {
   /** Extra environment per service, e.g. a short webhook retry schedule. */
-  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway' | 'campaign-results', Record<string, string>>>;
+  env?: Partial<Record<'business-registry' | 'notification' | 'product-certification' | 'trade-fair' | 'gateway' | 'campaign-results' | 'sourcing', Record<string, string>>>;
   /** Also campaign-results (its page's test): the others do without it. */
   campaign?: boolean;
+  /** Also sourcing (its page's test). */
+  sourcing?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -63,8 +65,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc, campaignHttp, campaignGrpc] = await Promise.all(
-    Array.from({ length: 11 }, () => freePort()),
+  const [registryHttp, registryGrpc, notificationHttp, notificationGrpc, gatewayHttp, certHttp, certGrpc, fairHttp, fairGrpc, campaignHttp, campaignGrpc, sourcingHttp, sourcingGrpc] = await Promise.all(
+    Array.from({ length: 13 }, () => freePort()),
   );
   const url = `http://127.0.0.1:${gatewayHttp}`;
   const database = (name: string) => {
@@ -127,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           'product-certification': `http://127.0.0.1:${certHttp}`,
           'trade-fair': `http://127.0.0.1:${fairHttp}`,
           ...(options.campaign ? { 'campaign-results': `http://127.0.0.1:${campaignHttp}` } : {}),
+          ...(options.sourcing ? { sourcing: `http://127.0.0.1:${sourcingHttp}` } : {}),
         }),
         IDENTITY_PRIVATE_JWK_FILE: join(keys, 'private.jwk'),
         IDENTITY_SEED_ACCOUNTS: JSON.stringify([{ ...staff, name: 'Cán bộ Lan', roles: ['staff'] }]),
@@ -134,6 +137,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     },
   ];
+  if (options.sourcing) {
+    specs.push({ name: 'sourcing', port: sourcingHttp, env: { HTTP_PORT: sourcingHttp, GRPC_PORT: sourcingGrpc, MONGO_URL: database('sourcing'), BUSINESS_REGISTRY_GRPC_ADDRESS: `127.0.0.1:${registryGrpc}`, TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
+  }
   if (options.campaign) {
     specs.push({ name: 'campaign-results', port: campaignHttp, env: { HTTP_PORT: campaignHttp, GRPC_PORT: campaignGrpc, MONGO_URL: database('campaign'), TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
   }
@@ -170,6 +176,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.all(['product-certification', 'trade-fair', 'gateway'].map((name) => start(byName(name))));
     await start(byName('notification'));
     if (options.campaign) await start(byName('campaign-results'));
+    if (options.sourcing) await start(byName('sourcing'));
   } catch (err) {
     await stop();
     throw err;

@@ -36,6 +36,12 @@ export function App() {
             <li>
               <Link href="/fairs">{t('nav.fairs')}</Link>
             </li>
+            {/* Signed in only: the public header keeps its width on phones. */}
+            {session && (
+              <li>
+                <Link href="/sourcing">{t('nav.sourcing')}</Link>
+              </li>
+            )}
             {session?.roles.includes('enterprise') && (
               <>
                 <li>

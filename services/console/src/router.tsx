@@ -74,6 +74,7 @@ export const router = createBrowserRouter([
       { path: 'staff/import', element: later(() => import('./features/queues/import-page'), (m) => m.ImportPage) },
       { path: 'staff/campaign', element: later(() => import('./features/campaign/campaign-page'), (m) => m.CampaignPage) },
       { path: 'staff/partners', element: later(() => import('./features/partners/staff-partners-page'), (m) => m.StaffPartnersPage) },
+      { path: 'sourcing', element: later(() => import('./features/sourcing/sourcing-page'), (m) => m.SourcingPage) },
       { path: 'partner', element: later(() => import('./features/partners/portal-page'), (m) => m.PortalPage) },
       { path: 'partner/endpoints/:id', element: later(() => import('./features/partners/endpoint-page'), (m) => m.EndpointPage) },
       { path: '*', element: <NotFound /> },
