@@ -48,10 +48,13 @@ function freePort(): Promise<number> {
 async function waitReady(url: string, child: ChildProcess, name: string, log: () => string): Promise<void> {
   // 3 minutes: npm test runs every workspace's tests at once on two cores, and a cold start then takes long.
   for (let i = 0; i < 1800; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
+    if (child.exitCode !== null) throw new ServiceExited(`${name} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      // Only a service's own readiness report counts: the port was free when picked, and until the service
+      // binds it another test's server (a webhook receiver answering 2xx to anything) may hold it.
+      const body = res.ok ? ((await res.json().catch(() => undefined)) as { status?: string; checks?: unknown } | undefined) : undefined;
+      if (body?.status === 'ok' && body.checks !== undefined && child.exitCode === null) return;
     } catch {
       // not listening yet
     }
@@ -60,7 +63,20 @@ async function waitReady(url: string, child: ChildProcess, name: string, log: ()
   throw new Error(`${name} was not ready at ${url} after 180 s:\n${log().slice(-3000)}`);
 }
 
+/** A stack whose service lost its port to another process between the pick and the bind is started once more, on new ports. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  try {
+    return await startStackOnce(options);
+  } catch (err) {
+    if (!(err instanceof ServiceExited)) throw err;
+    process.stderr.write(`e2e stack: ${err.message.split('\n')[0]}; starting it again on new ports\n`);
+    return startStackOnce(options);
+  }
+}
+
+class ServiceExited extends Error {}
+
+async function startStackOnce(options: StackOptions): Promise<Stack> {
   const scope = testScope('e2e');
   const keys = await mkdtemp(join(tmpdir(), 'e2e-keys-'));
   await ensureDevKeys(keys);
@@ -144,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     specs.push({ name: 'campaign-results', port: campaignHttp, env: { HTTP_PORT: campaignHttp, GRPC_PORT: campaignGrpc, MONGO_URL: database('campaign'), TRUST_PROXY: 'loopback' } } as (typeof specs)[number]);
   }
   const children: ChildProcess[] = [];
+  const names = new Map<ChildProcess, string>();
   let output = '';
   const stop = async () => {
     await Promise.all(
@@ -167,6 +184,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       child.stdout!.on('data', collect);
       child.stderr!.on('data', collect);
       children.push(child);
+      names.set(child, spec.name);
       return waitReady(`http://127.0.0.1:${spec.port}/readyz`, child, spec.name, () => output);
     };
     // Each topic is created by its publisher before a subscriber asks for it: the registry first, then
@@ -177,6 +195,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await start(byName('notification'));
     if (options.campaign) await start(byName('campaign-results'));
     if (options.sourcing) await start(byName('sourcing'));
+    // A service that found its port taken exits shortly after another process answered on it.
+    await new Promise((r) => setTimeout(r, 1000));
+    const exited = children.find((child) => child.exitCode !== null);
+    if (exited) throw new ServiceExited(`${names.get(exited)} exited after the stack was ready:\n${output.slice(-3000)}`);
   } catch (err) {
     await stop();
     throw err;
