@@ -12,6 +12,8 @@ const started = Date.now();
 const steps = createSteps();
 let infra;
 let summary = { passed: 0, failed: 0, skipped: 0 };
+// What failed, repeated after the timings so that the last lines of a long run (all a CI page may keep) name it.
+const failures = [];
 
 async function main() {
   // What only downloads or compiles tools (Kafka, FerretDB, Chromium, the Python tools, kustomize) runs beside
@@ -41,6 +43,12 @@ async function main() {
     const r = JSON.parse(readFileSync(results, 'utf8'));
     summary = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
     if (r.numRuntimeErrorTestSuites > 0) summary.failed += r.numRuntimeErrorTestSuites;
+    for (const suite of r.testResults ?? []) {
+      const file = suite.name.startsWith(root) ? suite.name.slice(root.length + 1) : suite.name;
+      const failed = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failed) failures.push(`${file} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (!failed.length && suite.status === 'failed') failures.push(`${file}: ${firstLine(suite.message)}`);
+    }
   } else {
     summary.failed += 1;
   }
@@ -78,6 +86,7 @@ async function main() {
       if (status !== 0) {
         failedChecks += 1;
         say(`scripts/${checks[i][2]} failed (exit ${status})`);
+        failures.push(`scripts/${checks[i][2]} exited ${status} (its lines above are prefixed [${checks[i][0]}])`);
       }
     }
     // Every benchmark once at its smoke size (seconds each; full sizes stay behind `npm run bench:*`), so one that
@@ -90,6 +99,7 @@ async function main() {
     if (benchStatus !== 0) {
       failedChecks += 1;
       say(`scripts/bench.mjs --smoke failed (exit ${benchStatus})`);
+      failures.push(`scripts/bench.mjs --smoke exited ${benchStatus}`);
     }
   }
   return code || (failedChecks ? 1 : 0);
@@ -104,8 +114,22 @@ async function finish(code) {
   }
   steps.report();
   say(`npm test took ${Math.round((Date.now() - started) / 1000)} s`);
+  if (failures.length) {
+    say('what failed:');
+    for (const f of failures) console.log(`  ✕ ${f}`);
+  }
   console.log(`${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
   process.exit(code);
+}
+
+/** A jest failure message in one line: its first three lines and where in a test file it was thrown, without colour. */
+function firstLine(message = '') {
+  // eslint-disable-next-line no-control-regex
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const text = lines.filter((l) => !l.startsWith('at ') && !l.startsWith('●')).slice(0, 3);
+  const where = lines.find((l) => l.startsWith('at ') && /\.test\.[jt]sx?:/.test(l));
+  const line = [...text, where].filter(Boolean).join(' · ');
+  return line.length > 400 ? `${line.slice(0, 397)}…` : line;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
