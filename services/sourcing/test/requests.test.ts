@@ -170,6 +170,21 @@ describe('matching', () => {
     expect(items.map((m) => [m.businessId, (m as unknown as { score: number }).score])).toEqual([[local4, 105], [localPlain, 80], [far5, 75], [otherIndustry, 65]]);
   });
 
+  it('keeps the postings with the copy: a new industry moves a supplier, suspension removes it, an older event changes nothing', async () => {
+    const directory = h.parts.supplierDirectory;
+    const mover = id('mover');
+    const facts = (version: number, code: string, status = 'ACTIVE') => ({ id: mover, name: 'Cơ sở chuyển ngành', status, provinceCode: '20', wardCode: '', industries: [{ edition: '2018', code }], version });
+    const under = async (code: string) => (await directory.underIndustry('2018', code, 2000)).some((s) => s.id === mover);
+    await directory.recordBusiness(facts(2, '10790'), new Date());
+    expect([await under('1079'), await under('10')]).toEqual([true, true]);
+    await directory.recordBusiness(facts(3, '10710'), new Date());
+    expect([await under('1079'), await under('1071'), await under('10')]).toEqual([false, true, true]);
+    expect(await directory.recordBusiness(facts(2, '10790'), new Date())).toBe('stale'); // redelivered, older
+    expect([await under('1079'), await under('1071')]).toEqual([false, true]);
+    await directory.recordBusiness(facts(4, '10710', 'SUSPENDED'), new Date());
+    expect([await under('1071'), await under('1')]).toEqual([false, false]);
+  });
+
   it('shows the matches only to the buyer and staff', async () => {
     const requestId = await filed();
     const supplier = await h.http.get(`/v1/sourcing-requests/${requestId}/matches`).set(bearer(await owner(local4)));
