@@ -9,7 +9,11 @@ export interface SupplierDocument {
   status: string;
   provinceCode: string;
   wardCode: string;
+  /** Every industry of the business (the snapshot's list, the main one first). */
   industries: { edition: string; code: string }[];
+  /** The directory's contact e-mail and language of the business: where its owner is told of a match. */
+  contactEmail?: string;
+  preferredLocale?: string;
   /** Every prefix of each industry code, `edition:prefix` (domain/supplier.ts industryKeys): what its postings are made of. */
   industryKeys: string[];
   /** The directory's version of the business (0 before any business event: only products or certificates known). */

@@ -13,6 +13,8 @@ export interface BusinessFacts {
   provinceCode: string;
   wardCode: string;
   industries: { edition: string; code: string }[];
+  contactEmail: string;
+  preferredLocale: string;
   version: number;
 }
 export type ProductFacts = SupplierDocument['products'][number] & { businessId: string };
@@ -21,7 +23,7 @@ export type CertificateFacts = SupplierDocument['certificates'][number] & { busi
 const EMPTY = { name: '', status: 'UNKNOWN', provinceCode: '', wardCode: '', industries: [], industryKeys: [], version: 0, products: [], certificates: [] };
 
 function toSupplier(d: SupplierDocument): Supplier {
-  return { id: d._id, name: d.name, status: d.status, provinceCode: d.provinceCode, wardCode: d.wardCode, industries: d.industries, products: d.products, certificates: d.certificates };
+  return { id: d._id, name: d.name, status: d.status, provinceCode: d.provinceCode, wardCode: d.wardCode, industries: d.industries, products: d.products, certificates: d.certificates, contactEmail: d.contactEmail ?? '', preferredLocale: d.preferredLocale ?? '' };
 }
 
 /** The postings a supplier's copy should have: one per industry key while it is ACTIVE, none otherwise. */
@@ -34,7 +36,7 @@ export function postingsOf(d: Pick<SupplierDocument, '_id' | 'status' | 'industr
 const IN_CHUNK = 500;
 
 /** Which fields of a supplier a match reads: the rest of the document stays in the database. */
-const MATCH_FIELDS = { name: 1, status: 1, provinceCode: 1, wardCode: 1, industries: 1, products: 1, certificates: 1 } as const;
+const MATCH_FIELDS = { name: 1, status: 1, provinceCode: 1, wardCode: 1, industries: 1, products: 1, certificates: 1, contactEmail: 1, preferredLocale: 1 } as const;
 
 export class MongoSupplierDirectory implements SupplierDirectory {
   constructor(
@@ -119,7 +121,7 @@ export class MongoSupplierDirectory implements SupplierDirectory {
   private async recordBusinessCopy(b: BusinessFacts, time: Date): Promise<'recorded' | 'stale'> {
     const doc = await this.suppliers.findOne({ _id: b.id }, { projection: { version: 1 } });
     if (doc && doc.version >= b.version) return 'stale';
-    const facts = { name: b.name, status: b.status, provinceCode: b.provinceCode, wardCode: b.wardCode, industries: b.industries, industryKeys: industryKeys(b.industries), version: b.version, updateTime: time };
+    const facts = { name: b.name, status: b.status, provinceCode: b.provinceCode, wardCode: b.wardCode, industries: b.industries, industryKeys: industryKeys(b.industries), contactEmail: b.contactEmail, preferredLocale: b.preferredLocale, version: b.version, updateTime: time };
     if (!doc) {
       try {
         await this.suppliers.insertOne({ _id: b.id, ...EMPTY, ...facts });
