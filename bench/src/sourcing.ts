@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       await postings.insertMany(docs.flatMap((d) => postingsOf(d)) as never[]);
     }
     const seedMs = nowMs() - seedStart;
+    console.log(`seeded ${SUPPLIERS} suppliers and their postings in ${formatMs(seedMs)} (load average ${load()}); matching at ${RATE}/s for ${SECONDS} s`);
     const buyer = randomUUID();
     await db.collection<{ _id: string }>('known_businesses').insertOne({ _id: buyer, name: 'Siêu thị bench', status: 'ACTIVE', provinceCode: '20', ownerSubject: `o-${buyer}`, version: 1, updateTime: new Date() } as never);
     const token = await mintDevToken({ role: 'enterprise', businessId: buyer, subject: `o-${buyer}` }, keys);

@@ -164,6 +164,8 @@ describe('matching', () => {
       { code: 'DOMESTIC_INPUTS', message: 'Mắm tôm 90% of Vietnamese inputs' },
     ]);
     expect(items[0]!.score).toBe(40 + 25 + 5 + 15 + 20 + 10);
+    // where its owner is told stays with notification: not in what the buyer reads
+    expect(items[0]).not.toHaveProperty('contactEmail');
   });
 
   it('ranks by score alone when origin does not matter and nothing is required (being local still scores)', async () => {
