@@ -8,6 +8,11 @@
 //   rebuild: the projection's rebuild (read every topic from the beginning, fold, bulk-write) into bench_campaign
 //   queries: BENCH_QUERY_RATE (20) GET /v1/indicators per second for BENCH_SECONDS (30; 2 at smoke size), filters
 //            rotating over none, a province, a section, a scheme, a quarter; each also reads the year before.
+//   compare: in the same sitting, at the same rate for BENCH_COMPARE_SECONDS (5; 1 at smoke size), the raw driver
+//            reading the same figures two other ways: the fine rollup rows found by their fields and summed in
+//            JS (the other rollup design), and the facts summed by $group (the query before the rollups). At most
+//            4 reads in flight (the rest wait their turn, counted in their latency): FerretDB v1 stops answering
+//            once slow reads hold all 50 of its pooled PostgreSQL connections (seen here, twice).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +37,7 @@ function envNumber(name: string, fallback: number): number {
 const EVENTS = Math.floor(envNumber('BENCH_EVENTS', sized(1_000_000, 1_000)));
 const RATE = envNumber('BENCH_QUERY_RATE', 20);
 const SECONDS = envNumber('BENCH_SECONDS', sized(30, 2));
+const COMPARE_SECONDS = envNumber('BENCH_COMPARE_SECONDS', sized(5, 1));
 const DATABASE = 'bench_campaign';
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
         events: rebuilt.events,
         records: rebuilt.records,
         facts: rebuilt.facts,
+        'rollup rows': rebuilt.rollups,
         'read + fold (s)': (rebuilt.readMs / 1000).toFixed(1),
         'write (s)': (rebuilt.writeMs / 1000).toFixed(1),
         'events/s': Math.round(rebuilt.events / rebuildS),
@@ -125,6 +132,37 @@ async function main(): Promise<void> {
     } finally {
       await service.stop();
     }
+
+    // The same figures read two other ways through the raw driver, same rate, same filters (this year and the year before).
+    const filterOf = (i: number, year: number): Record<string, unknown> => [{ year }, { year, provinceCode: '86' }, { year, industrySection: 'C' }, { year, scheme: 'OCOP' }, { year, quarter: 2 }][i % 5]!;
+    const sumBy = (rows: { code: string; sum?: number; value?: number }[]) => rows.reduce((m, r) => m.set(r.code, (m.get(r.code) ?? 0) + (r.sum ?? r.value ?? 0)), new Map<string, number>());
+    const designs: Record<string, (i: number) => Promise<unknown>> = {
+      'fine rollup rows by field, summed in JS': (i) => Promise.all([2026, 2025].map(async (y) => sumBy(await db.collection<{ code: string; sum: number }>('projection_rollups').find({ set: 'pwsc', ...filterOf(i, y) }).toArray()))),
+      'facts by $group (before the rollups)': (i) =>
+        Promise.all([2026, 2025].flatMap((y) => ['$value', '$n'].map((field) => db.collection('projection_facts').aggregate([{ $match: filterOf(i, y) }, { $group: { _id: '$code', total: { $sum: field } } }]).toArray()))),
+    };
+    const compared = [];
+    for (const [design, read] of Object.entries(designs)) {
+      const latencies: number[] = [];
+      const loadAtStart = load();
+      let inFlight = 0;
+      const turns: (() => void)[] = [];
+      await atFixedRate(RATE, Math.round(RATE * COMPARE_SECONDS), async (i) => {
+        const started = nowMs();
+        if (inFlight >= 4) await new Promise<void>((resolve) => turns.push(resolve));
+        inFlight += 1;
+        try {
+          await read(i);
+        } finally {
+          inFlight -= 1;
+          turns.shift()?.();
+        }
+        latencies.push(nowMs() - started);
+      });
+      const s = summarize(latencies);
+      compared.push({ design, requests: s.count, 'p50 (ms)': s.p50.toFixed(1), 'p99 (ms)': s.p99.toFixed(1), 'max (ms)': s.max.toFixed(1), 'load before': loadAtStart, 'load after': load() });
+    }
+    printTable(`the same figures read otherwise (raw driver), ${RATE}/s for ${COMPARE_SECONDS} s each`, compared);
   } finally {
     await producer.disconnect();
     const admin = kafka.admin();
