@@ -116,7 +116,8 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     run: async (perEvent) => {
       const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
-      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      // A pending message's entry before it; a message written in a final state (its first attempt made) has none.
+      await insertDueEntries(all.filter((m) => m.status === 'pending').map((m) => dueEntry(m._id, m.nextAttemptAt)));
       const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
       let offset = 0;
       return perEvent.map((messages) => {
@@ -130,6 +131,14 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
   return {
     queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : queueMessages(messages)),
     message: loadMessages,
+    async existing(ids) {
+      const found = new Set<string>();
+      for (let i = 0; i < ids.length; i += MAX_IN) {
+        const docs = await webhookMessages.find({ _id: { $in: [...new Set(ids.slice(i, i + MAX_IN))] } }, { _id: 1 }).lean<{ _id: string }[]>();
+        for (const d of docs) found.add(d._id);
+      }
+      return found;
+    },
     endpoint: loadEndpoints,
     recordAttempt: (attempt) => insertAttempts(toDoc(attempt)),
     settle: settleMessages,
