@@ -67,11 +67,17 @@ export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEve
 }
 
 /** The messages fanOutToWebhooks writes for an event, not written yet (the consumer's batch makes their first attempts). */
-export async function plannedWebhookMessages(deps: NotificationDeps, event: WebhookEvent, source: ProjectableEvent | undefined, now: Date): Promise<WebhookMessage[]> {
+export async function plannedWebhookMessages(
+  deps: NotificationDeps,
+  event: WebhookEvent,
+  source: ProjectableEvent | undefined,
+  now: Date,
+  /** Owners' scopes read for events handled together (a consumer batch): one read per owner, not per event. */
+  scopes = new Map<string, Promise<readonly string[] | 'all'>>(),
+): Promise<WebhookMessage[]> {
   const endpoints = (await deps.endpointDirectory.active()).filter((e) => e.status === 'active' && matchesAny(e.eventTypes, event.type));
   if (!source) return webhookMessagesFor(event, endpoints, now);
   const byPayload = new Map<string, WebhookEndpoint[]>();
-  const scopes = new Map<string, Promise<readonly string[] | 'all'>>();
   for (const endpoint of endpoints) {
     let owned = scopes.get(endpoint.owner);
     if (!owned) scopes.set(endpoint.owner, (owned = scopesOfOwner(deps.partnerGrants, endpoint.owner)));

@@ -18,10 +18,12 @@ export async function handlePlatformEvents(deps: NotificationDeps, events: reado
   }
   if (publicEvents.length === 0) return;
   const now = deps.now();
+  // The batch's events read each owner's scopes once: grants changed meanwhile apply from the next batch.
+  const scopes = new Map<string, Promise<readonly string[] | 'all'>>();
   await settled([
     // Called in the partition's order: the log's batcher numbers them in that order.
     ...publicEvents.map((p) => deps.eventLog.append(p.logged)),
     ...publicEvents.map((p) => notifyPeople(deps, p.person)),
-    Promise.all(publicEvents.map((p) => plannedWebhookMessages(deps, p.webhook, p.source, now))).then((planned) => deliverFirstAttempts(deps, planned.flat())),
+    Promise.all(publicEvents.map((p) => plannedWebhookMessages(deps, p.webhook, p.source, now, scopes))).then((planned) => deliverFirstAttempts(deps, planned.flat())),
   ]);
 }
