@@ -132,7 +132,7 @@ async function main() {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       try {
-        received.push({ id: String(req.headers['webhook-id']), subject: JSON.parse(body).subject });
+        received.push({ id: String(req.headers['webhook-id']), subject: JSON.parse(body).subject, at: Date.now() });
       } catch {
         // a body that is not JSON is not ours to count
       }
@@ -258,10 +258,14 @@ async function main() {
     })();
 
     const figures = [];
+    /** When each outage began and when every service was ready again: where a repeated webhook fell. */
+    const windows = [];
     /** Runs an outage: `breakIt`, wait for 503 on every service, `outageMs`, `repair`, wait for 200 on every service. */
     async function outage(name, outageMs, breakIt, repair) {
       await sleep(3000);
       const t0 = Date.now();
+      const window = { name, from: t0, to: Infinity };
+      windows.push(window);
       phase = name;
       let brokenAt;
       const broken = breakIt().then(() => (brokenAt = Date.now()));
@@ -304,18 +308,21 @@ async function main() {
       );
     }
 
+    const outageDone = (name) => (windows.find((w) => w.name === name).to = Date.now());
     await outage(
       'Kafka kill -9',
       KAFKA_OUTAGE_MS,
       async () => process.kill(pidOf('kafka'), 'SIGKILL'),
       () => infra('start', 'kafka'),
     );
+    outageDone('Kafka kill -9');
     await outage(
       'database restart',
       DATABASE_OUTAGE_MS,
       () => infra('stop', 'postgres'),
       () => infra('start', 'ferretdb'),
     );
+    outageDone('database restart');
     await sleep(3000);
     loading = false;
     await load;
@@ -369,6 +376,15 @@ async function main() {
     for (const r of received) deliveries.set(r.id, (deliveries.get(r.id) ?? 0) + 1);
     const deliveredSubjects = new Set(received.map((r) => r.subject));
     expect([...acknowledged].every((id) => deliveredSubjects.has(id)), `each acknowledged registration was delivered to the partner (${[...acknowledged].filter((id) => deliveredSubjects.has(id)).length} of ${acknowledged.size})`);
+    const begun = windows[0]?.from ?? 0;
+    for (const [id, count] of deliveries) {
+      if (count < 2) continue;
+      const times = received.filter((r) => r.id === id).map((r) => {
+        const w = windows.find((x) => r.at >= x.from && r.at <= x.to);
+        return `${((r.at - begun) / 1000).toFixed(1)} s${w ? ` (during ${w.name})` : ''}`;
+      });
+      say(`webhook ${id} received ${count} times, at ${times.join(', ')} after the first outage began (${windows.map((w) => `${w.name}: ${((w.from - begun) / 1000).toFixed(1)}–${((w.to - begun) / 1000).toFixed(1)} s`).join('; ')})`);
+    }
     expect([...deliveries.values()].every((c) => c === 1), `no webhook delivered twice (${received.length} requests, ${deliveries.size} distinct webhook-id)`);
   } finally {
     for (const s of children) if (alive(s.child.pid)) process.kill(-s.child.pid, 'SIGTERM');

@@ -10,7 +10,7 @@
 // entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { createBatcher } from '@hangviet/jobs';
-import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
+import { duplicateKeyIndexes, whenDatabaseAnswers } from '@hangviet/service-kit/mongo-errors';
 import { keyset, mapPage } from '@hangviet/service-kit/paging';
 import type { MessageSettlement, WebhookMessageStore } from '../application/ports';
 import type { WebhookMessage } from '../domain/records';
@@ -140,8 +140,10 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
       return found;
     },
     endpoint: loadEndpoints,
-    recordAttempt: (attempt) => insertAttempts(toDoc(attempt)),
-    settle: settleMessages,
+    // What follows a POST already made is retried through a database restart (both writes are idempotent: the
+    // attempt's id, the state it was claimed in): given up, the message would be sent again once its claim lapses.
+    recordAttempt: (attempt) => whenDatabaseAnswers(() => insertAttempts(toDoc(attempt))),
+    settle: (settlement) => whenDatabaseAnswers(() => settleMessages(settlement)),
     async willBeDue(messageIds, dueAt) {
       await insertDueEntries(messageIds.map((id) => dueEntry(id, dueAt)));
     },
