@@ -129,7 +129,10 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
   });
 
   return {
-    queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : queueMessages(messages)),
+    // Retried through a database restart too: the consumer's first attempts write their messages (with the outcome)
+    // only after the POSTs, and a write given up on would send them again. Idempotent: a message written by the
+    // failed try is a duplicate key the second time (then not reported as written by this call).
+    queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : whenDatabaseAnswers(() => queueMessages(messages))),
     message: loadMessages,
     async existing(ids) {
       const found = new Set<string>();
