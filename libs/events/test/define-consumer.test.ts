@@ -158,7 +158,7 @@ it('skips a redelivered event, and dead-letters a poison one and moves on', asyn
 });
 
 it('hands a chunk to the batch handler at once, in order, and a redelivered event not again', async () => {
-  const ids = [randomUUID(), randomUUID(), randomUUID()];
+  const ids: string[] = [randomUUID(), randomUUID(), randomUUID()];
   // The first one twice in the same request (a producer's retry): handed over once.
   await bus().producer.send(GadgetChanged.topic, [...ids, ids[0]!].map((id) => gadget(id, 'STACKED')));
   await eventually(async () => ids.every((id) => batched.some((e) => e.id === id)), 'the batch handler');
@@ -173,7 +173,7 @@ it('hands a chunk to the batch handler at once, in order, and a redelivered even
 });
 
 it('handles a chunk the batch handler fails on one event at a time, dead-lettering a poison one', async () => {
-  const [split, poison, after] = [randomUUID(), randomUUID(), randomUUID()];
+  const [split, poison, after] = [randomUUID(), randomUUID(), randomUUID()] as [string, string, string];
   await bus().producer.send(GadgetChanged.topic, [gadget(split, 'SPLIT'), gadget(poison, 'TOXIC'), gadget(after, 'SHIPPED')]);
   await eventually(async () => [...alone, ...batched].some((e) => e.id === after), 'the event after them');
   // (`after` is handled alone too unless the fetch put it in a chunk of its own.)
