@@ -2,10 +2,10 @@
 // database. Reports deliveries/s and publish → receipt latency (p50/p99), first flat out (BENCH_EVENTS
 // events at once), then paced at BENCH_DELIVERY_RATE deliveries/s (BENCH_DELIVERY_RATE / BENCH_ENDPOINTS
 // events/s, BENCH_PACED_EVENTS events, open loop), with the raw Kafka produce → consume latency of the
-// same run as reference, and the goals they are read against. For each phase it also prints where a
-// delivery's time went (the service's own phase timings: queue wait, database, HTTP, signing), the
+// same run as reference, and the goals they are read against. For each phase it also prints the
 // database commands the service sent per delivery (the driver's command monitoring), and the database's
 // CPU time per delivery (FerretDB and its PostgreSQL, found by the port of MONGO_URL, or BENCH_DB_PID).
+// Where the service's own time goes: a CPU profile (below).
 // The receivers run on a worker thread of their own: they are the partner, not the service under test.
 // Run: npm run bench:webhooks (from the repository root), or node bench/webhooks.mjs once built with the
 // infrastructure up. Where the time goes: `node --cpu-prof bench/webhooks.mjs` (the service runs on this
@@ -244,31 +244,21 @@ while (rawLatencies.length < PACED) await new Promise((r) => setTimeout(r, 50));
 await consumer.disconnect();
 
 const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-/** What a phase cost the service and the database: the service's phase timings, commands and database CPU. */
+/** What a phase cost the database: commands and documents per delivery, and its CPU. */
 async function measured(run) {
-  const timings0 = service.timings?.totals() ?? {};
   commands.clear();
   counting = true;
   const cpu0 = await dbCpuMs();
   const result = await run();
   const cpu1 = await dbCpuMs();
   counting = false;
-  const timings1 = service.timings?.totals() ?? {};
   const deliveries = receipts.length;
   const perDelivery = (v) => Math.round((v / deliveries) * 1000) / 1000;
-  const phases = Object.fromEntries(
-    Object.entries(timings1).map(([phase, t]) => {
-      const count = t.count - (timings0[phase]?.count ?? 0);
-      const totalMs = t.totalMs - (timings0[phase]?.totalMs ?? 0);
-      return [phase, { meanMs: count ? Math.round((totalMs / count) * 100) / 100 : 0, count }];
-    }),
-  );
   const byCommand = Object.fromEntries([...commands].sort((a, b) => b[1].commands - a[1].commands).map(([k, v]) => [k, { commands: perDelivery(v.commands), documents: perDelivery(v.documents) }]));
   const totalCommands = [...commands.values()].reduce((n, v) => n + v.commands, 0);
   const cpu = Object.fromEntries(Object.keys(cpu1).map((name) => [name, perDelivery(cpu1[name] - cpu0[name])]));
   return {
     ...result,
-    breakdownMs: phases,
     databaseCommandsPerDelivery: perDelivery(totalCommands),
     commandsPerDelivery: byCommand,
     databaseCpuMsPerDelivery: { ...cpu, total: perDelivery(Object.keys(cpu1).reduce((n, k) => n + cpu1[k] - cpu0[k], 0)) },

@@ -8,6 +8,11 @@
 //   rebuild: the projection's rebuild (read every topic from the beginning, fold, bulk-write) into bench_campaign
 //   queries: BENCH_QUERY_RATE (20) GET /v1/indicators per second for BENCH_SECONDS (30; 2 at smoke size), filters
 //            rotating over none, a province, a section, a scheme, a quarter; each also reads the year before.
+//   compare: in the same sitting, at the same rate for BENCH_COMPARE_SECONDS (5; 1 at smoke size), the raw driver
+//            reading the same figures two other ways: the fine rollup rows found by their fields and summed in
+//            JS (the other rollup design), and the facts summed by $group (the query before the rollups). At most
+//            4 reads in flight (the rest wait their turn, counted in their latency): FerretDB v1 stops answering
+//            once slow reads hold all 50 of its pooled PostgreSQL connections (seen here, twice).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,17 +20,11 @@ import { rebuildProjection } from '@hangviet/campaign-results/dist/infrastructur
 import { PROJECTED_EVENTS } from '@hangviet/campaign-results/dist/infrastructure/source-events';
 import { configSchema } from '@hangviet/campaign-results/dist/config';
 import { campaignResultsService } from '@hangviet/campaign-results/dist/service';
-import { CertificationScheme, CertificateStatus } from '@hangviet/contracts/hangviet/certification/v1/certificate';
-import { ProductStatus } from '@hangviet/contracts/hangviet/certification/v1/product';
-import { ReportStatus } from '@hangviet/contracts/hangviet/certification/v1/report';
-import { BusinessStatus, IndustryEdition } from '@hangviet/contracts/hangviet/registry/v1/business';
-import { BoothApplicationStatus } from '@hangviet/contracts/hangviet/tradefair/v1/booth_application';
-import { FairKind, FairStatus } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
-import { createEventProducer, createKafka, toKafkaMessage, type EventType } from '@hangviet/events';
-import { BoothApplicationAllocated, BusinessApproved, BusinessRegistered, CertificateIssued, CertificateRevoked, FairRunning, ProductListed, ReportReceived } from '@hangviet/events/catalog';
+import { createEventProducer, createKafka, toKafkaMessage } from '@hangviet/events';
 import { createLogger, ensureDevKeys, loadConfig, mintDevToken, startService } from '@hangviet/service-kit';
 import { requireEnv } from '@hangviet/testing';
 import { MongoClient } from 'mongodb';
+import { platform } from './campaign-events';
 import { atFixedRate, nowMs, printTable, sized, summarize } from './stats';
 
 function envNumber(name: string, fallback: number): number {
@@ -38,59 +37,10 @@ function envNumber(name: string, fallback: number): number {
 const EVENTS = Math.floor(envNumber('BENCH_EVENTS', sized(1_000_000, 1_000)));
 const RATE = envNumber('BENCH_QUERY_RATE', 20);
 const SECONDS = envNumber('BENCH_SECONDS', sized(30, 2));
+// 0 skips the comparison (at 1,000,000 events one read of the facts takes minutes).
+const COMPARE_SECONDS = process.env.BENCH_COMPARE_SECONDS === '0' ? 0 : envNumber('BENCH_COMPARE_SECONDS', sized(5, 1));
 const DATABASE = 'bench_campaign';
-const PROVINCES = ['01', '04', '08', '11', '12', '14', '15', '19', '20', '22', '24', '25', '31', '33', '37', '38', '40', '42', '44', '46', '48', '51', '52', '56', '66', '68', '75', '79', '80', '82', '86', '91', '92', '96'];
-const INDUSTRIES = ['0118', '1079', '1410', '1629', '2023', '3100', '4610', '4711', '5610', '5510', '8230', '0322'];
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
-
-interface Outgoing {
-  definition: EventType<unknown>;
-  subject: string;
-  data: unknown;
-}
-
-/** The synthetic platform: events in the order the services would publish them, until `count`. */
-function* platform(count: number): Generator<Outgoing> {
-  let produced = 0;
-  const emit = function* <T>(definition: EventType<T>, subject: string, json: Record<string, unknown>, day: string): Generator<Outgoing> {
-    if (produced >= count) return;
-    produced += 1;
-    yield { definition: definition as EventType<unknown>, subject, data: definition.codec.fromJSON({ ...json, occurredTime: `${day}T05:00:00Z` }) };
-  };
-  for (let i = 0; produced < count; i++) {
-    const year = i % 2 === 0 ? 2026 : 2025;
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const day = `${year}-${month}-${String((i % 27) + 1).padStart(2, '0')}`;
-    const province = PROVINCES[i % PROVINCES.length]!;
-    const id = `bb${i}`;
-    const business = (version: number, status: BusinessStatus) => ({
-      business: {
-        id,
-        tradeName: `Cơ sở ${i}`,
-        status: BusinessStatus[status],
-        address: { provinceCode: province, wardCode: `${province}${String(i % 1000).padStart(3, '0')}` },
-        mainIndustry: { edition: IndustryEdition[IndustryEdition.INDUSTRY_EDITION_VSIC_2018], code: INDUSTRIES[i % INDUSTRIES.length], main: true },
-        version: String(version),
-      },
-    });
-    yield* emit(BusinessRegistered, id, business(1, BusinessStatus.BUSINESS_STATUS_PENDING_REVIEW), day);
-    yield* emit(BusinessApproved, id, business(2, BusinessStatus.BUSINESS_STATUS_ACTIVE), day);
-    yield* emit(ProductListed, `p${i}`, { product: { id: `p${i}`, businessId: id, name: `Sản phẩm ${i}`, status: ProductStatus[ProductStatus.PRODUCT_STATUS_LISTED], version: '2' } }, day);
-    const certificate = (version: number, status: CertificateStatus) => ({
-      certificate: { number: `OCOP-${year}-${i}`, businessId: id, scheme: CertificationScheme[i % 3 === 0 ? CertificationScheme.CERTIFICATION_SCHEME_VIETGAP : CertificationScheme.CERTIFICATION_SCHEME_OCOP], stars: 3 + (i % 3), status: CertificateStatus[status], version: String(version) },
-    });
-    yield* emit(CertificateIssued, `OCOP-${year}-${i}`, certificate(1, CertificateStatus.CERTIFICATE_STATUS_VALID), day);
-    if (i % 5 === 0) yield* emit(CertificateRevoked, `OCOP-${year}-${i}`, certificate(2, CertificateStatus.CERTIFICATE_STATUS_REVOKED), day);
-    const fairId = `ff${Math.floor(i / 500)}`;
-    if (i % 500 === 0) {
-      yield* emit(FairRunning, fairId, { fair: { id: fairId, name: `Hội chợ ${fairId}`, kind: FairKind[i % 1000 === 0 ? FairKind.FAIR_KIND_TRADE_FAIR : FairKind.FAIR_KIND_MARKET_SESSION], provinceCode: province, openingDay: day, status: FairStatus[FairStatus.FAIR_STATUS_RUNNING], version: '5' } }, day);
-    }
-    yield* emit(BoothApplicationAllocated, `aa${i}`, {
-      application: { id: `aa${i}`, fairId, businessId: id, businessName: `Cơ sở ${i}`, status: BoothApplicationStatus[BoothApplicationStatus.BOOTH_APPLICATION_STATUS_ALLOCATED], boothCodes: ['A1'], supportVnd: String((i % 4) * 1_000_000), openingDay: day, version: '2' },
-    }, day);
-    if (i % 10 === 0) yield* emit(ReportReceived, `rr${i}`, { report: { id: `rr${i}`, provinceCode: province, status: ReportStatus[ReportStatus.REPORT_STATUS_NEW], version: '1' } }, day);
-  }
-}
 
 async function main(): Promise<void> {
   const brokers = requireEnv('KAFKA_BROKERS').split(',');
@@ -135,6 +85,7 @@ async function main(): Promise<void> {
         events: rebuilt.events,
         records: rebuilt.records,
         facts: rebuilt.facts,
+        'rollup rows': rebuilt.rollups,
         'read + fold (s)': (rebuilt.readMs / 1000).toFixed(1),
         'write (s)': (rebuilt.writeMs / 1000).toFixed(1),
         'events/s': Math.round(rebuilt.events / rebuildS),
@@ -182,6 +133,37 @@ async function main(): Promise<void> {
     } finally {
       await service.stop();
     }
+
+    // The same figures read two other ways through the raw driver, same rate, same filters (this year and the year before).
+    const filterOf = (i: number, year: number): Record<string, unknown> => [{ year }, { year, provinceCode: '86' }, { year, industrySection: 'C' }, { year, scheme: 'OCOP' }, { year, quarter: 2 }][i % 5]!;
+    const sumBy = (rows: { code: string; sum?: number; value?: number }[]) => rows.reduce((m, r) => m.set(r.code, (m.get(r.code) ?? 0) + (r.sum ?? r.value ?? 0)), new Map<string, number>());
+    const designs: Record<string, (i: number) => Promise<unknown>> = {
+      'fine rollup rows by field, summed in JS': (i) => Promise.all([2026, 2025].map(async (y) => sumBy(await db.collection<{ code: string; sum: number }>('projection_rollups').find({ set: 'pwsc', ...filterOf(i, y) }).toArray()))),
+      'facts by $group (before the rollups)': (i) =>
+        Promise.all([2026, 2025].flatMap((y) => ['$value', '$n'].map((field) => db.collection('projection_facts').aggregate([{ $match: filterOf(i, y) }, { $group: { _id: '$code', total: { $sum: field } } }]).toArray()))),
+    };
+    const compared = [];
+    for (const [design, read] of COMPARE_SECONDS > 0 ? Object.entries(designs) : []) {
+      const latencies: number[] = [];
+      const loadAtStart = load();
+      let inFlight = 0;
+      const turns: (() => void)[] = [];
+      await atFixedRate(RATE, Math.round(RATE * COMPARE_SECONDS), async (i) => {
+        const started = nowMs();
+        if (inFlight >= 4) await new Promise<void>((resolve) => turns.push(resolve));
+        inFlight += 1;
+        try {
+          await read(i);
+        } finally {
+          inFlight -= 1;
+          turns.shift()?.();
+        }
+        latencies.push(nowMs() - started);
+      });
+      const s = summarize(latencies);
+      compared.push({ design, requests: s.count, 'p50 (ms)': s.p50.toFixed(1), 'p99 (ms)': s.p99.toFixed(1), 'max (ms)': s.max.toFixed(1), 'load before': loadAtStart, 'load after': load() });
+    }
+    if (compared.length > 0) printTable(`the same figures read otherwise (raw driver), ${RATE}/s for ${COMPARE_SECONDS} s each`, compared);
   } finally {
     await producer.disconnect();
     const admin = kafka.admin();

@@ -35,6 +35,13 @@ export interface ConsumedEvent<T = unknown> extends EventEnvelope<T> {
 /** MUST be idempotent by design (a keyed effect, or the mark written in the same update as the effect). */
 export type EventHandler<T = unknown> = (event: ConsumedEvent<T>) => Promise<void>;
 
+/**
+ * Handles a chunk of one partition's events at once, in their order (a consumer that gains from shared round
+ * trips). MUST be idempotent like EventHandler: when it throws, every event of the chunk goes through its
+ * handler one at a time (retries, then the dead-letter topic), as without it.
+ */
+export type BatchEventHandler = (events: ConsumedEvent[]) => Promise<void>;
+
 export interface EventConsumer {
   /** Subscribes and resolves once the consumer has joined its group. */
   start(): Promise<void>;
@@ -65,6 +72,8 @@ export interface EventConsumerOptions {
   types?: EventType[];
   /** Partitions handled at the same time, each in order (default 3). */
   partitionsConsumedConcurrently?: number;
+  /** A chunk's decodable events not handled yet, handed over together first (see BatchEventHandler). */
+  handleBatch?: BatchEventHandler;
   /**
    * How long the group waits for a silent member before handing its partitions to the others (default 10 s;
    * kafkajs' own default is 30 s). A restarted instance joins only once its killed predecessor's session ended.
@@ -319,6 +328,72 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
    * Handles a chunk of one partition's messages in order; returns how many it finished (handled,
    * skipped or dead-lettered): fewer than all only when stopping interrupted a handler.
    */
+  /**
+   * The chunk's events through handleBatch, when the consumer has one: the decodable events with a handler and
+   * no mark are handed over at once, and on success marked done. Anything else (undecodable, unknown, or the
+   * whole chunk when handleBatch throws) is left to the one-at-a-time path, which dead-letters what must be.
+   * The group heartbeat is kept while it runs (a batch may wait on slow partners); a rebalance announced
+   * meanwhile waits for it to finish, and the offset commit after it, before the partition moves (kafkajs
+   * rejoins only when eachBatch returns).
+   */
+  async function handleBatchOf(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+    done: Set<string>,
+    marks: ProcessedEvent[],
+  ): Promise<void> {
+    const events: ConsumedEvent[] = [];
+    const seen = new Set<string>();
+    for (const message of messages) {
+      let raw: EventEnvelope<Uint8Array>;
+      try {
+        raw = fromKafkaMessage(message);
+      } catch {
+        continue;
+      }
+      // A redelivery within the chunk is handed over once, as the one-at-a-time path skips it once handled.
+      if (done.has(markId(raw.id)) || seen.has(raw.id) || !handlerFor(raw.type)) continue;
+      const definition = localTypes.get(raw.type) ?? eventType(raw.type);
+      if (!definition) continue;
+      let data: unknown;
+      try {
+        data = definition.codec.decode(raw.data);
+      } catch {
+        continue;
+      }
+      seen.add(raw.id);
+      events.push({ ...raw, data, definition, bytes: raw.data, topic, partition, offset: message.offset });
+    }
+    if (events.length === 0) return;
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+    try {
+      await tracer.startActiveSpan(
+        `process ${topic}`,
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'process', 'messaging.destination.name': topic, 'messaging.consumer.group.name': groupId, 'messaging.batch.message_count': events.length } },
+        async (span) => {
+          try {
+            await opts.handleBatch!(events);
+          } finally {
+            span.end();
+          }
+        },
+      );
+    } catch (error) {
+      logger.warn({ err: error, topic, partition, events: events.length }, 'batch handler failed; handling the events one at a time');
+      return;
+    } finally {
+      clearInterval(beat);
+    }
+    const processedAt = new Date();
+    for (const event of events) {
+      if (done.has(markId(event.id))) continue;
+      done.add(markId(event.id));
+      marks.push({ _id: markId(event.id), consumer: groupId, eventId: event.id, type: event.type, topic, partition, offset: event.offset, processedAt });
+    }
+  }
+
   async function handleChunk(
     topic: string,
     partition: number,
@@ -329,6 +404,7 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     const marks: ProcessedEvent[] = [];
     let finished = 0;
     try {
+      if (opts.handleBatch) await handleBatchOf(topic, partition, messages, heartbeat, done, marks);
       for (const message of messages) {
         await handle(topic, partition, message, heartbeat, done, marks);
         finished++;

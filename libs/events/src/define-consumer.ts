@@ -17,7 +17,7 @@ type DataOf<E> = E extends EventType<infer T> ? T : unknown;
 /** Per-consumer knobs of createEventConsumer (retries, backoff, chunking, where a new group starts). */
 export type ConsumerTuning = Pick<
   EventConsumerOptions,
-  'retries' | 'backoffMs' | 'maxBackoffMs' | 'fromBeginning' | 'partitionsConsumedConcurrently' | 'chunkSize' | 'partitions'
+  'retries' | 'backoffMs' | 'maxBackoffMs' | 'fromBeginning' | 'partitionsConsumedConcurrently' | 'chunkSize' | 'partitions' | 'handleBatch'
 >;
 
 export interface ConsumerDefinition<E extends AnyEventType | string> extends ConsumerTuning {

@@ -50,6 +50,28 @@ const everyEvent = defineConsumer({
   handle: async (event) => void everything.push(event),
 });
 
+// A consumer that handles a chunk at once (notification's webhook first attempts): a chunk holding a
+// SPLIT or TOXIC event fails as a batch and is handled one event at a time instead.
+const batches: string[][] = [];
+const batched: ConsumedEvent[] = [];
+const alone: ConsumedEvent[] = [];
+const gadgetBatches = defineConsumer({
+  name: 'gadget-batches',
+  events: [GadgetChanged],
+  types: [GadgetChanged],
+  retries: 2,
+  backoffMs: 10,
+  handleBatch: async (events) => {
+    if (events.some((e) => ['SPLIT', 'TOXIC'].includes((e.data as ErrorInfo).reason))) throw new Error('this batch cannot be handled together');
+    batches.push(events.map((e) => e.id));
+    batched.push(...events);
+  },
+  handle: async (event) => {
+    if (event.data.reason === 'TOXIC') throw new Error('gadget glaze "lead" is not allowed');
+    alone.push(event);
+  },
+});
+
 let service: RunningService<unknown, EventBus>;
 const bus = () => service.parts;
 
@@ -60,7 +82,7 @@ beforeAll(async () => {
     config: baseConfigSchema,
     async compose(host) {
       const events = await host.add(eventBus(host, { topicPrefix: prefix, publishes: [GadgetChanged.topic, BusinessApproved.topic] }));
-      await host.add(consumers(events, [gadgetAudit, everyEvent]));
+      await host.add(consumers(events, [gadgetAudit, everyEvent, gadgetBatches]));
       return events;
     },
   });
@@ -133,6 +155,36 @@ it('skips a redelivered event, and dead-letters a poison one and moves on', asyn
       consumer: `${scope.group('svc')}.gadget-audit`,
     }),
   ]);
+});
+
+it('hands a chunk to the batch handler at once, in order, and a redelivered event not again', async () => {
+  const ids: string[] = [randomUUID(), randomUUID(), randomUUID()];
+  // The first one twice in the same request (a producer's retry): handed over once.
+  await bus().producer.send(GadgetChanged.topic, [...ids, ids[0]!].map((id) => gadget(id, 'STACKED')));
+  await eventually(async () => ids.every((id) => batched.some((e) => e.id === id)), 'the batch handler');
+  // One key, one partition: the three in their order, together unless the fetch split them.
+  expect(batches.flat().filter((id) => ids.includes(id))).toEqual(ids);
+  expect(batched.find((e) => e.id === ids[0])?.definition).toBe(GadgetChanged);
+  const later = randomUUID();
+  await bus().producer.send(GadgetChanged.topic, [gadget(ids[0]!, 'STACKED'), gadget(later, 'STACKED')]);
+  await eventually(async () => batched.some((e) => e.id === later), 'the event after the redelivered one');
+  expect(batched.filter((e) => e.id === ids[0])).toHaveLength(1);
+  expect(alone.filter((e) => ids.includes(e.id) || e.id === later)).toEqual([]);
+});
+
+it('handles a chunk the batch handler fails on one event at a time, dead-lettering a poison one', async () => {
+  const [split, poison, after] = [randomUUID(), randomUUID(), randomUUID()] as [string, string, string];
+  await bus().producer.send(GadgetChanged.topic, [gadget(split, 'SPLIT'), gadget(poison, 'TOXIC'), gadget(after, 'SHIPPED')]);
+  await eventually(async () => [...alone, ...batched].some((e) => e.id === after), 'the event after them');
+  // (`after` is handled alone too unless the fetch put it in a chunk of its own.)
+  expect(alone.filter((e) => [split, poison].includes(e.id)).map((e) => e.id)).toEqual([split]);
+  expect(batched.filter((e) => [split, poison].includes(e.id))).toEqual([]);
+  expect([...alone, ...batched].filter((e) => e.id === after)).toHaveLength(1);
+  const letters = await eventually(async () => {
+    const found = (await listDeadLetters(bus().kafka, `${prefix}hangviet.test.gadget`)).filter((l) => l.ceId === poison && l.consumer === `${scope.group('svc')}.gadget-batches`);
+    return found.length > 0 ? found : undefined;
+  }, 'the dead letter');
+  expect(letters).toHaveLength(1);
 });
 
 it('is ready while Kafka answers, under the part name kafka', async () => {

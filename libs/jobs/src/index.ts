@@ -1,3 +1,4 @@
+export { createLimiter, type Limiter } from './limiter';
 export { createBatcher, type Batched, type BatcherOptions } from './batcher';
 export { createWorkLoop, type HeldWork, type WorkLoop, type WorkLoopOptions } from './work-loop';
 export { createClaims, WORK_CLAIMS, type ClaimDoc, type Claims, type ClaimsOptions } from './claims';

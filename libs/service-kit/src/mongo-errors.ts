@@ -62,3 +62,21 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Runs an idempotent write until the database answers: retried while it is unreachable (a restart, a failover; see
+ * isDatabaseUnavailable), backing off from 100 ms to 1 s, for up to `forMs`; any other error is thrown at once. For the
+ * write that records something already done outside the database (a webhook sent, a mail handed over): giving up on
+ * it leaves the work to be done again, so a database restart of a second would send the same message twice.
+ */
+export async function whenDatabaseAnswers<T>(write: () => Promise<T>, forMs = 30_000): Promise<T> {
+  const deadline = Date.now() + forMs;
+  for (let wait = 100; ; wait = Math.min(1000, wait * 2)) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() + wait > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}

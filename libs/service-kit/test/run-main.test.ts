@@ -1,9 +1,8 @@
 // runMain as a service's main.ts uses it, in a child process: a bad configuration is one line on
 // stderr and exit 1 before anything starts; a good one serves until SIGTERM, then stops cleanly.
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { testScope } from '@hangviet/testing';
+import { freePort, testScope } from '@hangviet/testing';
 import { assertBuilt } from './built';
 
 jest.setTimeout(60_000);
@@ -41,16 +40,6 @@ function run(env: Record<string, string>, onLine: (line: Line, kill: () => void)
     });
     proc.on('error', reject);
     proc.on('close', (code) => resolve({ code, stderr, lines }));
-  });
-}
-
-/** A port nothing listens on now (the configuration refuses 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -8,6 +8,7 @@ import type { CampaignResultsDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { indicatorProjectionConsumer } from './consumers/indicator-projection.consumer';
 import { ensureProjectionIndexes, MongoProjection } from './infrastructure/mongo-projection';
+import { rollupsRefresh } from './infrastructure/mongo-rollups';
 import { MongoPublishedReports, publishedReportCollection } from './infrastructure/mongo-published-reports';
 import { MongoSubmissionRepository } from './infrastructure/mongo-submission-repository';
 import { submissionCollection, submissionModel } from './infrastructure/submission-model';
@@ -31,16 +32,17 @@ export const campaignResultsService = defineService({
     const bus = await host.add(eventBus(host, { topicPrefix: config.KAFKA_TOPIC_PREFIX, publishes: [SubmissionSubmitted.topic, ReportPublished.topic] }));
     const submissionRelay = await host.add(outboxRelay(bus, storedSubmissions));
     const reportRelay = await host.add(outboxRelay(bus, storedReports));
+    const projection = MongoProjection.of(db);
     const deps: CampaignResultsDeps = {
       // Awaited after each write: a 2xx answer implies the event is on Kafka in the common case.
       submissions: new MongoSubmissionRepository(storedSubmissions, (id) => submissionRelay.publish(id)),
       reports: new MongoPublishedReports(storedReports, (id) => reportRelay.publish(id)),
-      projection: MongoProjection.of(db),
+      projection,
       now: () => new Date(),
     };
 
     await host.add(consumers(bus, [indicatorProjectionConsumer(deps, { groupPrefix: config.KAFKA_TOPIC_PREFIX })]));
-    await host.add(createScheduler({ db, logger: host.logger, metrics: host.metrics, jobs: [idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits)] }));
+    await host.add(createScheduler({ db, logger: host.logger, metrics: host.metrics, jobs: [idempotencyKeysSweep(host.idempotency), rateLimitSweep(host.rateLimits), rollupsRefresh(projection.rollups)] }));
 
     host.http(indicatorsRouter(deps), submissionsRouter(deps, host.idempotency), openApiRouter());
     host.grpc(submissionService(deps));

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from '@hangviet/testing';
 import { generateTaxCode } from '@hangviet/vn';
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
@@ -76,14 +77,6 @@ async function listedBusiness(staffToken: string, n: number): Promise<{ business
 }
 
 const ofType = (type: string) => received.filter((r) => (JSON.parse(r.body) as { type: string }).type === type);
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('partners run their own webhooks; staff work the queues', () => {
   let staff: Page;
@@ -168,14 +161,14 @@ describe('partners run their own webhooks; staff work the queues', () => {
 
   it('c: a business approval arrives signed; failures show in the log and a replay delivers once the receiver answers 204', async () => {
     const approved = await listedBusiness(staffToken, 1);
-    await until('the approval reached the receiver', () => ofType('hangviet.registry.business.approved.v1').length === 1);
+    await eventually(() => ofType('hangviet.registry.business.approved.v1').length === 1, 'the approval reached the receiver', 60_000);
     const delivery = ofType('hangviet.registry.business.approved.v1')[0]!;
     const event = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as { subject?: string; data: unknown };
     expect(JSON.stringify(event)).toContain(approved.businessId);
 
     answer = 500;
     await listedBusiness(staffToken, 2);
-    await until('three failed attempts', () => ofType('hangviet.registry.business.approved.v1').length === 4);
+    await eventually(() => ofType('hangviet.registry.business.approved.v1').length === 4, 'three failed attempts', 60_000);
     await portal.reload();
     const failed = portal.locator('[data-status="exhausted"]', { hasText: 'hangviet.registry.business.approved.v1' });
     await failed.waitFor();
@@ -190,7 +183,7 @@ describe('partners run their own webhooks; staff work the queues', () => {
     const messageId = (await failed.getAttribute('data-message'))!;
     await failed.getByRole('button', { name: /Gửi lại/ }).click();
     await portal.locator(`[data-message="${messageId}"][data-status="delivered"]`).waitFor();
-    await until('the replay reached the receiver', () => ofType('hangviet.registry.business.approved.v1').length === 5);
+    await eventually(() => ofType('hangviet.registry.business.approved.v1').length === 5, 'the replay reached the receiver', 60_000);
     const replayed = ofType('hangviet.registry.business.approved.v1')[4]!;
     // The same message (webhook-id) as the failed attempts, so a receiver deduplicates it.
     expect(replayed.headers['webhook-id']).toBe(messageId);

@@ -4,11 +4,10 @@
 // of its own and a private mail sink.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDevKeys, mintDevToken, type DevTokenClaims } from '@hangviet/service-kit';
-import { testScope } from '@hangviet/testing';
+import { freePort, testScope } from '@hangviet/testing';
 import { startMailSink, type MailSink } from '@hangviet/mail-sink';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -32,17 +31,6 @@ export interface StackOptions {
   campaign?: boolean;
   /** Also sourcing (its page's test). */
   sourcing?: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitReady(url: string, child: ChildProcess, name: string, log: () => string): Promise<void> {

@@ -33,6 +33,23 @@ export function ErrorNote({ error, shownFields }: { error: unknown; shownFields?
   );
 }
 
+/** How many items a queue shows per page. */
+export function PageSizeSelect({ value, onChange }: { value: number; onChange: (size: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('queue.pageSize')}
+      <select name="pageSize" value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {[10, 20, 50].map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export type StatusKind = 'business' | 'certificate' | 'product' | 'fair';
 
 /** A status in words, by the kind of record it belongs to (a business's SUSPENDED is not a certificate's). */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMailSink, type MailSink } from '@hangviet/mail-sink';
 import { ensureDevKeys, loadConfig, startService, type RunningService } from '@hangviet/service-kit';
-import { testScope } from '@hangviet/testing';
+import { eventually, testScope } from '@hangviet/testing';
 import request from 'supertest';
 import { configSchema, type GatewayConfig } from '../src/config';
 import { authenticate, seedAccounts } from '../src/identity/accounts';
@@ -81,21 +81,16 @@ afterAll(async () => {
 
 const deps = () => running.parts.identity!.deps;
 const mailsTo = (address: string) => mail.messages().filter((m) => m.To.some((a) => a.Address === address));
-async function eventually<T>(probe: () => T, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+type Mail = ReturnType<typeof mailsTo>[number];
+/** The first mail to `address` that `match` accepts, once it has arrived. */
+const mailTo = (address: string, what: string, match: (m: Mail) => boolean = () => true) => eventually(() => mailsTo(address).find(match), what);
 const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)![1]!;
 
 /** A verified enterprise account, through the REST sign-up and the mailed link. */
 async function verifiedAccount(label: string): Promise<string> {
   const email = `${label}.${randomBytes(4).toString('hex')}@example.vn`;
   expect((await http.post('/identity/v1/accounts').send({ email, password })).status).toBe(201);
-  const message = (await eventually(() => mailsTo(email), (m) => m.length > 0))[0]!;
+  const message = await mailTo(email, 'the verification mail');
   expect((await http.post('/identity/v1/accounts:verifyEmail').send({ token: tokenIn(message.Text) })).status).toBe(204);
   return email;
 }
@@ -160,7 +155,7 @@ describe('finding 5: a password reset ends the sessions', () => {
     expect(silent.headers.location).toMatch(/\/auth\/callback\?code=/);
 
     await http.post('/identity/v1/password-resets').send({ email }).expect(202);
-    const reset = (await eventually(() => mailsTo(email).filter((m) => m.Text.includes('/reset-password?token=')), (m) => m.length > 0))[0]!;
+    const reset = await mailTo(email, 'the reset mail', (m) => m.Text.includes('/reset-password?token='));
     await http.post('/identity/v1/password-resets:complete').send({ token: tokenIn(reset.Text), password: 'Moi-mat-khau-2026' }).expect(204);
 
     const after = await browser.get(authorize({ prompt: 'none' }));
@@ -231,8 +226,9 @@ describe('finding 6: no account enumeration, and limits on mail', () => {
     expect(again.status).toBe(201);
     expect(Object.keys(again.body).sort()).toEqual(['email', 'emailVerified', 'id']);
     expect(again.body).toMatchObject({ email, emailVerified: false });
-    const notice = await eventually(() => mailsTo(email).filter((m) => m.Subject.includes('already have an account') || m.Subject.includes('đã có tài khoản')), (m) => m.length > 0);
-    expect(notice).toHaveLength(1);
+    const isNotice = (m: Mail) => m.Subject.includes('already have an account') || m.Subject.includes('đã có tài khoản');
+    await mailTo(email, 'the already-have-an-account mail', isNotice);
+    expect(mailsTo(email).filter(isNotice)).toHaveLength(1);
     await expect(authenticate(deps(), email, 'Another-pass-2026', '198.51.100.30')).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID' });
   });
 

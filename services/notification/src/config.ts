@@ -116,6 +116,11 @@ export const configSchema = baseConfigSchema.extend({
    * writes are merged into shared round trips, so this is also the most one round trip carries.
    */
   WEBHOOK_CONCURRENCY: positiveInt().default(128),
+  /**
+   * How long the consumer waits for a webhook's first attempt, which it makes itself; a slower one is handed to the
+   * workers while it runs (claimed, its message written pending), so one slow partner does not hold the others' events.
+   */
+  WEBHOOK_FIRST_ATTEMPT_BUDGET: duration('1s'),
   /** How long the fan-out may use its copy of the active endpoints (changes made through this instance apply at once). */
   WEBHOOK_ENDPOINT_CACHE: duration('1s'),
   /** How often one worker scans the database for due work it was not handed (retries of a crashed instance). */

@@ -4,7 +4,7 @@
 import { EventStreamServiceService } from '@hangviet/contracts/hangviet/notification/v1/event_stream_service';
 import { consumers, eventBus, eventTypes, outboxRelay, type EventType } from '@hangviet/events';
 import { WebhookAttemptFailing } from '@hangviet/events/catalog';
-import { createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
+import { createLimiter, createScheduler, idempotencyKeysSweep, rateLimitSweep } from '@hangviet/jobs';
 import { forgetDissolvedBusinessesJob, GrpcBusinessRegistry, KnownBusinesses, MongoKnownBusinessStore } from '@hangviet/known-businesses';
 import { defineService } from '@hangviet/service-kit';
 import type { DeliveryDeps, NotificationDeps } from './application/ports';
@@ -93,7 +93,8 @@ export function notificationService(overrides: NotificationOverrides = {}) {
         knownEventTypes: () => [...eventTypes.keys(), ...(overrides.extraEventTypes ?? []).map((t) => t.type), ...(overrides.subscribableTypes ?? [])],
         inbox: stores.inbox,
         operationalEvents: stores.operationalEvents,
-        enqueue: { delivery: (id) => deliveryJob.enqueue(id), webhook: (id, known) => webhookJob.enqueue(id, undefined, known) },
+        enqueue: { delivery: (id) => deliveryJob.enqueue(id), webhook: (id, known, at) => webhookJob.enqueue(id, at, known) },
+        firstAttempts: { limit: createLimiter(config.WEBHOOK_CONCURRENCY), budgetMs: config.WEBHOOK_FIRST_ATTEMPT_BUDGET },
       };
       const platformEvents = platformEventsConsumer(deps, { group: config.CONSUMER_GROUP, ...(overrides.extraEventTypes ? { extraTypes: overrides.extraEventTypes } : {}) });
       await host.add(consumers(bus, [platformEvents], { topics: config.EVENT_TOPICS }));

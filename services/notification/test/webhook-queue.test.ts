@@ -3,6 +3,8 @@
 // workers (it died) delivered by the fallback scan, endpoint changes seen by the next event although
 // the fan-out keeps the endpoint list in memory, and claims that admit one worker per attempt.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BusinessApproved } from '@hangviet/events/catalog';
 import type { NotificationDeps } from '../src/application/ports';
 import { queueWebhookMessages } from '../src/application/fan-out-webhooks';
@@ -126,6 +128,45 @@ describe('webhook queue', () => {
     expect(await h.parts.models.webhookMessages.countDocuments({ endpointId: id })).toBe(1);
     expect(await h.parts.models.webhookMessages.countDocuments({ endpointId: id, eventId: second })).toBe(1);
     expect(await h.parts.models.webhookMessages.countDocuments({ eventId: third })).toBe(1);
+  });
+});
+
+describe('first attempts made by the consumer', () => {
+  it('hands an attempt slower than its budget to the workers while it runs: the events after it go on, and the slow one is sent and recorded once', async () => {
+    // A partner that answers only when the test lets it.
+    const slowIds: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = createServer((req, res) => {
+      slowIds.push(String(req.headers['webhook-id']));
+      req.resume();
+      void released.then(() => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const fast = await receivers.start();
+      const type = 'hangviet.registry.business.approved.v1';
+      const { id: slowId } = await subscribe(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`, [type]);
+      await subscribe(fast.url, [type]);
+      // One subject, one partition: without the hand-over the second event would wait for the slow partner's answer.
+      const first = await h.publish(BusinessApproved, 'slow-biz', approvedEvent('slow-biz'));
+      const second = await h.publish(BusinessApproved, 'slow-biz', approvedEvent('slow-biz'));
+      const eventIds = () => fast.received.map((x) => (JSON.parse(x.body) as { id: string }).id);
+      await eventually(() => eventIds().includes(second), 'the second event at the fast partner while the slow one still holds the first');
+      const messageId = webhookMessageId(first, slowId);
+      // Handed over: written pending, its first attempt not recorded yet.
+      expect(await h.parts.models.webhookMessages.findById(messageId).lean()).toMatchObject({ status: 'pending', attemptCount: 0 });
+      release();
+      await eventually(async () => (await h.parts.models.webhookMessages.findById(messageId).lean())?.status === 'delivered', 'the slow message delivered');
+      await eventually(async () => slowIds.filter((id) => id === webhookMessageId(second, slowId)).length === 1, 'the second event at the slow partner');
+      expect(slowIds.filter((id) => id === messageId)).toHaveLength(1);
+      expect(await h.parts.models.webhookAttempts.countDocuments({ messageId })).toBe(1);
+      expect(await h.parts.models.webhookMessages.findById(messageId).lean()).toMatchObject({ status: 'delivered', attemptCount: 1 });
+    } finally {
+      release();
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });
 

@@ -6,13 +6,13 @@
 // once (one ce_id each) and reached Kafka.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKafka, fromKafkaMessage } from '@hangviet/events';
 import { ensureDevKeys, mintDevToken } from '@hangviet/service-kit';
 import type { Consumer } from 'kafkajs';
 import { bearer } from '@hangviet/service-testing';
+import { eventually, freePort } from '@hangviet/testing';
 import { apply, createVenue, knownBusinesses, openFair, staffToken, startTradeFair, type Harness } from './support/fixtures';
 
 const APPLICATIONS = 100;
@@ -24,24 +24,12 @@ let keys: string;
 let consumer: Consumer;
 const seen: { id: string; type: string; subject: string }[] = [];
 
-/** Like eventually, but fails naming what it waited for after `ms` (a loaded machine is slow, not stuck). */
-async function until<T>(what: string, probe: () => Promise<T> | T, predicate: (value: T) => boolean, ms = 240_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
+/** `eventually` with a predicate over the probe's value; 4 minutes: a loaded machine is slow, not stuck. */
+const until = <T>(what: string, probe: () => Promise<T> | T, predicate: (value: T) => boolean, ms = 240_000): Promise<T> =>
+  eventually(async () => {
     const value = await probe();
-    if (predicate(value)) return value;
-    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}; last: ${JSON.stringify(value)?.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+    return predicate(value) ? { value } : undefined;
+  }, what, ms).then((r) => r.value);
 
 beforeAll(async () => {
   h = await startTradeFair('tradefair_crash', { ALLOCATION_RESUME_EVERY: '1s', ALLOCATION_APPLY_BATCH: '5', ALLOCATION_LEASE_MS: '2000' });

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const result = await rebuildProjection({ kafka, db, topics, logger });
     const seconds = (result.readMs + result.writeMs) / 1000;
     console.log(
-      `[campaign:rebuild] ${result.events} events → ${result.records} records, ${result.facts} facts in database ${db.databaseName} ` +
+      `[campaign:rebuild] ${result.events} events → ${result.records} records, ${result.facts} facts, ${result.rollups} rollup rows in database ${db.databaseName} ` +
         `(read ${(result.readMs / 1000).toFixed(1)} s, write ${(result.writeMs / 1000).toFixed(1)} s; ${Math.round(result.events / Math.max(seconds, 0.001))} events/s)`,
     );
   } finally {

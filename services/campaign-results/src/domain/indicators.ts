@@ -77,3 +77,5 @@ export function indicator(code: string): Indicator | undefined {
 
 export const INDICATOR_CODES: readonly string[] = INDICATORS.map((i) => i.code);
 export const SUBMITTABLE_CODES: readonly string[] = INDICATORS.filter((i) => i.sources.includes('submissions')).map((i) => i.code);
+/** Every code a fact may carry: each figure's own (a ratio has none of its own) and the hidden ones. */
+export const FACT_CODES: readonly string[] = [...INDICATORS.filter((i) => i.aggregate !== 'ratio').map((i) => i.code), ...HIDDEN_FACT_CODES];

@@ -2,16 +2,18 @@
 // service, its newest version) and `projection_facts` (what each record contributes to each indicator). The
 // rules are the domain's (applyEvent, factsOf); this file only reads and writes.
 //
-// Order of writes for one event, each step safe to repeat: the record's facts (replaced by id), the record
-// (against the version it was read at), then, when a business's or fair's dimensions changed, the facts of the
-// records that read them. A crash between steps redelivers the event: the record is still at its old version,
-// so the same facts are written again. A dependant written meanwhile re-reads its business and fair after its
-// own write, so one of the two always sees the other.
+// Order of writes for one event, each step safe to repeat: the record's facts (replaced by id, the rollup rows
+// of its old and new facts marked stale before and after: mongo-rollups.ts), the record (against the version it
+// was read at), then, when a business's or fair's dimensions changed, the facts of the records that read them.
+// A crash between steps redelivers the event: the record is still at its old version, so the same facts are
+// written and the same rows marked again. A dependant written meanwhile re-reads its business and fair after its
+// own write, so one of the two always sees the other. Figures read the rollups, not the facts.
 import { keyset, type Page, type PageRequest } from '@hangviet/service-kit';
 import { conflict } from '@hangviet/service-kit/errors';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { FigureFilter, Projection } from '../application/ports';
-import type { FactTotal, FactTotals } from '../domain/figures';
+import type { FactTotals } from '../domain/figures';
+import { FACT_CODES } from '../domain/indicators';
 import {
   applyEvent,
   businessDimsOf,
@@ -25,6 +27,8 @@ import {
   type ProjectedRecord,
   type SourceEvent,
 } from '../domain/projection';
+import { fineRowIdOf, rollupKeysOfAll } from '../domain/rollups';
+import { ensureRollupIndexes, MongoRollups, ROLLUPS, type RolledFact, type RollupDocument } from './mongo-rollups';
 
 export const RECORDS = 'projection_records';
 export const FACTS = 'projection_facts';
@@ -40,19 +44,23 @@ export interface FactDocument extends Omit<Fact, 'id'> {
   _id: string;
   /** Always 1: the facts are counted by summing it (FerretDB v1 sums a constant `{ $sum: 1 }` to 0). */
   n: 1;
+  /** The id of the fine rollup row the fact counts in (indexed): what that row's recompute reads. */
+  row: string;
 }
 
 export const toRecordDocument = ({ id, ...r }: ProjectedRecord): RecordDocument => ({ _id: id, ...r, businessId: r.fields.businessId ?? '', fairId: r.fields.fairId ?? '' });
 const fromRecordDocument = ({ _id, businessId: _b, fairId: _f, ...r }: RecordDocument): ProjectedRecord => ({ id: _id, ...r });
-export const toFactDocument = ({ id, ...f }: Fact): FactDocument => ({ _id: id, ...f, n: 1 });
-const fromFactDocument = ({ _id, n: _n, ...f }: FactDocument): Fact => ({ id: _id, ...f });
+export const toFactDocument = ({ id, ...f }: Fact): FactDocument => ({ _id: id, ...f, n: 1, row: fineRowIdOf(f) });
+const fromFactDocument = ({ _id, n: _n, row: _r, ...f }: FactDocument): Fact => ({ id: _id, ...f });
 
-export async function ensureProjectionIndexes(db: Db, names = { records: RECORDS, facts: FACTS }): Promise<void> {
+export async function ensureProjectionIndexes(db: Db, names = { records: RECORDS, facts: FACTS, rollups: ROLLUPS }): Promise<void> {
   await db.collection(names.records).createIndex({ businessId: 1 }, { name: 'businessId' });
   await db.collection(names.records).createIndex({ fairId: 1 }, { name: 'fairId' });
   await db.collection(names.facts).createIndex({ recordId: 1 }, { name: 'recordId' });
+  await db.collection(names.facts).createIndex({ row: 1 }, { name: 'row' });
   await db.collection(names.facts).createIndex({ year: 1, code: 1 }, { name: 'year_code' });
   await db.collection(names.facts).createIndex({ code: 1, year: 1, _id: 1 }, { name: 'code_year_id' });
+  await ensureRollupIndexes(db, names.rollups);
 }
 
 /** The Mongo filter of a figure filter (facts of that year, quarter, place, section, scheme). */
@@ -70,13 +78,18 @@ export function factFilter(filter: FigureFilter): Filter<FactDocument> {
 const factPages = keyset<FactDocument>([{ field: '_id', order: 'asc' }]);
 
 export class MongoProjection implements Projection {
+  readonly rollups: MongoRollups;
+
   constructor(
     private readonly records: Collection<RecordDocument>,
     private readonly factsCollection: Collection<FactDocument>,
-  ) {}
+    rollups: Collection<RollupDocument>,
+  ) {
+    this.rollups = new MongoRollups(rollups, factsCollection as unknown as Collection<RolledFact>);
+  }
 
   static of(db: Db): MongoProjection {
-    return new MongoProjection(db.collection<RecordDocument>(RECORDS), db.collection<FactDocument>(FACTS));
+    return new MongoProjection(db.collection<RecordDocument>(RECORDS), db.collection<FactDocument>(FACTS), db.collection<RollupDocument>(ROLLUPS));
   }
 
   async apply(event: SourceEvent): Promise<'applied' | 'duplicate' | 'stale'> {
@@ -106,12 +119,7 @@ export class MongoProjection implements Projection {
   }
 
   async totals(filter: FigureFilter): Promise<FactTotals> {
-    // Two pipelines of one accumulator each: FerretDB v1 answers 0 for every accumulator of a $group but the first.
-    const sumOf = (field: '$value' | '$n') =>
-      this.factsCollection.aggregate<{ _id: string; total: number }>([{ $match: factFilter(filter) }, { $group: { _id: '$code', total: { $sum: field } } }]).toArray();
-    const [sums, counts] = await Promise.all([sumOf('$value'), sumOf('$n')]);
-    const count = new Map(counts.map((r) => [r._id, r.total]));
-    return new Map<string, FactTotal>(sums.map((r) => [r._id, { sum: r.total, count: count.get(r._id) ?? 0 }]));
+    return this.rollups.totals(filter, FACT_CODES);
   }
 
   async facts(codes: readonly string[], filter: FigureFilter, page: PageRequest): Promise<Page<Fact>> {
@@ -137,9 +145,16 @@ export class MongoProjection implements Projection {
     };
   }
 
-  /** The record's facts become exactly `factsOf(record, context)`: upserted by id, the others deleted. */
+  /**
+   * The record's facts become exactly `factsOf(record, context)`: upserted by id, the others deleted. The rollup
+   * rows of the old and new facts are marked stale before (a crash after the write leaves them stale) and after
+   * (a recompute that read the facts before the write cannot clear them).
+   */
   private async replaceFacts(record: ProjectedRecord, context: FactContext): Promise<void> {
     const facts = factsOf(record, context).map(toFactDocument);
+    const before = await this.factsCollection.find({ recordId: record.id }).toArray();
+    const rows = [...rollupKeysOfAll([...before, ...facts]).values()];
+    await this.rollups.mark(rows);
     await this.factsCollection.bulkWrite(
       [
         { deleteMany: { filter: { recordId: record.id, _id: { $nin: facts.map((f) => f._id) } } } },
@@ -147,6 +162,7 @@ export class MongoProjection implements Projection {
       ],
       { ordered: true },
     );
+    await this.rollups.mark(rows);
   }
 
   /** The records whose facts read this business or fair, their facts recomputed. */

@@ -1,6 +1,8 @@
 // `npm run campaign:rebuild`: the projection rebuilt from the beginning of every topic it counts. Reads each
 // partition up to its end as it was when the rebuild started, reduces the events in memory with the same rules
-// as the live consumer (applyEvent, factsOf, the same mapping), then replaces the two collections in bulk.
+// as the live consumer (applyEvent, factsOf, the same mapping), sums the facts into their rollup rows in memory
+// (domain/rollups.ts), then replaces the three collections in bulk: without their secondary indexes (built after, once),
+// in large unordered batches, several in flight, the three collections at once.
 // The live consumer may run on afterwards: its events up to the end read here are duplicates or stale to the
 // rebuilt records, so it picks up where the rebuild stopped.
 import { fromKafkaMessage } from '@hangviet/events';
@@ -8,13 +10,16 @@ import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { applyEvent, businessDimsOf, contextKeys, factsOf, fairDimsOf, recordId, type ProjectedRecord, type SourceEvent } from '../domain/projection';
+import { FINE, periodKeyOf, rollupsOf } from '../domain/rollups';
 import { ensureProjectionIndexes, FACTS, RECORDS, toFactDocument, toRecordDocument } from './mongo-projection';
+import { ROLLUPS, type RollupDocument } from './mongo-rollups';
 import { decodeProjected, sourceEventOf } from './source-events';
 
 export interface RebuildResult {
   events: number;
   records: number;
   facts: number;
+  rollups: number;
   readMs: number;
   writeMs: number;
 }
@@ -92,31 +97,53 @@ export class RecordFold {
   }
 }
 
-const BATCH = 2000;
+const BATCH = 5000;
+const IN_FLIGHT = 3;
 
-/** Replaces the projection's collections in `db` with the fold's records and facts. */
-export async function writeFold(db: Db, fold: RecordFold): Promise<{ records: number; facts: number }> {
-  await Promise.all([db.collection(RECORDS).drop().catch(() => undefined), db.collection(FACTS).drop().catch(() => undefined)]);
-  await ensureProjectionIndexes(db);
-  const insert = async (name: string, docs: Iterable<object>) => {
-    let batch: object[] = [];
-    let n = 0;
-    for (const doc of docs) {
-      batch.push(doc);
-      if (batch.length === BATCH) {
-        await db.collection(name).insertMany(batch, { ordered: false });
-        n += batch.length;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: false });
-    return n + batch.length;
+/** Inserts the documents in unordered batches, up to IN_FLIGHT at a time; how many. */
+async function insertAll(db: Db, name: string, docs: Iterable<object>): Promise<number> {
+  const collection = db.collection(name);
+  const inFlight = new Set<Promise<unknown>>();
+  let batch: object[] = [];
+  let n = 0;
+  const send = async () => {
+    const docsOfBatch = batch;
+    batch = [];
+    n += docsOfBatch.length;
+    const p = collection.insertMany(docsOfBatch, { ordered: false }).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   };
-  const records = await insert(RECORDS, [...fold.records.values()].map(toRecordDocument));
-  const facts = await insert(FACTS, (function* () {
-    for (const fact of fold.facts()) yield toFactDocument(fact);
-  })());
-  return { records, facts };
+  for (const doc of docs) {
+    batch.push(doc);
+    if (batch.length === BATCH) await send();
+  }
+  if (batch.length > 0) await send();
+  await Promise.all(inFlight);
+  return n;
+}
+
+/** Every rollup row the fold's facts count in, with its sum and count, as documents. */
+function rollupDocumentsOf(fold: RecordFold): RollupDocument[] {
+  return [...rollupsOf(fold.facts())].map(([id, row]) => ({ _id: id, ...row, marks: 0, stale: false, ...(row.set === FINE ? { period: periodKeyOf(row) } : {}) }));
+}
+
+/** Replaces the projection's collections in `db` with the fold's records, facts and rollups. */
+export async function writeFold(db: Db, fold: RecordFold): Promise<{ records: number; facts: number; rollups: number }> {
+  await Promise.all([RECORDS, FACTS, ROLLUPS].map((name) => db.collection(name).drop().catch(() => undefined)));
+  const rollups = rollupDocumentsOf(fold);
+  // Secondary indexes after the data: built once, not updated per insert.
+  const [records, factCount, rollupCount] = await Promise.all([
+    insertAll(db, RECORDS, (function* () {
+      for (const record of fold.records.values()) yield toRecordDocument(record);
+    })()),
+    insertAll(db, FACTS, (function* () {
+      for (const fact of fold.facts()) yield toFactDocument(fact);
+    })()),
+    insertAll(db, ROLLUPS, rollups),
+  ]);
+  await ensureProjectionIndexes(db);
+  return { records, facts: factCount, rollups: rollupCount };
 }
 
 export async function rebuildProjection(opts: { kafka: Kafka; db: Db; topics: readonly string[]; logger?: Logger }): Promise<RebuildResult> {

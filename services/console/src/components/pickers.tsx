@@ -1,9 +1,10 @@
 // Pickers over the registry's reference data: province and ward (units since 1 July 2025) and VSIC
 // industry, searched by name. Each gives the form a code and shows a name.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { naturalCompare } from '../lib/format';
-import { loadProvinces, loadWards, searchIndustries } from '../lib/reference';
+import { provincesQuery, searchIndustries, wardsQuery } from '../lib/reference';
 import { Combobox, type Option } from './combobox';
 
 interface PickerProps {
@@ -17,10 +18,8 @@ interface PickerProps {
 
 export function ProvincePicker({ label, name = 'province', value, onChange, error, disabled }: PickerProps) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<Option[]>([]);
-  useEffect(() => {
-    loadProvinces().then((items) => setOptions(items.map((p) => ({ code: p.code, label: p.name, hint: p.code })).sort((a, b) => naturalCompare(a.label, b.label))), () => setOptions([]));
-  }, []);
+  const provinces = useQuery(provincesQuery).data;
+  const options = useMemo<Option[]>(() => (provinces ?? []).map((p) => ({ code: p.code, label: p.name, hint: p.code })).sort((a, b) => naturalCompare(a.label, b.label)), [provinces]);
   return (
     <Combobox
       label={label ?? t('pickers.province')}
@@ -39,11 +38,8 @@ export function ProvincePicker({ label, name = 'province', value, onChange, erro
 
 export function WardPicker({ provinceCode, label, name = 'ward', value, onChange, error, disabled }: PickerProps & { provinceCode: string }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<Option[]>([]);
-  useEffect(() => {
-    if (!provinceCode) return setOptions([]);
-    loadWards(provinceCode).then((items) => setOptions(items.map((w) => ({ code: w.code, label: w.name, hint: w.code })).sort((a, b) => naturalCompare(a.label, b.label))), () => setOptions([]));
-  }, [provinceCode]);
+  const wards = useQuery(wardsQuery(provinceCode)).data;
+  const options = useMemo<Option[]>(() => (provinceCode && wards ? wards : []).map((w) => ({ code: w.code, label: w.name, hint: w.code })).sort((a, b) => naturalCompare(a.label, b.label)), [provinceCode, wards]);
   return (
     <Combobox
       label={label ?? t('pickers.ward')}

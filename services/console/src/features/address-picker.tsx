@@ -2,12 +2,7 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api';
-
-interface Unit {
-  code: string;
-  name: string;
-}
+import { provincesQuery, wardsQuery } from '../lib/reference';
 
 export function AddressPicker({
   provinceCode,
@@ -21,20 +16,15 @@ export function AddressPicker({
   errors?: { provinceCode?: string; wardCode?: string };
 }) {
   const { t } = useTranslation('features');
-  const provinces = useQuery({ queryKey: ['provinces'], queryFn: () => api<{ items: Unit[] }>('/v1/provinces'), staleTime: Infinity });
-  const wards = useQuery({
-    queryKey: ['wards', provinceCode],
-    queryFn: () => api<{ items: Unit[] }>(`/v1/provinces/${provinceCode}/wards`),
-    enabled: !!provinceCode,
-    staleTime: Infinity,
-  });
+  const provinces = useQuery(provincesQuery);
+  const wards = useQuery(wardsQuery(provinceCode));
   return (
     <>
       <Select
         label={t('address.province')}
         searchable
         required
-        data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+        data={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
         value={provinceCode || null}
         onChange={(v) => onChange({ provinceCode: v ?? '', wardCode: '' })}
         error={errors.provinceCode}
@@ -44,7 +34,7 @@ export function AddressPicker({
         searchable
         required
         disabled={!provinceCode}
-        data={(wards.data?.items ?? []).map((w) => ({ value: w.code, label: w.name }))}
+        data={(wards.data ?? []).map((w) => ({ value: w.code, label: w.name }))}
         value={wardCode || null}
         onChange={(v) => onChange({ provinceCode, wardCode: v ?? '' })}
         error={errors.wardCode}

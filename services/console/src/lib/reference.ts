@@ -1,6 +1,6 @@
 // Reference data the registry serves for forms and filters: the 34 provinces and their wards (units since
 // 1 July 2025) and VSIC industries, searched by name. Provinces and wards change once in years: kept for the
-// tab's life after the first call.
+// tab's life after the first answer.
 import { api } from './api';
 
 export interface Province {
@@ -21,34 +21,26 @@ export interface Industry {
   nameEn: string;
 }
 
-let provincesCall: Promise<Province[]> | undefined;
-const wardsCalls = new Map<string, Promise<Ward[]>>();
+/**
+ * The provinces, and the wards of one, as server-state queries: fetched once per tab and retried with backoff, because a
+ * form cannot be filled without them and one refused call (a busy gateway, a service restarting) must not leave a
+ * picker empty for good.
+ */
+export const provincesQuery = {
+  queryKey: ['provinces'],
+  queryFn: () => api<{ items: Province[] }>('/v1/provinces').then((r) => r.items),
+  staleTime: Infinity,
+  retry: 6,
+} as const;
 
-export function loadProvinces(): Promise<Province[]> {
-  provincesCall ??= api<{ items: Province[] }>('/v1/provinces').then(
-    (r) => r.items,
-    (err: unknown) => {
-      provincesCall = undefined;
-      throw err;
-    },
-  );
-  return provincesCall;
-}
-
-export function loadWards(provinceCode: string): Promise<Ward[]> {
-  let call = wardsCalls.get(provinceCode);
-  if (!call) {
-    call = api<{ items: Ward[] }>(`/v1/provinces/${encodeURIComponent(provinceCode)}/wards`).then(
-      (r) => r.items,
-      (err: unknown) => {
-        wardsCalls.delete(provinceCode);
-        throw err;
-      },
-    );
-    wardsCalls.set(provinceCode, call);
-  }
-  return call;
-}
+export const wardsQuery = (provinceCode: string) =>
+  ({
+    queryKey: ['wards', provinceCode],
+    queryFn: () => api<{ items: Ward[] }>(`/v1/provinces/${encodeURIComponent(provinceCode)}/wards`).then((r) => r.items),
+    enabled: !!provinceCode,
+    staleTime: Infinity,
+    retry: 6,
+  }) as const;
 
 /** VSIC industries whose code starts with, or whose name contains, the text (the registry folds diacritics). */
 export async function searchIndustries(q: string, edition: '2018' | '2025' = '2025'): Promise<Industry[]> {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote, Link } from '../components';
+import { ErrorNote, Link, PageSizeSelect } from '../components';
 import { verifyHref } from '../components/business-facts';
 import { DossierPanel, useBusiness, type ApplicationSummary } from '../components/dossier';
 import { Pager, usePaging } from '../components/pager';
@@ -347,16 +347,7 @@ function Queue() {
             ))}
           </select>
         </label>
-        <label>
-          {t('queue.pageSize')}
-          <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
-            {[10, 20, 50].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PageSizeSelect value={pageSize} onChange={setPageSize} />
       </div>
       {note && <p role="status">{note}</p>}
       <ErrorNote error={error} />

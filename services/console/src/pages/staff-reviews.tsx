@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote, Link } from '../components';
+import { ErrorNote, Link, PageSizeSelect } from '../components';
 import { addressText } from '../components/business-facts';
 import { Pager, usePaging } from '../components/pager';
 import { ProvincePicker } from '../components/pickers';
@@ -112,16 +112,7 @@ function Queue() {
             ))}
           </select>
         </label>
-        <label>
-          {t('queue.pageSize')}
-          <select name="pageSize" value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
-            {[10, 20, 50].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PageSizeSelect value={pageSize} onChange={setPageSize} />
       </div>
       {note && <p role="status">{note}</p>}
       <ErrorNote error={error} />

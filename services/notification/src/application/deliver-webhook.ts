@@ -10,7 +10,7 @@ import { decideAfterAttempt, isSuccessStatus, type OperationalEventKind } from '
 import { signingSecrets, signWebhook } from '../domain/webhook-signing';
 import { claimIfDue, SCAN_BATCH } from './claim-if-due';
 import { operationalEventId } from './ids';
-import type { DeliveryDeps, EndpointHealthChange, HeldWork, KnownMessage, OperationalEvent } from './ports';
+import type { DeliveryDeps, EndpointHealthChange, HeldWork, KnownMessage, MessageSettlement, OperationalEvent } from './ports';
 
 /** The most due entries one scan reads past those this instance already holds. */
 const MAX_SCAN = 5000;
@@ -35,7 +35,16 @@ export function claimWebhookMessage(deps: DeliveryDeps, id: string, known?: Know
   );
 }
 
-async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: WebhookMessage, at: Date) {
+/** What one POST of a message came to: a 2xx, another status, or no answer (the error says why). */
+export interface SendResult {
+  ok: boolean;
+  statusCode: number | undefined;
+  responseBody: string | undefined;
+  error: string | undefined;
+}
+
+/** Signs (the endpoint's current secrets) and POSTs; the client checks the target (SSRF) before it connects. */
+export async function sendWebhook(deps: Pick<DeliveryDeps, 'webhookClient'>, endpoint: WebhookEndpoint, message: WebhookMessage, at: Date): Promise<SendResult> {
   const secrets = signingSecrets(endpoint.secrets, at);
   const headers = signWebhook(secrets, message.id, at, message.payload);
   try {
@@ -48,20 +57,22 @@ async function send(deps: DeliveryDeps, endpoint: WebhookEndpoint, message: Webh
   }
 }
 
-/** Returns when the message is due again, if it failed and will be retried. */
-export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage): Promise<Date | undefined> {
-  const store = deps.webhooks;
-  const claimed = { messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
-  const endpoint = await store.endpoint(message.endpointId);
-  if (!endpoint || endpoint.status !== 'active') {
-    // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.
-    await store.settle({ ...claimed, set: { status: 'exhausted', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'ENDPOINT_DELETED' } });
-    return undefined;
-  }
+/** What an attempt made of a message leads to: its record, the endpoint's health change, the message's new state. */
+export interface AttemptOutcome {
+  attempt: WebhookAttempt;
+  change: EndpointHealthChange | undefined;
+  set: MessageSettlement['set'];
+  nextAttemptAt: Date | undefined;
+}
 
-  const started = deps.now();
-  const result = await send(deps, endpoint, message, started);
-  const at = deps.now();
+export function outcomeOf(
+  deps: Pick<DeliveryDeps, 'webhookPolicy'>,
+  endpoint: WebhookEndpoint,
+  message: WebhookMessage,
+  result: SendResult,
+  times: { started: Date; at: Date },
+): AttemptOutcome {
+  const { started, at } = times;
   const attemptsMade = message.attemptCount + 1;
   const attempt: WebhookAttempt = {
     id: `${message.id}_${attemptsMade}_${randomUUID().slice(0, 8)}`,
@@ -76,9 +87,6 @@ export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage
   if (result.statusCode !== undefined) attempt.statusCode = result.statusCode;
   if (result.error !== undefined) attempt.error = result.error;
   if (result.responseBody !== undefined) attempt.responseBody = result.responseBody;
-  // Recorded before the message's new state: a crash in between repeats the attempt, never loses its record.
-  await store.recordAttempt(attempt);
-
   const decision = decideAfterAttempt(
     {
       ok: result.ok,
@@ -89,30 +97,61 @@ export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage
     },
     deps.webhookPolicy,
   );
-
-  // The endpoint's health and its events before the message's state, for the same reason as the
-  // attempt record: a crash in between repeats the attempt, and a repeated attempt raises the same
-  // event ids, which consumers deduplicate.
   const change = healthChange(endpoint, message, decision, { attempts: attemptsMade, at, ...(result.error ? { lastError: result.error } : {}) });
-  if (change) await deps.endpoints.recordHealth(endpoint.id, change);
-  if (change?.disable) {
-    deps.endpointDirectory.changed();
-    deps.logger.warn({ endpointId: endpoint.id }, 'webhook endpoint disabled after failing too long');
-  }
+  const set: MessageSettlement['set'] = {
+    status: decision.status,
+    attemptCount: attemptsMade,
+    lastAttemptAt: at,
+    failingNotified: decision.failingNotified,
+    ...(decision.nextAttemptAt ? { nextAttemptAt: decision.nextAttemptAt } : {}),
+    ...(result.ok ? { deliveredAt: at } : {}),
+    ...(result.error ? { lastError: result.error } : {}),
+  };
+  return { attempt, change, set, nextAttemptAt: decision.nextAttemptAt };
+}
 
-  await store.settle({
-    ...claimed,
-    set: {
-      status: decision.status,
-      attemptCount: attemptsMade,
-      lastAttemptAt: at,
-      failingNotified: decision.failingNotified,
-      ...(decision.nextAttemptAt ? { nextAttemptAt: decision.nextAttemptAt } : {}),
-      ...(result.ok ? { deliveredAt: at } : {}),
-      ...(result.error ? { lastError: result.error } : {}),
-    },
-  });
-  return decision.nextAttemptAt;
+/** The endpoint's health and its events, written before the message's new state (see finishAttempt). */
+export async function recordHealth(deps: Pick<DeliveryDeps, 'endpoints' | 'endpointDirectory' | 'logger'>, endpointId: string, change: EndpointHealthChange | undefined): Promise<void> {
+  if (!change) return;
+  await deps.endpoints.recordHealth(endpointId, change);
+  if (change.disable) {
+    deps.endpointDirectory.changed();
+    deps.logger.warn({ endpointId }, 'webhook endpoint disabled after failing too long');
+  }
+}
+
+/**
+ * Records an attempt made of a claimed, stored message and settles the message: the attempt record, then the
+ * endpoint's health and its events, then the message's new state — each before the next, so a crash in between
+ * repeats the attempt (same event ids, which consumers deduplicate) and never loses its record.
+ */
+export async function finishAttempt(
+  deps: DeliveryDeps,
+  endpoint: WebhookEndpoint,
+  message: WebhookMessage,
+  result: SendResult,
+  times: { started: Date; at: Date },
+): Promise<Date | undefined> {
+  const outcome = outcomeOf(deps, endpoint, message, result, times);
+  await deps.webhooks.recordAttempt(outcome.attempt);
+  await recordHealth(deps, endpoint.id, outcome.change);
+  await deps.webhooks.settle({ messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt, set: outcome.set });
+  return outcome.nextAttemptAt;
+}
+
+/** Returns when the message is due again, if it failed and will be retried. */
+export async function deliverWebhook(deps: DeliveryDeps, message: WebhookMessage): Promise<Date | undefined> {
+  const store = deps.webhooks;
+  const claimed = { messageId: message.id, attemptCount: message.attemptCount, nextAttemptAt: message.nextAttemptAt };
+  const endpoint = await store.endpoint(message.endpointId);
+  if (!endpoint || endpoint.status !== 'active') {
+    // Not an attempt: nothing was sent. Recover re-queues it once the endpoint is enabled again.
+    await store.settle({ ...claimed, set: { status: 'exhausted', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'ENDPOINT_DELETED' } });
+    return undefined;
+  }
+  const started = deps.now();
+  const result = await sendWebhook(deps, endpoint, message, started);
+  return finishAttempt(deps, endpoint, message, result, { started, at: deps.now() });
 }
 
 /**

@@ -15,14 +15,9 @@ export interface WebhookEvent {
   payload: string;
 }
 
-export async function queueWebhookMessages(
-  deps: Pick<NotificationDeps, 'now' | 'webhooks' | 'enqueue'>,
-  event: WebhookEvent,
-  endpoints: readonly WebhookEndpoint[],
-  opts: { operational?: boolean } = {},
-): Promise<number> {
-  const now = deps.now();
-  const messages: WebhookMessage[] = endpoints
+/** The messages an event makes for these endpoints (the active ones subscribed to it), none written yet. */
+export function webhookMessagesFor(event: WebhookEvent, endpoints: readonly WebhookEndpoint[], now: Date, opts: { operational?: boolean } = {}): WebhookMessage[] {
+  return endpoints
     .filter((endpoint) => endpoint.status === 'active' && matchesAny(endpoint.eventTypes, event.type))
     .map((endpoint) => ({
       id: webhookMessageId(event.id, endpoint.id),
@@ -38,7 +33,16 @@ export async function queueWebhookMessages(
       failingNotified: false,
       createdAt: now,
     }));
-  const written = await deps.webhooks.queue(messages);
+}
+
+export async function queueWebhookMessages(
+  deps: Pick<NotificationDeps, 'now' | 'webhooks' | 'enqueue'>,
+  event: WebhookEvent,
+  endpoints: readonly WebhookEndpoint[],
+  opts: { operational?: boolean } = {},
+): Promise<number> {
+  const now = deps.now();
+  const written = await deps.webhooks.queue(webhookMessagesFor(event, endpoints, now, opts));
   const insertedAt = now.getTime();
   for (const message of written) deps.enqueue.webhook(message.id, { message, insertedAt });
   return written.length;
@@ -56,10 +60,24 @@ export interface ProjectableEvent {
  * endpoints the whole event, a partner's the projection its granted scopes allow, or nothing (issue 12, item 4).
  */
 export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEvent, source?: ProjectableEvent): Promise<number> {
+  const now = deps.now();
+  const written = await deps.webhooks.queue(await plannedWebhookMessages(deps, event, source, now));
+  for (const message of written) deps.enqueue.webhook(message.id, { message, insertedAt: now.getTime() });
+  return written.length;
+}
+
+/** The messages fanOutToWebhooks writes for an event, not written yet (the consumer's batch makes their first attempts). */
+export async function plannedWebhookMessages(
+  deps: NotificationDeps,
+  event: WebhookEvent,
+  source: ProjectableEvent | undefined,
+  now: Date,
+  /** Owners' scopes read for events handled together (a consumer batch): one read per owner, not per event. */
+  scopes = new Map<string, Promise<readonly string[] | 'all'>>(),
+): Promise<WebhookMessage[]> {
   const endpoints = (await deps.endpointDirectory.active()).filter((e) => e.status === 'active' && matchesAny(e.eventTypes, event.type));
-  if (!source) return queueWebhookMessages(deps, event, endpoints);
+  if (!source) return webhookMessagesFor(event, endpoints, now);
   const byPayload = new Map<string, WebhookEndpoint[]>();
-  const scopes = new Map<string, Promise<readonly string[] | 'all'>>();
   for (const endpoint of endpoints) {
     let owned = scopes.get(endpoint.owner);
     if (!owned) scopes.set(endpoint.owner, (owned = scopesOfOwner(deps.partnerGrants, endpoint.owner)));
@@ -67,7 +85,5 @@ export async function fanOutToWebhooks(deps: NotificationDeps, event: WebhookEve
     if (payload === undefined) continue;
     byPayload.set(payload, [...(byPayload.get(payload) ?? []), endpoint]);
   }
-  let queued = 0;
-  for (const [payload, group] of byPayload) queued += await queueWebhookMessages(deps, { ...event, payload }, group);
-  return queued;
+  return [...byPayload].flatMap(([payload, group]) => webhookMessagesFor({ ...event, payload }, group, now));
 }

@@ -23,27 +23,32 @@ export interface PlatformEvent {
   dataProto: Uint8Array;
 }
 
-export async function handlePlatformEvent(deps: NotificationDeps, event: PlatformEvent): Promise<void> {
+/** What handling a public event needs from it: its partner payload, log entry and projection source. */
+export function prepared(event: PlatformEvent) {
   const { dataJson, dataProto, ...envelope } = event;
   const payload = JSON.stringify(toStructuredJson({ ...envelope, data: dataJson }));
-  if (event.type.startsWith(DELIVERY_EVENTS_PREFIX)) {
-    await handleOperationalEvent(deps, { id: event.id, type: event.type, time: event.time, data: dataJson as Record<string, unknown>, payload });
+  return {
+    payload,
+    operational: event.type.startsWith(DELIVERY_EVENTS_PREFIX),
+    webhook: { id: event.id, type: event.type, payload },
+    source: { definition: eventType(event.type), envelope, data: dataJson },
+    logged: { eventId: event.id, type: event.type, source: event.source, subject: event.subject, time: event.time, dataJson: JSON.stringify(dataJson), dataProto },
+    person: { id: event.id, type: event.type, subject: event.subject, data: dataJson },
+  };
+}
+
+export async function handlePlatformEvent(deps: NotificationDeps, event: PlatformEvent): Promise<void> {
+  const p = prepared(event);
+  if (p.operational) {
+    await handleOperationalEvent(deps, { id: event.id, type: event.type, time: event.time, data: event.dataJson as Record<string, unknown>, payload: p.payload });
     return;
   }
-  const outcomes = await Promise.allSettled([
-    deps.eventLog.append({
-      eventId: event.id,
-      type: event.type,
-      source: event.source,
-      subject: event.subject,
-      time: event.time,
-      dataJson: JSON.stringify(dataJson),
-      dataProto,
-    }),
-    fanOutToWebhooks(deps, { id: event.id, type: event.type, payload }, { definition: eventType(event.type), envelope, data: dataJson }),
-    notifyPeople(deps, { id: event.id, type: event.type, subject: event.subject, data: dataJson }),
-  ]);
-  // Settled, not raced: the consumer's retry must not overlap writes of this attempt still in flight.
+  await settled([deps.eventLog.append(p.logged), fanOutToWebhooks(deps, p.webhook, p.source), notifyPeople(deps, p.person)]);
+}
+
+/** Settled, not raced: the consumer's retry must not overlap writes of this attempt still in flight. */
+export async function settled(work: Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(work);
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
 }

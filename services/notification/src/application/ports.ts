@@ -1,6 +1,7 @@
 // What the use cases need from the outside world, one interface per concern, each implemented once in
 // infrastructure/ (Mongo repositories, the HTTP webhook client, the channel senders) and handed in by the
 // composition root. Use cases see records (domain/records.ts), never documents, models or filters.
+import type { Limiter } from '@hangviet/jobs';
 import type { KnownBusinesses } from '@hangviet/known-businesses';
 import type { PartnerGrants } from './partner-scopes';
 import type { Logger } from '@hangviet/service-kit';
@@ -82,8 +83,13 @@ export interface MessageSettlement {
 
 /** Webhook messages and their attempts; reads and writes of concurrent attempts share round trips. */
 export interface WebhookMessageStore {
-  /** Writes the messages not queued yet and returns those written by this call. */
+  /**
+   * Writes the messages not written yet and returns those written by this call; a pending one gets its due entry
+   * first, one written in a final state (a first attempt made before it was written) none.
+   */
   queue(messages: readonly WebhookMessage[]): Promise<WebhookMessage[]>;
+  /** Which of these messages are written already. */
+  existing(ids: readonly string[]): Promise<Set<string>>;
   message(id: string): Promise<WebhookMessage | null>;
   endpoint(id: string): Promise<WebhookEndpoint | null>;
   recordAttempt(attempt: WebhookAttempt): Promise<void>;
@@ -204,7 +210,16 @@ export interface KnownMessage {
 /** Hands new or re-queued work to this instance's workers at once (implemented by the jobs). */
 export interface Enqueue {
   delivery(id: string): void;
-  webhook(id: string, known?: KnownMessage): void;
+  /** `at`: when it is due, if later than now (a retry). */
+  webhook(id: string, known?: KnownMessage, at?: Date): void;
+}
+
+/** The first attempts the consumer makes itself (deliver-first-attempts.ts). */
+export interface FirstAttempts {
+  /** POSTs in flight at once, across the partitions handled side by side. */
+  limit: Limiter;
+  /** How long the consumer waits for one; a slower one goes on under a claim, as a worker's attempt. */
+  budgetMs: number;
 }
 
 export interface NotificationPolicy {
@@ -244,4 +259,5 @@ export interface NotificationDeps extends DeliveryDeps {
   inbox: InboxRepository;
   operationalEvents: OperationalEventLog;
   enqueue: Enqueue;
+  firstAttempts: FirstAttempts;
 }

@@ -1,4 +1,5 @@
 // People-channel deliveries in MongoDB/FerretDB: the due scan and each attempt's record.
+import { whenDatabaseAnswers } from '@hangviet/service-kit/mongo-errors';
 import type { DeliveryRepository } from '../application/ports';
 import type { Delivery } from '../domain/records';
 import { fromDoc, type DeliveryDoc, type NotificationModels } from './models';
@@ -21,7 +22,8 @@ export function createDeliveryRepository(models: Pick<NotificationModels, 'deliv
         next.status === 'sent'
           ? { status: 'sent', sentAt: next.at, attemptCount: delivery.attemptCount + 1 }
           : { status: next.status, attemptCount: delivery.attemptCount + 1, lastError: attempt.error, ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}) };
-      await deliveries.updateOne(mine, { $set, $push: { attempts: attempt } });
+      // Retried through a database restart: the mail or SMS is already handed over, and a write given up on sends it again.
+      await whenDatabaseAnswers(() => deliveries.updateOne(mine, { $set, $push: { attempts: attempt } }));
     },
   };
 }

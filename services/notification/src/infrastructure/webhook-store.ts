@@ -10,7 +10,7 @@
 // entry whose state is gone (a crash in between, a lost race) is stale and the scan removes it.
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { createBatcher } from '@hangviet/jobs';
-import { duplicateKeyIndexes } from '@hangviet/service-kit/mongo-errors';
+import { duplicateKeyIndexes, whenDatabaseAnswers } from '@hangviet/service-kit/mongo-errors';
 import { keyset, mapPage } from '@hangviet/service-kit/paging';
 import type { MessageSettlement, WebhookMessageStore } from '../application/ports';
 import type { WebhookMessage } from '../domain/records';
@@ -116,7 +116,8 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
     run: async (perEvent) => {
       const all = perEvent.flat().map((m) => toDoc(m));
       if (all.length === 0) return perEvent.map(() => []);
-      await insertDueEntries(all.map((m) => dueEntry(m._id, m.nextAttemptAt)));
+      // A pending message's entry before it; a message written in a final state (its first attempt made) has none.
+      await insertDueEntries(all.filter((m) => m.status === 'pending').map((m) => dueEntry(m._id, m.nextAttemptAt)));
       const existing = await duplicateKeyIndexes(messageWrites.insertMany(all, { ordered: false }));
       let offset = 0;
       return perEvent.map((messages) => {
@@ -128,11 +129,24 @@ export function createWebhookStore(models: Pick<NotificationModels, 'webhookMess
   });
 
   return {
-    queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : queueMessages(messages)),
+    // Retried through a database restart too: the consumer's first attempts write their messages (with the outcome)
+    // only after the POSTs, and a write given up on would send them again. Idempotent: a message written by the
+    // failed try is a duplicate key the second time (then not reported as written by this call).
+    queue: (messages) => (messages.length === 0 ? Promise.resolve([]) : whenDatabaseAnswers(() => queueMessages(messages))),
     message: loadMessages,
+    async existing(ids) {
+      const found = new Set<string>();
+      for (let i = 0; i < ids.length; i += MAX_IN) {
+        const docs = await webhookMessages.find({ _id: { $in: [...new Set(ids.slice(i, i + MAX_IN))] } }, { _id: 1 }).lean<{ _id: string }[]>();
+        for (const d of docs) found.add(d._id);
+      }
+      return found;
+    },
     endpoint: loadEndpoints,
-    recordAttempt: (attempt) => insertAttempts(toDoc(attempt)),
-    settle: settleMessages,
+    // What follows a POST already made is retried through a database restart (both writes are idempotent: the
+    // attempt's id, the state it was claimed in): given up, the message would be sent again once its claim lapses.
+    recordAttempt: (attempt) => whenDatabaseAnswers(() => insertAttempts(toDoc(attempt))),
+    settle: (settlement) => whenDatabaseAnswers(() => settleMessages(settlement)),
     async willBeDue(messageIds, dueAt) {
       await insertDueEntries(messageIds.map((id) => dueEntry(id, dueAt)));
     },
