@@ -9,6 +9,8 @@ import type { SourcingDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { certificationConsumer } from './consumers/certification.consumer';
 import { directoryConsumer } from './consumers/directory.consumer';
+import { fairsConsumer } from './consumers/fairs.consumer';
+import { MongoFairs } from './infrastructure/mongo-fairs';
 import { collectionsOf, dropRetiredIndexes, ensureIndexes } from './infrastructure/collections';
 import { MongoMeetings, MongoMeetingSchedule } from './infrastructure/mongo-meetings';
 import { MongoOutcomes } from './infrastructure/mongo-outcomes';
@@ -42,6 +44,7 @@ export const sourcingService = defineService({
     const outcomeRelay = await host.add(outboxRelay(bus, c.outcomes));
     const now = () => new Date();
     const suppliers = new MongoSupplierDirectory(c.suppliers, c.postings);
+    const fairs = new MongoFairs(c.fairs);
     await suppliers.backfillPostings(c.migrations, now());
     const deps: SourcingDeps = {
       // Each store awaits its relay after a write: a 2xx answer implies the event is on Kafka in the common case.
@@ -50,12 +53,13 @@ export const sourcingService = defineService({
       outcomes: new MongoOutcomes(c.outcomes, outcomeRelay),
       schedule: new MongoMeetingSchedule(c.programmes, c.claims, now),
       suppliers,
+      fairs,
       businesses: new KnownBusinesses(knownBusinesses, registry),
       now,
     };
 
     const groupPrefix = config.KAFKA_TOPIC_PREFIX;
-    await host.add(consumers(bus, [directoryConsumer(deps, suppliers, { groupPrefix }), certificationConsumer(suppliers, { groupPrefix })]));
+    await host.add(consumers(bus, [directoryConsumer(deps, suppliers, { groupPrefix }), certificationConsumer(suppliers, { groupPrefix }), fairsConsumer(fairs, { groupPrefix })]));
     await host.add(
       createScheduler({
         db,
@@ -74,6 +78,6 @@ export const sourcingService = defineService({
 
     host.http(sourcingRequestsRouter(deps, host.idempotency), meetingsRouter(deps, host.idempotency), openApiRouter());
     host.grpc(sourcingRequestService(deps));
-    return { ...deps, supplierDirectory: suppliers };
+    return { ...deps, supplierDirectory: suppliers, fairDirectory: fairs };
   },
 });

@@ -3,7 +3,10 @@
 // Then every mutating route of the service against every role.
 import { randomUUID } from 'node:crypto';
 import { BusinessStatus } from '@hangviet/contracts/hangviet/registry/v1/business';
-import { bearer, startServiceHarness } from '@hangviet/service-testing';
+import { FairStatus } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
+import { FairCancelled as FairCancelledMessage, FairCreated as FairCreatedMessage, FairPublished as FairPublishedMessage } from '@hangviet/contracts/hangviet/tradefair/v1/fair';
+import { FairCancelled, FairCreated, FairPublished } from '@hangviet/events/catalog';
+import { bearer, eventually, startServiceHarness } from '@hangviet/service-testing';
 import { sourcingService } from '../src/service';
 import { publishDirectory, type DirectoryEntry } from './support/directory';
 
@@ -33,9 +36,19 @@ interface MeetingBody {
   supplierBusinessId: string;
 }
 
+/** The trade-fair's events about a fair, as it publishes them, and the copy caught up with the last one. */
+async function publishFair(id: string, status: FairStatus, version: number): Promise<void> {
+  const fair = { id, name: `Hội chợ ${id}`, status, version: String(version) };
+  if (status === FairStatus.FAIR_STATUS_DRAFT) await h.publish(FairCreated, id, FairCreatedMessage.fromPartial({ fair }), { source: 'trade-fair' });
+  else if (status === FairStatus.FAIR_STATUS_CANCELLED) await h.publish(FairCancelled, id, FairCancelledMessage.fromPartial({ fair }), { source: 'trade-fair' });
+  else await h.publish(FairPublished, id, FairPublishedMessage.fromPartial({ fair }), { source: 'trade-fair' });
+  await eventually(async () => (await h.parts.fairDirectory.find(id))?.version === version, `fair ${id} at version ${version}`);
+}
+
 beforeAll(async () => {
   h = await start();
   await publishDirectory(h, directory);
+  await publishFair(fairId, FairStatus.FAIR_STATUS_PUBLISHED, 4);
   const programme = await h.http
     .put(`/v1/meeting-programmes/${fairId}`)
     .set(bearer(h.tokens.staff))
@@ -100,9 +113,37 @@ describe('meetings at a fair', () => {
     expect(await h.service.host.db.collection('meeting_claims').countDocuments({ fairId })).toBe(147);
   });
 
+  it('holds meetings only at a fair that exists and is PUBLISHED or RUNNING', async () => {
+    const programme = { tables: 1, slots: [{ start: slotStart(0).toISOString(), end: slotStart(1).toISOString() }] };
+    const unknown = await h.http.put(`/v1/meeting-programmes/no-such-fair-${tag}`).set(bearer(h.tokens.staff)).send(programme);
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'FAIR_NOT_FOUND' });
+    const draftId = `draft-${tag}`;
+    await publishFair(draftId, FairStatus.FAIR_STATUS_DRAFT, 1);
+    const draft = await h.http.put(`/v1/meeting-programmes/${draftId}`).set(bearer(h.tokens.staff)).send(programme);
+    expect({ status: draft.status, code: draft.body.code }).toEqual({ status: 409, code: 'FAIR_NOT_OPEN_FOR_MEETINGS' });
+    expect((await h.http.get(`/v1/meeting-programmes/${draftId}`)).status).toBe(404); // nothing written
+
+    // published: a programme and a meeting asked; cancelled meanwhile: no new meeting, none scheduled
+    const laterId = `later-${tag}`;
+    await publishFair(laterId, FairStatus.FAIR_STATUS_PUBLISHED, 4);
+    expect((await h.http.put(`/v1/meeting-programmes/${laterId}`).set(bearer(h.tokens.staff)).send(programme)).status).toBe(200);
+    const asked = await h.http.post('/v1/sourcing-meetings').set(bearer(h.tokens.staff)).send({ fairId: laterId, buyerBusinessId: buyers[4], supplierBusinessId: suppliers[9] });
+    expect(asked.status).toBe(201);
+    await publishFair(laterId, FairStatus.FAIR_STATUS_CANCELLED, 5);
+    await publishFair(laterId, FairStatus.FAIR_STATUS_PUBLISHED, 4); // an older event redelivered changes nothing
+    const again = await h.http.post('/v1/sourcing-meetings').set(bearer(h.tokens.staff)).send({ fairId: laterId, buyerBusinessId: buyers[4], supplierBusinessId: suppliers[8] });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'FAIR_NOT_OPEN_FOR_MEETINGS' });
+    const accepted = await h.http.post(`/v1/sourcing-meetings/${asked.body.id}:accept`).set(bearer(await h.tokens.enterprise(suppliers[9]!))).send({});
+    expect({ status: accepted.status, code: accepted.body.code }).toEqual({ status: 409, code: 'FAIR_NOT_OPEN_FOR_MEETINGS' });
+  });
+
   it('refuses a fair without a programme and a business that is not active', async () => {
     const noFair = await h.http.post('/v1/sourcing-meetings').set(bearer(h.tokens.staff)).send({ fairId: 'no-such-fair', buyerBusinessId: buyers[0], supplierBusinessId: suppliers[0] });
-    expect({ status: noFair.status, code: noFair.body.code }).toEqual({ status: 404, code: 'MEETING_PROGRAMME_NOT_FOUND' });
+    expect({ status: noFair.status, code: noFair.body.code }).toEqual({ status: 404, code: 'FAIR_NOT_FOUND' });
+    const bareId = `bare-${tag}`;
+    await publishFair(bareId, FairStatus.FAIR_STATUS_PUBLISHED, 4);
+    const bare = await h.http.post('/v1/sourcing-meetings').set(bearer(h.tokens.staff)).send({ fairId: bareId, buyerBusinessId: buyers[0], supplierBusinessId: suppliers[0] });
+    expect({ status: bare.status, code: bare.body.code }).toEqual({ status: 404, code: 'MEETING_PROGRAMME_NOT_FOUND' });
     const inactive = await h.http.post('/v1/sourcing-meetings').set(bearer(h.tokens.staff)).send({ fairId, buyerBusinessId: buyers[0], supplierBusinessId: suspended });
     expect({ status: inactive.status, errors: inactive.body.errors }).toEqual({ status: 422, errors: [expect.objectContaining({ field: 'supplierBusinessId', code: 'BUSINESS_NOT_ACTIVE' })] });
   });

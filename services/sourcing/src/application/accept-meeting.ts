@@ -4,6 +4,7 @@ import { firstFreePlace, type Meeting } from '../domain/meeting';
 import { ACCESS } from './access-rules';
 import { getMeetingProgramme } from './get-meeting-programme';
 import { requireMeeting, sideOfCaller } from './meeting-access';
+import { requireMeetingFair } from './meeting-fair';
 import type { SourcingDeps } from './ports';
 
 export interface AcceptMeetingCommand {
@@ -24,6 +25,7 @@ export async function acceptMeeting(deps: SourcingDeps, principal: Principal | u
   const meeting = await requireMeeting(deps, id);
   meeting.expectAnswerableBy(await sideOfCaller(deps, caller, meeting));
   const m = meeting.state;
+  await requireMeetingFair(deps, m.fairId); // closed or cancelled since it was asked: nothing to schedule
   const programme = await getMeetingProgramme(deps, { fairId: m.fairId });
   const parties = [m.buyerBusinessId, m.supplierBusinessId];
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {

@@ -26,6 +26,20 @@ export interface SupplierDirectory {
   find(businessId: string): Promise<Supplier | undefined>;
 }
 
+/** A fair as the trade-fair's events last said. */
+export interface KnownFair {
+  id: string;
+  name: string;
+  /** DRAFT, OPEN, ALLOCATING, PUBLISHED, RUNNING, CLOSED or CANCELLED. */
+  status: string;
+  version: number;
+}
+
+/** The trade-fair's fairs, copied from its fair.* events. */
+export interface FairDirectory {
+  find(fairId: string): Promise<KnownFair | undefined>;
+}
+
 export interface MeetingRepository {
   newId(): string;
   add(meeting: Meeting): Promise<void>;
@@ -64,6 +78,7 @@ export interface SourcingDeps {
   meetings: MeetingRepository;
   schedule: MeetingSchedule;
   outcomes: OutcomeRepository;
+  fairs: FairDirectory;
   /** The directory's businesses (kept from events, the registry asked over gRPC) and who owns each. */
   businesses: KnownBusinesses;
   now: () => Date;

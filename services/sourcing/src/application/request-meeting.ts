@@ -3,6 +3,7 @@ import { invalid, type FieldError } from '@hangviet/service-kit/errors';
 import { Meeting, type Side } from '../domain/meeting';
 import { ACCESS } from './access-rules';
 import { getMeetingProgramme } from './get-meeting-programme';
+import { requireMeetingFair } from './meeting-fair';
 import type { SourcingDeps } from './ports';
 
 export interface RequestMeetingCommand {
@@ -21,6 +22,7 @@ export async function requestMeeting(deps: SourcingDeps, principal: Principal | 
     side = caller.businessId === command.supplierBusinessId ? 'SUPPLIER' : 'BUYER';
     await deps.businesses.assertOwns(caller, side === 'BUYER' ? command.buyerBusinessId : command.supplierBusinessId);
   }
+  await requireMeetingFair(deps, command.fairId);
   await getMeetingProgramme(deps, { fairId: command.fairId });
   const [buyer, supplier] = await Promise.all([deps.businesses.current(command.buyerBusinessId), deps.businesses.current(command.supplierBusinessId)]);
   const errors: FieldError[] = [];

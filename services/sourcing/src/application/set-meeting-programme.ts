@@ -1,6 +1,7 @@
 import { authorize, type Principal } from '@hangviet/service-kit';
 import { checkProgramme, type MeetingProgramme, type MeetingSlot } from '../domain/meeting';
 import { ACCESS } from './access-rules';
+import { requireMeetingFair } from './meeting-fair';
 import type { SourcingDeps } from './ports';
 
 export interface SetMeetingProgrammeCommand {
@@ -13,5 +14,6 @@ export interface SetMeetingProgrammeCommand {
 export async function setMeetingProgramme(deps: SourcingDeps, principal: Principal | undefined, command: SetMeetingProgrammeCommand): Promise<MeetingProgramme> {
   authorize(principal, ACCESS.setMeetingProgramme);
   checkProgramme(command.slots, command.tables);
+  await requireMeetingFair(deps, command.fairId);
   return deps.schedule.setProgramme({ fairId: command.fairId, slots: command.slots, tables: command.tables });
 }

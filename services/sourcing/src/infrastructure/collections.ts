@@ -2,6 +2,7 @@
 // expiry and reminders are jobs, not TTL indexes.
 import type { AggregateDocument } from '@hangviet/events';
 import type { Collection, Db } from 'mongodb';
+import type { FairDocument } from './mongo-fairs';
 
 export interface SupplierDocument {
   _id: string;
@@ -63,6 +64,7 @@ export interface Collections {
   postings: Collection<PostingDocument>;
   migrations: Collection<{ _id: string; time: Date }>;
   programmes: Collection<ProgrammeDocument>;
+  fairs: Collection<FairDocument>;
   claims: Collection<ClaimDocument>;
 }
 
@@ -75,6 +77,7 @@ export function collectionsOf(db: Db): Collections {
     postings: db.collection<PostingDocument>('supplier_postings'),
     migrations: db.collection<{ _id: string; time: Date }>('sourcing_migrations'),
     programmes: db.collection<ProgrammeDocument>('meeting_programmes'),
+    fairs: db.collection<FairDocument>('fairs'),
     claims: db.collection<ClaimDocument>('meeting_claims'),
   };
 }
