@@ -71,18 +71,18 @@ export function openApiDocument(): Json {
         get: { ...who('listOutcomes'), summary: "The request's outcomes", parameters: id, responses: { '200': jsonResponse() } },
       },
       '/v1/meeting-programmes/{fairId}': {
-        put: { ...who('setMeetingProgramme'), summary: "Set a fair's meeting slots and tables", parameters: pathParameters(fairParams), requestBody: requestBody(programmeBody), responses: { '200': jsonResponse() } },
+        put: { ...who('setMeetingProgramme'), summary: "Set a fair's meeting slots and tables", parameters: pathParameters(fairParams), requestBody: requestBody(programmeBody), responses: { '200': jsonResponse(), '404': { description: 'FAIR_NOT_FOUND' }, '409': { description: 'FAIR_NOT_OPEN_FOR_MEETINGS (the fair is not PUBLISHED or RUNNING)' } } },
         get: { ...who('getMeetingProgramme'), summary: "A fair's meeting slots and tables", parameters: pathParameters(fairParams), responses: { '200': jsonResponse(), '404': { description: 'MEETING_PROGRAMME_NOT_FOUND' } } },
       },
       '/v1/sourcing-meetings': {
-        post: { ...who('requestMeeting'), summary: 'Ask the other side for a meeting at a fair', requestBody: requestBody(meetingBody), responses: { '201': jsonResponse('Requested') } },
+        post: { ...who('requestMeeting'), summary: 'Ask the other side for a meeting at a fair', requestBody: requestBody(meetingBody), responses: { '201': jsonResponse('Requested'), '404': { description: 'FAIR_NOT_FOUND, MEETING_PROGRAMME_NOT_FOUND' }, '409': { description: 'FAIR_NOT_OPEN_FOR_MEETINGS' } } },
         get: { ...who('listMeetings'), summary: 'Meetings, newest first', parameters: queryParameters(meetingsQuery), responses: { '200': jsonResponse() } },
       },
       '/v1/sourcing-meetings/{id}': { get: { ...who('getMeeting'), summary: 'One meeting', parameters: id, responses: { '200': jsonResponse() } } },
       '/v1/sourcing-meetings/{id}/calendar.ics': {
         get: { ...who('getMeetingCalendar'), summary: "The caller's side's calendar of the meeting (RFC 5545)", parameters: id, responses: { '200': { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } } } },
       },
-      '/v1/sourcing-meetings/{id}:accept': action('acceptMeeting', 'Accept: scheduled into the first slot both sides are free, at a free table', emptyBody, { '412': { description: 'NO_FREE_SLOT' } }),
+      '/v1/sourcing-meetings/{id}:accept': action('acceptMeeting', 'Accept: scheduled into the first slot both sides are free, at a free table', emptyBody, { '412': { description: 'NO_FREE_SLOT' }, '409': { description: 'FAIR_NOT_OPEN_FOR_MEETINGS (closed or cancelled since)' } }),
       '/v1/sourcing-meetings/{id}:decline': action('declineMeeting', 'Decline'),
       '/v1/sourcing-meetings/{id}:cancel': action('cancelMeeting', 'Cancel; the slot and table are free again'),
       '/v1/openapi.json': { get: { ...who('getOpenApi'), summary: 'This document', responses: { '200': jsonResponse() } } },
