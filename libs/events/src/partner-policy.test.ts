@@ -1,4 +1,4 @@
-import { BusinessApproved, BusinessDissolved, BusinessRegistered, BusinessSuspended, catalogEvents } from './catalog';
+import { BusinessApproved, BusinessDissolved, BusinessRegistered, BusinessSuspended, catalogEvents, SourcingRequestSuppliersMatched } from './catalog';
 import { defineEvent } from './registry';
 import { ErrorInfo } from '@hangviet/contracts/google/rpc/error_details';
 import { projectForPartner } from './partner-policy';
@@ -16,6 +16,12 @@ describe('partner projections (issue 12, item 4)', () => {
     expect(projectForPartner(BusinessSuspended, data, ['internal-reasons'])).toMatchObject({ reason: 'Nghi vấn hàng giả' });
     expect(projectForPartner(BusinessSuspended, data, ['internal-reasons'])).not.toHaveProperty('actorSubject');
     expect(projectForPartner(BusinessSuspended, data, ['personal-data', 'internal-reasons'])).toEqual(data);
+  });
+
+  it("a path through an array hides the field in each element: matched suppliers' contact e-mails (issue 26)", () => {
+    const data = { request: { id: 'r1' }, suppliers: [{ businessId: 's1', contactEmail: 'a@example.vn', score: 60 }, { businessId: 's2', contactEmail: 'b@example.vn', score: 40 }] };
+    expect(projectForPartner(SourcingRequestSuppliersMatched, data, [])).toEqual({ request: { id: 'r1' }, suppliers: [{ businessId: 's1', score: 60 }, { businessId: 's2', score: 40 }] });
+    expect(projectForPartner(SourcingRequestSuppliersMatched, data, ['personal-data'])).toEqual(data);
   });
 
   it('events about businesses that were never public go only to partners with `unpublished`', () => {

@@ -37,6 +37,8 @@ export function isCatalogEvent(e: EventType | undefined): e is CatalogEvent {
 }
 
 function without(data: Json, path: readonly string[]): Json {
+  // A path through an array applies to each of its elements (`suppliers.contactEmail`).
+  if (Array.isArray(data)) return data.map((item) => (item && typeof item === 'object' ? without(item as Json, path) : item)) as unknown as Json;
   const [head, ...rest] = path;
   if (head === undefined || !(head in data)) return data;
   const copy = { ...data };

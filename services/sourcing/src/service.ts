@@ -9,7 +9,7 @@ import type { SourcingDeps } from './application/ports';
 import { configSchema, DEFAULT_DATABASE, SERVICE_NAME } from './config';
 import { certificationConsumer } from './consumers/certification.consumer';
 import { directoryConsumer } from './consumers/directory.consumer';
-import { collectionsOf, ensureIndexes } from './infrastructure/collections';
+import { collectionsOf, dropRetiredIndexes, ensureIndexes } from './infrastructure/collections';
 import { MongoMeetings, MongoMeetingSchedule } from './infrastructure/mongo-meetings';
 import { MongoOutcomes } from './infrastructure/mongo-outcomes';
 import { MongoSourcingRequests } from './infrastructure/mongo-requests';
@@ -29,6 +29,7 @@ export const sourcingService = defineService({
     const { config, db } = host;
     const c = collectionsOf(db);
     await ensureIndexes(c);
+    await dropRetiredIndexes(c);
     // The directory's businesses: copied from events into `known_businesses`, the registry asked over gRPC.
     const knownBusinesses = new MongoKnownBusinessStore(db);
     await knownBusinesses.ensureIndexes();
@@ -40,7 +41,8 @@ export const sourcingService = defineService({
     const meetingRelay = await host.add(outboxRelay(bus, c.meetings));
     const outcomeRelay = await host.add(outboxRelay(bus, c.outcomes));
     const now = () => new Date();
-    const suppliers = new MongoSupplierDirectory(c.suppliers);
+    const suppliers = new MongoSupplierDirectory(c.suppliers, c.postings);
+    await suppliers.backfillPostings(c.migrations, now());
     const deps: SourcingDeps = {
       // Each store awaits its relay after a write: a 2xx answer implies the event is on Kafka in the common case.
       requests: new MongoSourcingRequests(c.requests, requestRelay),

@@ -95,7 +95,10 @@ describe('moderation', () => {
       'hangviet.sourcing.request.published.v1',
       'hangviet.sourcing.request.suppliers_matched.v1',
     ]);
-    const told = (events[2]!.data.suppliers as { businessId: string; reasons: string[] }[]).map((s) => [s.businessId, s.reasons]);
+    const suppliers = events[2]!.data.suppliers as { businessId: string; reasons: string[]; name: string; contactEmail: string; preferredLocale: string }[];
+    // where each supplier's owner is told (notification writes to it): the directory's contact e-mail and language
+    expect(suppliers[0]).toMatchObject({ name: 'HTX Mắm tôm Đồng Đăng', contactEmail: `${local4}@example.vn`, preferredLocale: 'vi' });
+    const told = suppliers.map((s) => [s.businessId, s.reasons]);
     expect(told).toEqual([
       [local4, ['INDUSTRY', 'LOCAL', 'SAME_WARD', 'PRODUCT_GROUP', 'CERTIFIED', 'DOMESTIC_INPUTS']],
       [far5, ['INDUSTRY', 'PRODUCT_GROUP', 'CERTIFIED']],
@@ -161,6 +164,8 @@ describe('matching', () => {
       { code: 'DOMESTIC_INPUTS', message: 'Mắm tôm 90% of Vietnamese inputs' },
     ]);
     expect(items[0]!.score).toBe(40 + 25 + 5 + 15 + 20 + 10);
+    // where its owner is told stays with notification: not in what the buyer reads
+    expect(items[0]).not.toHaveProperty('contactEmail');
   });
 
   it('ranks by score alone when origin does not matter and nothing is required (being local still scores)', async () => {
@@ -168,6 +173,29 @@ describe('matching', () => {
     const items = (await h.http.get(`/v1/sourcing-requests/${requestId}/matches`).set(bearer(h.tokens.staff))).body.items as { businessId: string }[];
     // local4 40+25+5+15+20, localPlain 40+25+15, far5 40+15+20, the bakery 40+25: no tier, only the score.
     expect(items.map((m) => [m.businessId, (m as unknown as { score: number }).score])).toEqual([[local4, 105], [localPlain, 80], [far5, 75], [otherIndustry, 65]]);
+  });
+
+  it('matches a secondary industry of the directory too, and says so', async () => {
+    const trader = id('trader');
+    await publishDirectory(h, [{ id: trader, name: 'Công ty Thương mại Mẫu Sơn', provinceCode: '20', industry: '46320', secondary: ['01280'] }]);
+    const requestId = await filed({ originPreference: 'ANY', requiredCertifications: [], productGroup: undefined, industry: { edition: '2018', code: '0128' } });
+    const items = (await h.http.get(`/v1/sourcing-requests/${requestId}/matches`).set(bearer(h.tokens.staff))).body.items as { businessId: string; reasons: { code: string; message: string }[] }[];
+    expect(items.map((m) => [m.businessId, m.reasons[0]])).toEqual([[trader, { code: 'INDUSTRY', message: 'VSIC 2018 01280 (a secondary industry) is under the requested 0128' }]]);
+  });
+
+  it('keeps the postings with the copy: a new industry moves a supplier, suspension removes it, an older event changes nothing', async () => {
+    const directory = h.parts.supplierDirectory;
+    const mover = id('mover');
+    const facts = (version: number, code: string, status = 'ACTIVE') => ({ id: mover, name: 'Cơ sở chuyển ngành', status, provinceCode: '20', wardCode: '', industries: [{ edition: '2018', code }], contactEmail: '', preferredLocale: '', version });
+    const under = async (code: string) => (await directory.underIndustry('2018', code, 2000)).some((s) => s.id === mover);
+    await directory.recordBusiness(facts(2, '10790'), new Date());
+    expect([await under('1079'), await under('10')]).toEqual([true, true]);
+    await directory.recordBusiness(facts(3, '10710'), new Date());
+    expect([await under('1079'), await under('1071'), await under('10')]).toEqual([false, true, true]);
+    expect(await directory.recordBusiness(facts(2, '10790'), new Date())).toBe('stale'); // redelivered, older
+    expect([await under('1079'), await under('1071')]).toEqual([false, true]);
+    await directory.recordBusiness(facts(4, '10710', 'SUSPENDED'), new Date());
+    expect([await under('1071'), await under('1')]).toEqual([false, false]);
   });
 
   it('shows the matches only to the buyer and staff', async () => {

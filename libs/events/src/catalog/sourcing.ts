@@ -27,6 +27,8 @@ const PERSONAL = { 'personal-data': ['actorSubject'] };
 const unpublishedRequest: PartnerPolicy = { scoped: { ...PERSONAL, 'internal-reasons': ['reason'] }, public: () => false };
 /** Once published, a request is what suppliers and partners (e-commerce, provincial portal) may act on. */
 const publishedRequest: PartnerPolicy = { scoped: PERSONAL, public: () => true };
+/** The matched suppliers' contact e-mails (where notification tells their owners) are personal data, as in the registry's events. */
+const matchedSuppliers: PartnerPolicy = { scoped: { 'personal-data': ['actorSubject', 'suppliers.contactEmail'] }, public: () => true };
 /** Who meets whom, and contracts' parties and values, are the businesses' affairs: only partners holding `unpublished`. */
 const private_: PartnerPolicy = { scoped: PERSONAL, public: () => false };
 
@@ -69,8 +71,8 @@ export const SourcingRequestClosed = defineCatalogEvent(
 export const SourcingRequestSuppliersMatched = defineCatalogEvent(
   'hangviet.sourcing.request.suppliers_matched.v1',
   SourcingRequestSuppliersMatchedMessage,
-  'On publication: the ACTIVE suppliers of the directory the request matched, each with its score and reasons (each supplier is told).',
-  publishedRequest,
+  'On publication: the ACTIVE suppliers of the directory the request matched, each with its score, reasons, name, contact e-mail and language (each supplier is told).',
+  matchedSuppliers,
 );
 export const SourcingRequestResponseReceived = defineCatalogEvent(
   'hangviet.sourcing.request.response_received.v1',

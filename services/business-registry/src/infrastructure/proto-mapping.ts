@@ -108,6 +108,7 @@ export function toSnapshot(b: Omit<BusinessView, 'createTime' | 'updateTime' | '
     status: STATUS[at.status],
     address: { ...b.address },
     mainIndustry: main ? toProtoIndustry(main) : undefined,
+    industries: b.industries.map(toProtoIndustry),
     contactEmail: b.contact.email ?? '',
     ownerSubject: b.ownerSubject ?? '',
     preferredLocale: b.preferredLocale,

@@ -3,6 +3,7 @@
 // reach partners only (webhooks and the stream), never people.
 import { toLocale } from '@hangviet/vn/locale';
 import { notifiesAboutCertification, planCertificationNotices } from './certification-notices';
+import { notifiesAboutSourcing, planSourcingNotices } from './sourcing-notices';
 import { notifiesAboutTradeFairs, planTradeFairNotices } from './tradefair-notices';
 import type { PlannedNotice, Recipient, StaffMember } from './planned-notice';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
@@ -18,7 +19,7 @@ const BUSINESS_TEMPLATES: Record<string, TemplateKey> = {
 };
 
 export function notifiesPeople(eventType: string): boolean {
-  return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType) || notifiesAboutTradeFairs(eventType);
+  return eventType in BUSINESS_TEMPLATES || notifiesAboutCertification(eventType) || notifiesAboutTradeFairs(eventType) || notifiesAboutSourcing(eventType);
 }
 
 interface BusinessSnapshotJson {
@@ -48,6 +49,7 @@ export function planNotices(
 ): PlannedNotice[] {
   if (notifiesAboutCertification(event.type)) return planCertificationNotices(event, staff);
   if (notifiesAboutTradeFairs(event.type)) return planTradeFairNotices(event, staff);
+  if (notifiesAboutSourcing(event.type)) return planSourcingNotices(event);
   const template = BUSINESS_TEMPLATES[event.type];
   if (!template) return [];
   const data = (event.data ?? {}) as { business?: BusinessSnapshotJson; reason?: unknown; changedFields?: unknown };

@@ -14,6 +14,6 @@ export async function publishSourcingRequest(deps: SourcingDeps, principal: Prin
   const actor = authorize(principal, ACCESS.publishSourcingRequest);
   return changeRequest(deps, id, async (request) => {
     const matches = await matchesFor(deps, request);
-    return request.publish(actor.subject, deps.now(), matches.map((m) => ({ businessId: m.businessId, score: m.score, reasons: m.reasons.map((r) => r.code) })));
+    return request.publish(actor.subject, deps.now(), matches.map((m) => ({ businessId: m.businessId, score: m.score, reasons: m.reasons.map((r) => r.code), name: m.name, contactEmail: m.contactEmail, preferredLocale: m.preferredLocale })));
   });
 }

@@ -25,8 +25,12 @@ export function directoryConsumer(deps: Pick<SourcingDeps, 'businesses'>, suppli
       const time = new Date(event.time);
       const known = fromSnapshot(snapshot, time);
       await deps.businesses.record(known);
-      const main = snapshot.mainIndustry;
-      const edition = main ? EDITION[main.edition] : undefined;
+      // Every industry the snapshot lists (the main one first); a snapshot from before the list carries only the main one.
+      const listed = snapshot.industries.length > 0 ? [...snapshot.industries].sort((a, b) => Number(b.main) - Number(a.main)) : snapshot.mainIndustry ? [snapshot.mainIndustry] : [];
+      const industries = listed.flatMap((i) => {
+        const edition = EDITION[i.edition];
+        return i.code && edition ? [{ edition, code: i.code }] : [];
+      });
       await suppliers.recordBusiness(
         {
           id: known.id,
@@ -34,7 +38,9 @@ export function directoryConsumer(deps: Pick<SourcingDeps, 'businesses'>, suppli
           status: known.status,
           provinceCode: known.provinceCode,
           wardCode: snapshot.address?.wardCode ?? '',
-          industries: main?.code && edition ? [{ edition, code: main.code }] : [],
+          industries,
+          contactEmail: snapshot.contactEmail,
+          preferredLocale: snapshot.preferredLocale,
           version: known.version,
         },
         time,

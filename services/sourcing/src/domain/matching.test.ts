@@ -33,6 +33,12 @@ describe('matchSupplier', () => {
     expect(m!.reasons).toEqual([{ code: 'INDUSTRY', message: 'VSIC 2018 10790 is under the requested 1079' }]);
   });
 
+  it('matches a secondary industry too, and says it is one', () => {
+    const m = matchSupplier(query(), supplier('b', { industries: [{ edition: '2018', code: '4632' }, { edition: '2018', code: '10791' }] }));
+    expect(m?.reasons[0]).toEqual({ code: 'INDUSTRY', message: 'VSIC 2018 10791 (a secondary industry) is under the requested 1079' });
+    expect(matchSupplier(query({ industry: { edition: '2018', code: '4632' } }), supplier('b', { industries: [{ edition: '2018', code: '4632' }, { edition: '2018', code: '10791' }] }))?.reasons[0]?.message).toBe('VSIC 2018 4632 is under the requested 4632');
+  });
+
   it.each([
     ['another industry', supplier('x', { industries: [{ edition: '2018', code: '1080' }] })],
     ['a broader code than requested', supplier('x', { industries: [{ edition: '2018', code: '107' }] })],

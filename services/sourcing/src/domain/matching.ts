@@ -16,6 +16,8 @@ export interface MatchReason {
 export interface SupplierMatch {
   businessId: string;
   name: string;
+  contactEmail: string;
+  preferredLocale: string;
   provinceCode: string;
   score: number;
   local: boolean;
@@ -43,9 +45,13 @@ export type MatchQuery = Pick<SourcingRequestState, 'industry' | 'productGroup' 
   wardCode?: string;
 };
 
-/** The supplier's industry under the requested one (same edition, the request's code a prefix of it), if any. */
-function industryUnder(query: MatchQuery, supplier: Supplier): { edition: string; code: string } | undefined {
-  return supplier.industries.find((i) => i.edition === query.industry.edition && i.code.startsWith(query.industry.code));
+/**
+ * The supplier's industry under the requested one (same edition, the request's code a prefix of it), if any,
+ * and whether it is its main one (the copy lists the main industry first; a secondary one matches too).
+ */
+function industryUnder(query: MatchQuery, supplier: Supplier): { edition: string; code: string; main: boolean } | undefined {
+  const at = supplier.industries.findIndex((i) => i.edition === query.industry.edition && i.code.startsWith(query.industry.code));
+  return at < 0 ? undefined : { ...supplier.industries[at]!, main: at === 0 };
 }
 
 /** One supplier's match, or undefined when it does not fit (not ACTIVE, the buyer itself, another industry). */
@@ -53,7 +59,8 @@ export function matchSupplier(query: MatchQuery, supplier: Supplier): SupplierMa
   if (supplier.status !== 'ACTIVE' || supplier.id === query.buyerBusinessId) return undefined;
   const industry = industryUnder(query, supplier);
   if (!industry) return undefined;
-  const reasons: MatchReason[] = [{ code: 'INDUSTRY', message: `VSIC ${industry.edition} ${industry.code} is under the requested ${query.industry.code}` }];
+  const which = industry.main ? '' : ' (a secondary industry)';
+  const reasons: MatchReason[] = [{ code: 'INDUSTRY', message: `VSIC ${industry.edition} ${industry.code}${which} is under the requested ${query.industry.code}` }];
   const local = query.provinceCode !== '' && supplier.provinceCode === query.provinceCode;
   if (local) reasons.push({ code: 'LOCAL', message: `a maker of province ${supplier.provinceCode}` });
   if (query.wardCode && supplier.wardCode === query.wardCode) reasons.push({ code: 'SAME_WARD', message: `in the buyer's ward ${supplier.wardCode}` });
@@ -81,6 +88,8 @@ export function matchSupplier(query: MatchQuery, supplier: Supplier): SupplierMa
   return {
     businessId: supplier.id,
     name: supplier.name,
+    contactEmail: supplier.contactEmail ?? '',
+    preferredLocale: supplier.preferredLocale ?? '',
     provinceCode: supplier.provinceCode,
     score,
     local,

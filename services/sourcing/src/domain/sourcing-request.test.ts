@@ -55,9 +55,13 @@ describe('SourcingRequest', () => {
   });
 
   it('is moderated: published with the matched suppliers told, or rejected with a reason; only from review', () => {
-    const published = submit().publish('staff', now, [{ businessId: 's1', score: 60, reasons: ['INDUSTRY', 'LOCAL'] }]);
+    const s1 = { businessId: 's1', score: 60, reasons: ['INDUSTRY', 'LOCAL'], name: 'Cơ sở 1', contactEmail: 's1@example.vn', preferredLocale: 'vi' };
+    const published = submit().publish('staff', now, [s1, { ...s1 }]);
     expect(published.state.status).toBe('PUBLISHED');
     expect(published.events.map((e) => e.kind)).toEqual(['submitted', 'published', 'suppliers_matched']);
+    // each supplier told once, with where its owner is reached
+    expect(published.events[2]).toMatchObject({ kind: 'suppliers_matched', suppliers: [s1] });
+    expect((published.events[2] as { suppliers: unknown[] }).suppliers).toHaveLength(1);
     expect(failure(() => published.publish('staff', now, [])).code).toBe('REQUEST_STATUS');
     expect(failure(() => submit().reject('staff', '  ', now)).fields).toEqual(['reason:REQUIRED']);
     expect(submit().reject('staff', 'Không rõ nhu cầu', now).state).toMatchObject({ status: 'REJECTED', rejectReason: 'Không rõ nhu cầu' });

@@ -73,6 +73,10 @@ export interface MatchedSupplier {
   businessId: string;
   score: number;
   reasons: string[];
+  /** Who is told, and where: the supplier's name, its owner's contact e-mail and language as the directory says ('' when unknown). */
+  name: string;
+  contactEmail: string;
+  preferredLocale: string;
 }
 
 /** How many matched suppliers publication tells (the best first); the buyer reads every match on demand. */
@@ -207,7 +211,13 @@ export class SourcingRequest extends Aggregate<SourcingRequestState, SourcingReq
     if (this.state.closingTime.getTime() <= now.getTime()) {
       throw failedPrecondition('REQUEST_CLOSING_PASSED', 'Its closing time has passed: the buyer must file it again with a new one.');
     }
-    const told = matched.slice(0, MATCHES_TOLD).map((m) => ({ businessId: m.businessId, score: m.score, reasons: [...m.reasons] }));
+    // Publication happens once per request, and each supplier is in its one event once: the notices that follow
+    // (services/notification, keyed by the event and recipient) reach each supplier once per request.
+    const seen = new Set<string>();
+    const told = matched
+      .filter((m) => !seen.has(m.businessId) && seen.add(m.businessId))
+      .slice(0, MATCHES_TOLD)
+      .map((m) => ({ ...m, reasons: [...m.reasons] }));
     return this.next({ status: 'PUBLISHED', publishTime: now }, { kind: 'published', actor, at: now }, ...(told.length > 0 ? [{ kind: 'suppliers_matched' as const, suppliers: told, at: now }] : []));
   }
 

@@ -29,8 +29,12 @@ export interface Supplier {
   status: string;
   provinceCode: string;
   wardCode: string;
+  /** Every industry the directory lists, the main one first. */
   industries: { edition: string; code: string }[];
   products: SupplierProduct[];
+  /** Where its owner is told of a match (the directory's contact e-mail and language; '' when unknown). */
+  contactEmail?: string;
+  preferredLocale?: string;
   certificates: SupplierCertificate[];
 }
 

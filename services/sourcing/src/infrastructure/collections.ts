@@ -9,14 +9,32 @@ export interface SupplierDocument {
   status: string;
   provinceCode: string;
   wardCode: string;
+  /** Every industry of the business (the snapshot's list, the main one first). */
   industries: { edition: string; code: string }[];
-  /** Every prefix of each industry code, `edition:prefix` (domain/supplier.ts industryKeys): a VSIC prefix is one index lookup. */
+  /** The directory's contact e-mail and language of the business: where its owner is told of a match. */
+  contactEmail?: string;
+  preferredLocale?: string;
+  /** Every prefix of each industry code, `edition:prefix` (domain/supplier.ts industryKeys): what its postings are made of. */
   industryKeys: string[];
   /** The directory's version of the business (0 before any business event: only products or certificates known). */
   version: number;
   products: { id: string; name: string; group: string; status: string; domesticPercent: number; version: number }[];
   certificates: { number: string; scheme: string; stars: number; productId: string; productName: string; valid: boolean; version: number }[];
   updateTime: Date;
+}
+
+/**
+ * One posting per ACTIVE supplier and industry key (every VSIC prefix of each of its industries): the candidates
+ * of a request are `{key}`, a scalar equality the single-field index answers on FerretDB (a GIN index beside the
+ * btree, deploy/local/ferretdb/patches/0003) and on MongoDB alike; then the suppliers by `_id $in`. `version` is
+ * the directory's version of the business the posting was derived from: an older copy never overwrites a newer.
+ */
+export interface PostingDocument {
+  /** `<industryKey>|<supplierId>`: one posting per key and supplier, so rewriting one is idempotent. */
+  _id: string;
+  key: string;
+  supplierId: string;
+  version: number;
 }
 
 export interface ProgrammeDocument {
@@ -42,6 +60,8 @@ export interface Collections {
   meetings: Collection<AggregateDocument>;
   outcomes: Collection<AggregateDocument>;
   suppliers: Collection<SupplierDocument>;
+  postings: Collection<PostingDocument>;
+  migrations: Collection<{ _id: string; time: Date }>;
   programmes: Collection<ProgrammeDocument>;
   claims: Collection<ClaimDocument>;
 }
@@ -52,6 +72,8 @@ export function collectionsOf(db: Db): Collections {
     meetings: db.collection<AggregateDocument>('meetings'),
     outcomes: db.collection<AggregateDocument>('outcomes'),
     suppliers: db.collection<SupplierDocument>('suppliers'),
+    postings: db.collection<PostingDocument>('supplier_postings'),
+    migrations: db.collection<{ _id: string; time: Date }>('sourcing_migrations'),
     programmes: db.collection<ProgrammeDocument>('meeting_programmes'),
     claims: db.collection<ClaimDocument>('meeting_claims'),
   };
@@ -67,10 +89,16 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.meetings.createIndex({ parties: 1, createTime: -1, _id: -1 }, { name: 'parties_createTime' }),
     c.outcomes.createIndex({ requestId: 1, supplierBusinessId: 1, kind: 1 }, { name: 'one_outcome_per_kind', unique: true }),
     c.outcomes.createIndex({ nextReminderTime: 1 }, { name: 'nextReminderTime' }),
-    c.suppliers.createIndex({ industryKeys: 1 }, { name: 'industryKeys' }),
+    c.postings.createIndex({ key: 1 }, { name: 'key' }),
+    c.postings.createIndex({ supplierId: 1 }, { name: 'supplierId' }),
     // The judge of double booking: one meeting per (fair, slot, table) and per (fair, slot, party).
     c.claims.createIndex({ fairId: 1, slot: 1, resource: 1 }, { name: 'one_claim_per_place', unique: true }),
     c.claims.createIndex({ meetingId: 1 }, { name: 'meetingId' }),
     c.claims.createIndex({ claimTime: 1 }, { name: 'claimTime' }),
   ]);
+}
+
+/** The multikey `industryKeys` index the candidates were read by before the postings: every supplier write paid for it. */
+export async function dropRetiredIndexes(c: Collections): Promise<void> {
+  await c.suppliers.dropIndex('industryKeys').catch(() => undefined); // absent: nothing to drop
 }

@@ -4,7 +4,7 @@
 import type { Collection } from 'mongodb';
 import type { SupplierDirectory } from '../application/ports';
 import { industryKey, industryKeys, type Supplier } from '../domain/supplier';
-import type { SupplierDocument } from './collections';
+import type { PostingDocument, SupplierDocument } from './collections';
 
 export interface BusinessFacts {
   id: string;
@@ -13,6 +13,8 @@ export interface BusinessFacts {
   provinceCode: string;
   wardCode: string;
   industries: { edition: string; code: string }[];
+  contactEmail: string;
+  preferredLocale: string;
   version: number;
 }
 export type ProductFacts = SupplierDocument['products'][number] & { businessId: string };
@@ -21,18 +23,87 @@ export type CertificateFacts = SupplierDocument['certificates'][number] & { busi
 const EMPTY = { name: '', status: 'UNKNOWN', provinceCode: '', wardCode: '', industries: [], industryKeys: [], version: 0, products: [], certificates: [] };
 
 function toSupplier(d: SupplierDocument): Supplier {
-  return { id: d._id, name: d.name, status: d.status, provinceCode: d.provinceCode, wardCode: d.wardCode, industries: d.industries, products: d.products, certificates: d.certificates };
+  return { id: d._id, name: d.name, status: d.status, provinceCode: d.provinceCode, wardCode: d.wardCode, industries: d.industries, products: d.products, certificates: d.certificates, contactEmail: d.contactEmail ?? '', preferredLocale: d.preferredLocale ?? '' };
 }
 
+/** The postings a supplier's copy should have: one per industry key while it is ACTIVE, none otherwise. */
+export function postingsOf(d: Pick<SupplierDocument, '_id' | 'status' | 'industryKeys' | 'version'>): PostingDocument[] {
+  if (d.status !== 'ACTIVE') return [];
+  return d.industryKeys.map((key) => ({ _id: `${key}|${d._id}`, key, supplierId: d._id, version: d.version }));
+}
+
+/** `$in` lists longer than this are not pushed down by the local FerretDB (patch 0002's bound): split them. */
+const IN_CHUNK = 500;
+
 /** Which fields of a supplier a match reads: the rest of the document stays in the database. */
-const MATCH_FIELDS = { name: 1, status: 1, provinceCode: 1, wardCode: 1, industries: 1, products: 1, certificates: 1 } as const;
+const MATCH_FIELDS = { name: 1, status: 1, provinceCode: 1, wardCode: 1, industries: 1, products: 1, certificates: 1, contactEmail: 1, preferredLocale: 1 } as const;
 
 export class MongoSupplierDirectory implements SupplierDirectory {
-  constructor(private readonly suppliers: Collection<SupplierDocument>) {}
+  constructor(
+    private readonly suppliers: Collection<SupplierDocument>,
+    private readonly postings: Collection<PostingDocument>,
+  ) {}
 
+  /**
+   * The candidates: the postings under the key (an index equality), then those suppliers by `_id` (the `_id`
+   * btree), in chunks read side by side. One batch each: no cursor is left open between requests (under load
+   * FerretDB dropped them: CursorNotFound). The ranking checks status and industry again, so a posting a moment
+   * behind its supplier changes nothing it shows.
+   */
   async underIndustry(edition: string, code: string, limit: number): Promise<Supplier[]> {
-    const docs = await this.suppliers.find({ industryKeys: industryKey(edition, code), status: 'ACTIVE' }, { projection: MATCH_FIELDS, limit }).toArray();
-    return docs.map(toSupplier);
+    const postings = await this.postings.find({ key: industryKey(edition, code) }, { projection: { _id: 0, supplierId: 1 }, limit, batchSize: limit }).toArray();
+    const ids = [...new Set(postings.map((p) => p.supplierId))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) chunks.push(ids.slice(i, i + IN_CHUNK));
+    const found = await Promise.all(chunks.map((chunk) => this.suppliers.find({ _id: { $in: chunk } }, { projection: MATCH_FIELDS, batchSize: chunk.length }).toArray()));
+    return found.flat().filter((d) => d.status === 'ACTIVE').map(toSupplier);
+  }
+
+  /**
+   * Rewrites the supplier's postings from its stored copy. Idempotent and safe beside a concurrent sync: a
+   * posting is upserted only over an older or equal version (a newer one refuses it as a duplicate key), and
+   * only postings of this version or older that the copy no longer holds are deleted. Run after every business
+   * write, also when the event was stale: a crash between the copy's write and this one is repaired by the
+   * event's redelivery.
+   */
+  async syncPostings(supplierId: string): Promise<void> {
+    const doc = await this.suppliers.findOne({ _id: supplierId }, { projection: { status: 1, industryKeys: 1, version: 1 } });
+    if (!doc) {
+      await this.postings.deleteMany({ supplierId });
+      return;
+    }
+    const wanted = postingsOf(doc);
+    await Promise.all(
+      wanted.map((p) =>
+        this.postings.replaceOne({ _id: p._id, version: { $lte: p.version } }, p, { upsert: true }).catch((err: { code?: number }) => {
+          if (err.code !== 11000) throw err; // a newer version's posting is there already
+        }),
+      ),
+    );
+    await this.postings.deleteMany({ supplierId, version: { $lte: doc.version }, key: { $nin: wanted.map((p) => p.key) } });
+  }
+
+  /** Once per database: postings for a supplier copy written before they existed. */
+  async backfillPostings(migrations: Collection<{ _id: string; time: Date }>, now: Date): Promise<number> {
+    const id = 'supplier_postings';
+    if (await migrations.findOne({ _id: id })) return 0;
+    let written = 0;
+    let batch: PostingDocument[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await this.postings.insertMany(batch, { ordered: false }).catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err; // written by a consumer meanwhile
+      });
+      written += batch.length;
+      batch = [];
+    };
+    for await (const doc of this.suppliers.find({ status: 'ACTIVE' }, { projection: { status: 1, industryKeys: 1, version: 1 }, batchSize: 1000 })) {
+      batch.push(...postingsOf(doc));
+      if (batch.length >= 1000) await flush();
+    }
+    await flush();
+    await migrations.updateOne({ _id: id }, { $set: { time: now } }, { upsert: true });
+    return written;
   }
 
   async find(businessId: string): Promise<Supplier | undefined> {
@@ -42,9 +113,15 @@ export class MongoSupplierDirectory implements SupplierDirectory {
 
   /** The business's own facts, unless the copy holds its version or a newer one. */
   async recordBusiness(b: BusinessFacts, time: Date): Promise<'recorded' | 'stale'> {
+    const outcome = await this.recordBusinessCopy(b, time);
+    await this.syncPostings(b.id);
+    return outcome;
+  }
+
+  private async recordBusinessCopy(b: BusinessFacts, time: Date): Promise<'recorded' | 'stale'> {
     const doc = await this.suppliers.findOne({ _id: b.id }, { projection: { version: 1 } });
     if (doc && doc.version >= b.version) return 'stale';
-    const facts = { name: b.name, status: b.status, provinceCode: b.provinceCode, wardCode: b.wardCode, industries: b.industries, industryKeys: industryKeys(b.industries), version: b.version, updateTime: time };
+    const facts = { name: b.name, status: b.status, provinceCode: b.provinceCode, wardCode: b.wardCode, industries: b.industries, industryKeys: industryKeys(b.industries), contactEmail: b.contactEmail, preferredLocale: b.preferredLocale, version: b.version, updateTime: time };
     if (!doc) {
       try {
         await this.suppliers.insertOne({ _id: b.id, ...EMPTY, ...facts });
@@ -92,6 +169,7 @@ export class MongoSupplierDirectory implements SupplierDirectory {
   }
 
   async forgetDissolved(before: Date): Promise<number> {
+    // A dissolved business has no postings (not ACTIVE): nothing else to delete.
     return (await this.suppliers.deleteMany({ status: 'DISSOLVED', updateTime: { $lt: before } })).deletedCount;
   }
 }

@@ -17,6 +17,8 @@ export interface DirectoryEntry {
   provinceCode: string;
   wardCode?: string;
   industry: string;
+  /** Secondary industries (VSIC 2018 codes) the snapshot lists after the main one. */
+  secondary?: string[];
   status?: BusinessStatus;
   /** A listed FOOD product, with its declared domestic share, and an OCOP certificate of these stars on it. */
   product?: { name: string; domesticPercent?: number; ocopStars?: number };
@@ -30,6 +32,12 @@ export async function publishEntry(h: Harness, e: DirectoryEntry): Promise<void>
     version: '2',
     address: { provinceCode: e.provinceCode, wardCode: e.wardCode ?? '' },
     mainIndustry: { edition: IndustryEdition.INDUSTRY_EDITION_VSIC_2018, code: e.industry, name: '', main: true },
+    industries: [
+      { edition: IndustryEdition.INDUSTRY_EDITION_VSIC_2018, code: e.industry, name: '', main: true },
+      ...(e.secondary ?? []).map((code) => ({ edition: IndustryEdition.INDUSTRY_EDITION_VSIC_2018, code, name: '', main: false })),
+    ],
+    contactEmail: `${e.id}@example.vn`,
+    preferredLocale: 'vi',
     ownerSubject: `owner-${e.id}`,
   };
   await h.publish(BusinessApproved, e.id, BusinessApprovedMessage.fromPartial({ business }), { source: 'business-registry' });

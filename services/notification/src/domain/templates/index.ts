@@ -4,12 +4,13 @@
 import type { Locale } from '@hangviet/vn/locale';
 import { certificationTemplates } from './certification';
 import { registryTemplates } from './registry';
+import { sourcingTemplates } from './sourcing';
 import { tradefairTemplates } from './tradefair';
 import { CENTRE, type BusinessNoticeContext, type RenderedMessage, type Text } from './text';
 
 export type { BusinessNoticeContext, RenderedMessage } from './text';
 
-const TEXTS = { ...registryTemplates, ...certificationTemplates, ...tradefairTemplates };
+const TEXTS = { ...registryTemplates, ...certificationTemplates, ...tradefairTemplates, ...sourcingTemplates };
 
 export type TemplateKey = keyof typeof TEXTS;
 

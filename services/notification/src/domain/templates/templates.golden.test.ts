@@ -41,6 +41,15 @@ const context: BusinessNoticeContext = {
     setUpTime: '14:00',
     feeVnd: '3.000.000 ₫',
     supportVnd: '1.500.000 ₫',
+    requestTitle: 'Mắm, tương đóng chai cho chuỗi siêu thị',
+    buyerName: 'Siêu thị Lạng Sơn',
+    industryCode: '1079',
+    quantity: '500',
+    unit: 'chai',
+    neededBy: '20/01/2027',
+    closingTime: '17:00 10/01/2027',
+    reasonsVi: 'đúng ngành nghề, cơ sở sản xuất trong tỉnh, có chứng nhận theo yêu cầu',
+    reasonsEn: 'its industry, a maker of the province, the certification asked for',
   },
 };
 

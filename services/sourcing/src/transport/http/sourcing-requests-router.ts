@@ -20,7 +20,7 @@ import { submitSourcingRequest } from '../../application/submit-sourcing-request
 import {
   editResponseBody, emptyBody, idParams, listQuery, matchesQuery, outcomeBody, rejectBody, renewBody, respondBody, responseParams, submitBody,
 } from './schemas';
-import { outcomeView, requestView, responseView } from './views';
+import { matchView, outcomeView, requestView, responseView } from './views';
 
 const BASE = '/v1/sourcing-requests';
 
@@ -66,7 +66,7 @@ export function sourcingRequestsRouter(deps: SourcingDeps, idempotency: Idempote
 
   router.get(`${BASE}/:id/matches`, accessGuard(ACCESS.matchSuppliers), async (req, res) => {
     const { pageSize } = parse(matchesQuery, req.query, 'query');
-    res.json({ items: await matchSuppliers(deps, req.principal, { id: idOf(req.params), limit: pageSize }) });
+    res.json({ items: (await matchSuppliers(deps, req.principal, { id: idOf(req.params), limit: pageSize })).map(matchView) });
   });
 
   router.post(`${BASE}/:id/responses`, accessGuard(ACCESS.respondToRequest), async (req, res) => {

@@ -46,7 +46,8 @@ export function responseView(r: Readonly<SupplierResponse>) {
   };
 }
 
-export const matchView = (m: SupplierMatch) => m;
+/** A match as the buyer reads it: where the supplier's owner is told (its contact e-mail, language) stays with notification. */
+export const matchView = ({ contactEmail: _email, preferredLocale: _locale, ...m }: SupplierMatch) => m;
 
 export function outcomeView(o: Readonly<OutcomeState>) {
   return {
