@@ -1,7 +1,8 @@
 // The public certificate check, reached from a certificate's QR code (/verify?token=<signed token>), from a
 // badge (/verify?number=…), or by typing the number printed on a package. Made for a phone in a shop: the
 // verdict first, in plain words, then the facts to compare with the product in hand.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Link, StatusBadge } from '../components';
 import { api, ApiError } from '../lib/api';
@@ -110,33 +111,31 @@ export function VerifyCertificatePage({ search }: { search: string }) {
   const token = params.get('token') ?? '';
   const number = (params.get('number') ?? '').trim();
   const [typed, setTyped] = useState(number);
-  const [outcome, setOutcome] = useState<Outcome>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setOutcome(undefined);
-    setError(undefined);
-    if (!token && !number) return;
-    let live = true;
-    setBusy(true);
-    const done = (o: Outcome) => live && setOutcome(o);
-    const failed = (err: unknown) => {
-      if (!live) return;
-      // A token the service cannot read, or a number it does not know, is an answer, not a failure.
-      if (err instanceof ApiError && err.problem.status < 500) return setOutcome(token ? { kind: 'forged' } : { kind: 'unknown', number });
-      setError(err);
-    };
-    const call = token
-      ? api<{ genuine: boolean; certificate?: PublicCertificate }>('/v1/certificates:verify', { method: 'POST', json: { token } }).then((r) =>
-          done(r.genuine && r.certificate ? { kind: 'found', certificate: r.certificate, byNumber: false } : { kind: 'forged' }),
-        )
-      : api<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number.toUpperCase())}`).then((c) => done({ kind: 'found', certificate: c, byNumber: true }));
-    call.catch(failed).finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [token, number]);
+  // A verdict is an answer (genuine, forged, unknown number); a 5xx or a dropped connection is not, and is asked again
+  // with backoff: a shopper scanning a QR code should not read "error" because a service was busy for a moment.
+  const check = useQuery({
+    queryKey: ['certificate-check', token, number],
+    enabled: Boolean(token || number),
+    retry: 4,
+    staleTime: Infinity,
+    queryFn: async (): Promise<Outcome> => {
+      try {
+        if (token) {
+          const r = await api<{ genuine: boolean; certificate?: PublicCertificate }>('/v1/certificates:verify', { method: 'POST', json: { token } });
+          return r.genuine && r.certificate ? { kind: 'found', certificate: r.certificate, byNumber: false } : { kind: 'forged' };
+        }
+        const c = await api<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number.toUpperCase())}`);
+        return { kind: 'found', certificate: c, byNumber: true };
+      } catch (err) {
+        // A token the service cannot read, or a number it does not know, is an answer, not a failure.
+        if (err instanceof ApiError && err.problem.status < 500) return token ? { kind: 'forged' } : { kind: 'unknown', number };
+        throw err;
+      }
+    },
+  });
+  const outcome = check.data;
+  const error = check.error;
+  const busy = check.isFetching;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
