@@ -8,7 +8,8 @@
 // and it checks that /readyz answered 503 during each outage and 200 again without restarting a service, that
 // every registration acknowledged (201) is in the database, that its event is on the topic under one ce_id (copies
 // the relay sent again after the broker's death are counted, and must be identical) and was delivered to the
-// partner once (by webhook-id). Prints the recovery times; exits 1 on any broken promise.
+// partner once (by webhook-id; repeated only while the database is down). Prints the recovery times; exits 1 on any
+// broken promise.
 // Bounded: every wait has a deadline derived from the start times this run measured (see readyAgainBoundMs), the
 // services' output is kept in .local/logs/chaos-<service>.log, and the whole run stops after CHAOS_TIMEOUT_MS
 // (default 15 min).
@@ -143,7 +144,7 @@ async function main() {
   await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
   try {
     await mintDevToken({ role: 'staff' }, keys);
-    let offset = 5000; // fuzz.mjs, which may run beside this, starts at 3000
+    let offset = 12000; // fuzz.mjs, which may run beside this, starts at 11000; both put gRPC above the ephemeral ports
     while (!(await Promise.all(services({ portOffset: offset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean)).map(portFree))).every(Boolean)) offset += 100;
     const list = services({ portOffset: offset, databasePrefix: 'chaos_', mongoUrl: MONGO }).filter((s) => ['business-registry', 'notification'].includes(s.folder));
     for (const s of list) {
@@ -396,7 +397,17 @@ async function main() {
       });
       say(`webhook ${id} received ${count} times, at ${times.join(', ')} after the first outage began (${windows.map((w) => `${w.name}: ${((w.from - begun) / 1000).toFixed(1)}–${((w.to - begun) / 1000).toFixed(1)} s`).join('; ')})`);
     }
-    expect([...deliveries.values()].every((c) => c === 1), `no webhook delivered twice (${received.length} requests, ${deliveries.size} distinct webhook-id)`);
+    // At-least-once, by Standard Webhooks: a POST made while the database goes down may find no database to record it
+    // in, and is made again under the same webhook-id (the partner drops it). Only there: a webhook repeated with a
+    // receipt outside the database's outage is a defect.
+    const database = windows.find((w) => w.name === 'database restart');
+    const inOutage = (r) => database && r.at >= database.from && r.at <= database.to;
+    const repeated = [...deliveries].filter(([, c]) => c > 1).map(([id]) => id);
+    const excused = repeated.filter((id) => received.filter((r) => r.id === id).every(inOutage));
+    expect(
+      repeated.length === excused.length,
+      `no webhook delivered twice but while the database was down (${received.length} requests, ${deliveries.size} distinct webhook-id; ${excused.length} repeated during the database restart, ${repeated.length - excused.length} elsewhere)`,
+    );
   } finally {
     for (const s of children) if (alive(s.child.pid)) process.kill(-s.child.pid, 'SIGTERM');
     await sleep(1500);

@@ -17,7 +17,10 @@ import { createSupervisor } from './supervisor.mjs';
 
 const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance', 'content_type_conformance'];
 const budgetSeconds = Number(process.env.FUZZ_SECONDS ?? 180);
-const firstPortOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 3000);
+// 11000: the gRPC ports (50050…) land at 61050…, above Linux's ephemeral range (32768–60999), where an outgoing
+// connection of any process may take a port between the check below and the service's bind (a clean run lost
+// sourcing's 53056 that way); the HTTP ports (8080…) land at 19080…, below it.
+const firstPortOffset = Number(process.env.FUZZ_PORT_OFFSET ?? 11000);
 const runId = `${process.pid}`;
 const only = (process.env.FUZZ_ONLY ?? '').split(',').filter(Boolean);
 const fuzzConfig = join(root, 'scripts', 'fuzz');
@@ -80,8 +83,7 @@ async function main() {
   const { ensureDevKeys, mintDevToken } = await import(join(root, 'libs', 'service-kit', 'dist', 'index.js'));
   await ensureDevKeys();
 
-  // The first offset (from FUZZ_PORT_OFFSET, in steps of 100) whose ports are all free: a port in the ephemeral
-  // range may be held by another process's outgoing connection.
+  // The first offset (from FUZZ_PORT_OFFSET, in steps of 100) whose ports are all free.
   let portOffset = firstPortOffset;
   while (!(await Promise.all(services({ portOffset }).flatMap((s) => [s.httpPort, s.grpcPort].filter(Boolean)).map(portFree))).every(Boolean)) portOffset += 100;
   const list = services({ portOffset, databasePrefix: `fuzz_${runId}_` });

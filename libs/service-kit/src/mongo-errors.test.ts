@@ -40,3 +40,13 @@ describe('whenDatabaseAnswers', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('isDatabaseUnavailable', () => {
+  it('knows a network error a bulk write wrapped, and not a bulk write refused for its data', () => {
+    const lost = Object.assign(new Error('connection 9 to 127.0.0.1:37317 closed'), { name: 'MongoBulkWriteError', writeErrors: [] });
+    const refused = Object.assign(new Error('E11000 duplicate key error'), { name: 'MongoBulkWriteError', writeErrors: [{ code: 11000 }] });
+    expect(isDatabaseUnavailable(lost)).toBe(true);
+    expect(isDatabaseUnavailable(refused)).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('connection 3 to db:27017 closed'), { name: 'MongoServerError' }))).toBe(false);
+  });
+});

@@ -48,6 +48,14 @@ const UNREACHABLE = new Set([
   'MongoServerClosedError',
 ]);
 
+/** What the driver's network errors say: a pooled connection closed under it, refused, reset or timed out. */
+const CONNECTION_LOST = /^connection \S+ to \S+ (closed|timed out)|ECONNREFUSED|ECONNRESET|EPIPE/;
+
+function hasWriteErrors(e: object): boolean {
+  const errors = (e as { writeErrors?: unknown }).writeErrors;
+  return Array.isArray(errors) ? errors.length > 0 : Boolean(errors);
+}
+
 /**
  * Whether a failure means the database is unreachable for now (a restart, a failover, a network cut), so the
  * caller should answer 503 and be retried rather than report a 500: by name along the cause chain, the
@@ -58,6 +66,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof e.name === 'string' && UNREACHABLE.has(e.name)) return true;
     if (typeof e.hasErrorLabel === 'function' && (e.hasErrorLabel as (l: string) => boolean).call(e, 'ResetPool')) return true;
     if (typeof e.message === 'string' && /buffering timed out after/.test(e.message)) return true;
+    // A network error met inside a bulk write comes back as a MongoBulkWriteError that keeps its message but not its
+    // type (mongodb's bulk/common.ts): no write error, and the connection's own words.
+    if (e.name === 'MongoBulkWriteError' && !hasWriteErrors(e) && typeof e.message === 'string' && CONNECTION_LOST.test(e.message)) return true;
     e = e.cause as typeof e;
   }
   return false;
