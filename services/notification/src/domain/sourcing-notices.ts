@@ -4,6 +4,7 @@
 // Once per (request, supplier): a request is published once, its one event names each supplier once, and
 // deliveries and inbox entries are keyed by the event and the recipient (application/ids.ts).
 import { toLocale } from '@hangviet/vn/locale';
+import { day, str, vietnamTime } from './notice-values';
 import type { PlannedNotice } from './planned-notice';
 import type { BusinessNoticeContext } from './templates';
 
@@ -21,19 +22,6 @@ const REASONS: Record<string, { vi: string; en: string }> = {
 
 export const notifiesAboutSourcing = (eventType: string): boolean => eventType === MATCHED;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-/** YYYY-MM-DD → DD/MM/YYYY. */
-const day = (v: unknown): string | undefined => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(v) ?? '');
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
-};
-/** An instant in Vietnam time (UTC+7): HH:MM DD/MM/YYYY. */
-const vietnamTime = (v: unknown): string | undefined => {
-  const t = Date.parse(str(v) ?? '');
-  if (Number.isNaN(t)) return undefined;
-  const d = new Date(t + 7 * 3600_000).toISOString();
-  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-};
 
 interface MatchedSupplierJson {
   businessId?: unknown;

@@ -2,6 +2,7 @@
 // application, found by its businessId (its inbox, and the channels its preferences add), and the staff in
 // STAFF_EMAILS for new applications. Works on the event's JSON form (proto3 JSON, camelCase).
 import { toLocale } from '@hangviet/vn/locale';
+import { day, str, vietnamTime } from './notice-values';
 import type { PlannedNotice, StaffMember } from './planned-notice';
 import type { BusinessNoticeContext, TemplateKey } from './templates';
 
@@ -31,19 +32,6 @@ const REASONS: Record<string, { vi: string; en: string }> = {
 
 export const notifiesAboutTradeFairs = (eventType: string): boolean => eventType in TEMPLATES;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-/** YYYY-MM-DD → DD/MM/YYYY. */
-const day = (v: unknown): string | undefined => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(v) ?? '');
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
-};
-/** An instant in Vietnam time (UTC+7): HH:MM DD/MM/YYYY. */
-const vietnamTime = (v: unknown): string | undefined => {
-  const t = Date.parse(str(v) ?? '');
-  if (Number.isNaN(t)) return undefined;
-  const d = new Date(t + 7 * 3600_000).toISOString();
-  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-};
 const vnd = (v: unknown): string | undefined => (v === undefined ? undefined : `${Number(v).toLocaleString('vi-VN')} ₫`);
 
 export function planTradeFairNotices(event: { type: string; subject: string; data: unknown }, staff: readonly StaffMember[]): PlannedNotice[] {
