@@ -23,7 +23,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const response = await fetch(path, { ...init, headers, body });
+  const response = await send(path, { ...init, headers, body });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
@@ -32,6 +32,32 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     throw new ApiError({ status: response.status, code: p.code ?? 'HTTP_ERROR', detail: p.detail ?? response.statusText, ...(p.errors ? { errors: p.errors } : {}) });
   }
   return data as T;
+}
+
+/** Waits before each repeat of a read: about 7 s in all, longer when the service says when to come back. */
+const READ_RETRIES_MS = [500, 1000, 2000, 4000];
+
+/**
+ * A read (GET or HEAD) that met a busy or restarting service (502, 503, 504) or no answer at all is asked again,
+ * honouring Retry-After up to 5 s: a page must not show an error, or stay empty, for a moment's unavailability.
+ * A write is sent once: it may have taken effect, and the person decides whether to send it again.
+ */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const read = ['GET', 'HEAD'].includes((init.method ?? 'GET').toUpperCase());
+  for (let attempt = 0; ; attempt++) {
+    const wait = read ? READ_RETRIES_MS[attempt] : undefined;
+    let response: Response;
+    try {
+      response = await fetch(path, init);
+    } catch (err) {
+      if (wait === undefined || init.signal?.aborted) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      continue;
+    }
+    if (wait === undefined || ![502, 503, 504].includes(response.status)) return response;
+    const after = Number(response.headers.get('retry-after'));
+    await new Promise((resolve) => setTimeout(resolve, Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 5000) : wait));
+  }
 }
 
 export interface Page<T> {
