@@ -19,7 +19,7 @@ import { MongoClient } from 'mongodb';
 import { alive, services } from '../../scripts/lib.mjs';
 import { freeOffsets, until } from './support.mjs';
 
-jest.setTimeout(300_000);
+jest.setTimeout(480_000);
 
 const scope = testScope('two_instances');
 const databasePrefix = `${scope.databaseName}_`;
@@ -161,11 +161,16 @@ it('two instances of every service share the work; killing one loses and doubles
   expect(folders).toEqual(expect.arrayContaining(['business-registry', 'notification']));
   for (const [offset, label] of [[offsetA, 'a'], [offsetB, 'b']]) for (const s of list(offset)) start(s, label);
 
-  // Every instance ready.
+  // Every instance ready. Sixteen processes start at once on two cores beside the rest of the suite: the bound is a
+  // hang guard (a clean run at load 14 had the gateway not ready after 90 s), and a miss shows what it printed.
   for (const i of instances) {
+    let last;
     await until(`${i.folder} (${i.label}) ready`, async () => {
       if (i.child.exitCode !== null) throw new Error(`${i.folder} (${i.label}) exited ${i.child.exitCode}:\n${i.output}`);
-      return (await status(`${base(i)}/readyz`)) === 200;
+      last = await status(`${base(i)}/readyz`);
+      return last === 200;
+    }, 240_000).catch((err) => {
+      throw new Error(`${err.message} (last /readyz: ${last}); its output:\n${i.output}`);
     });
   }
 
