@@ -1,23 +1,25 @@
 // The campaign results page (issue 25) in headless Chromium against the real services, campaign-results among
 // them behind the gateway: a unit's figure submitted and approved through the API shows on the staff dashboard
 // beside the year before, opens the record it counts, and the yearly report downloads as PDF and XLSX.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, screenshot, seriousViolations } from './browser';
+import { Journey } from './journey-kit';
 import { startStack, type Stack } from './stack';
 
 jest.setTimeout(300_000);
 
 let stack: Stack;
 let browser: Browser;
-let context: BrowserContext;
+let j: Journey;
 const year = new Date().getFullYear();
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ campaign: true }), launch()]);
+  j = new Journey(stack, browser);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await j?.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -47,9 +49,7 @@ describe('the campaign results page', () => {
     });
     await call(centre, 'POST', `/v1/submissions/${submitted.id}:approve`);
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    const page: Page = await context.newPage();
+    const page: Page = await j.page();
     await page.goto(`${stack.url}/`);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/\/signin\/[^/]+$/);

@@ -1,37 +1,32 @@
 // The supply–demand connection page (issue 26) in headless Chromium against the real services: staff sign in,
 // find a sourcing request filed for an outside buyer waiting for review, publish it from the page, and see it
 // among the open requests. Axe on the page, screenshots on desktop and phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, screenshot, seriousViolations } from './browser';
+import { Journey } from './journey-kit';
 import { startStack, type Stack } from './stack';
 
 jest.setTimeout(300_000);
 
 let stack: Stack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let j: Journey;
 const run = String(Date.now()).slice(-5);
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ sourcing: true }), launch()]);
+  j = new Journey(stack, browser);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
+  await j?.close();
   await browser?.close();
   await stack?.stop();
 });
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  context.setDefaultTimeout(60_000);
-  contexts.push(context);
-  return context.newPage();
-}
-
 describe('the sourcing page', () => {
   it('lets staff publish a request waiting for review, which then shows among the open ones', async () => {
-    const page = await newPage();
+    const page = await j.page();
     await page.goto(`${stack.url}/`);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/\/signin\/[^/]+$/);
@@ -39,10 +34,7 @@ describe('the sourcing page', () => {
     await page.getByLabel('Mật khẩu', { exact: true }).fill(stack.staff.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
     await page.waitForURL(`${stack.url}/staff/reviews`);
-    const token = await page.evaluate(() => {
-      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
-      return (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token;
-    });
+    const token = await j.tokenOf(page);
 
     const title = `Rau sạch cho bếp ăn công nghiệp ${run}`;
     const closing = new Date(Date.now() + 20 * 86_400_000);
@@ -70,7 +62,7 @@ describe('the sourcing page', () => {
     // The two lists are two queries refetched after the action: the review list may answer a moment after the open one.
     await review.getByRole('article', { name: title }).waitFor({ state: 'detached' });
 
-    const phone = await newPage({ width: 390, height: 844 });
+    const phone = await j.page({ width: 390, height: 844 });
     await phone.goto(`${stack.url}/sourcing`);
     await phone.getByRole('region', { name: 'Yêu cầu đang mở' }).getByRole('article', { name: title }).waitFor();
     await screenshot(phone, 'sourcing-public-phone');
