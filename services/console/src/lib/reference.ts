@@ -22,15 +22,13 @@ export interface Industry {
 }
 
 /**
- * The provinces, and the wards of one, as server-state queries: fetched once per tab and retried with backoff, because a
- * form cannot be filled without them and one refused call (a busy gateway, a service restarting) must not leave a
- * picker empty for good.
+ * The provinces, and the wards of one, as server-state queries: fetched once per tab. A busy gateway or a restarting
+ * service does not leave a picker empty: api() asks a read again with backoff, and the query once more after that.
  */
 export const provincesQuery = {
   queryKey: ['provinces'],
   queryFn: () => api<{ items: Province[] }>('/v1/provinces').then((r) => r.items),
   staleTime: Infinity,
-  retry: 6,
 } as const;
 
 export const wardsQuery = (provinceCode: string) =>
@@ -39,7 +37,6 @@ export const wardsQuery = (provinceCode: string) =>
     queryFn: () => api<{ items: Ward[] }>(`/v1/provinces/${encodeURIComponent(provinceCode)}/wards`).then((r) => r.items),
     enabled: !!provinceCode,
     staleTime: Infinity,
-    retry: 6,
   }) as const;
 
 /** VSIC industries whose code starts with, or whose name contains, the text (the registry folds diacritics). */
